@@ -1,0 +1,26 @@
+//===- Passes.h - tcc's passes ----------------------------------*- C++ -*-===//
+
+#ifndef TCC_PASSES_PASSES_H
+#define TCC_PASSES_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+class TypeConverter;
+} // namespace mlir
+
+namespace tcc {
+
+#define GEN_PASS_DECL
+#include "Passes/Passes.h.inc"
+
+/// Patterns lowering every th op (but th.func) to linalg/tensor/arith/math.
+void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+#define GEN_PASS_REGISTRATION
+#include "Passes/Passes.h.inc"
+
+} // namespace tcc
+
+#endif // TCC_PASSES_PASSES_H

@@ -1,0 +1,38 @@
+//===- Passes.td - Every tcc pass, declared in one place ---*- tablegen -*-===//
+
+#ifndef TCC_PASSES
+#define TCC_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def LowerThFunctions : Pass<"th-lower-functions", "mlir::ModuleOp"> {
+  let summary = "Turn th.func into func.func with explicit shared state";
+  let description = [{
+    Each `th.func` becomes a `func.func` whose arguments are its inputs
+    followed by the shared variables it reads (in `th.shared` order), and
+    whose results are its outputs followed by the new values of the shared
+    variables it updates (in the same order). `th.read` becomes the matching
+    argument, `th.update` an extra result; `th.shared` declarations are
+    removed (the runtime owns the storage). The mapping is recorded in the
+    function attributes `tcc.reads` and `tcc.updates` (symbol names).
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect"];
+}
+
+def ConvertThToLinalg : Pass<"convert-th-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower th ops to linalg, tensor, arith and math on tensors";
+  let description = [{
+    Elementwise ops become `linalg.generic` with Theano's broadcasting in
+    their indexing maps (a broadcastable operand dimension reads index 0),
+    reductions `linalg.generic` with reduction iterators, dot the
+    `linalg.dot/matvec/vecmat/matmul` named ops, dimshuffle a copying
+    `linalg.generic`. Sizes are taken from operands at run time; the runtime
+    has checked that they agree before the call.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+    "mlir::arith::ArithDialect", "mlir::math::MathDialect"
+  ];
+}
+
+#endif // TCC_PASSES

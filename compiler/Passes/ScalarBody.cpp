@@ -1,0 +1,220 @@
+//===- ScalarBody.cpp - The scalar computation of th elementwise ops ------===//
+
+#include "Passes/ScalarBody.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+
+static bool isFloat(Type t) { return isa<FloatType>(t); }
+
+static Value constantLike(OpBuilder &b, Location loc, Type type, double f,
+                          int64_t i) {
+  if (auto ft = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(ft, f));
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, i));
+}
+
+Value tcc::buildScalarCast(OpBuilder &b, Location loc, Value value, Type to) {
+  Type from = value.getType();
+  if (from == to)
+    return value;
+  if (to.isInteger(1)) {
+    Value zero = constantLike(b, loc, from, 0.0, 0);
+    if (isFloat(from))
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, value,
+                                   zero);
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, value, zero);
+  }
+  if (isFloat(from) && isFloat(to)) {
+    if (from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth())
+      return arith::ExtFOp::create(b, loc, to, value);
+    return arith::TruncFOp::create(b, loc, to, value);
+  }
+  if (isFloat(from))
+    return arith::FPToSIOp::create(b, loc, to, value);
+  bool fromBool = from.isInteger(1);
+  if (isFloat(to))
+    return fromBool ? Value(arith::UIToFPOp::create(b, loc, to, value))
+                    : Value(arith::SIToFPOp::create(b, loc, to, value));
+  unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
+  if (fw < tw)
+    return fromBool ? Value(arith::ExtUIOp::create(b, loc, to, value))
+                    : Value(arith::ExtSIOp::create(b, loc, to, value));
+  return arith::TruncIOp::create(b, loc, to, value);
+}
+
+/// Python's floor division and modulo, with NumPy's result for a zero
+/// divisor on integers (0, not a trap).
+static Value buildIntDivMod(OpBuilder &b, Location loc, Value x, Value y,
+                            bool wantMod) {
+  Type t = x.getType();
+  Value zero = constantLike(b, loc, t, 0, 0);
+  Value one = constantLike(b, loc, t, 1, 1);
+  Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y,
+                                       zero);
+  Value safe = arith::SelectOp::create(b, loc, isZero, one, y);
+  Value result;
+  if (!wantMod) {
+    result = arith::FloorDivSIOp::create(b, loc, x, safe);
+  } else {
+    // r = x rem y; if r != 0 and sign(r) != sign(y): r += y.
+    Value r = arith::RemSIOp::create(b, loc, x, safe);
+    Value rNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r,
+                                       zero);
+    Value yNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, safe,
+                                       zero);
+    Value rNonZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r,
+                                           zero);
+    Value signsDiffer = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+    Value fix = arith::AndIOp::create(b, loc, rNonZero, signsDiffer);
+    Value adjusted = arith::AddIOp::create(b, loc, r, safe);
+    result = arith::SelectOp::create(b, loc, fix, adjusted, r);
+  }
+  return arith::SelectOp::create(b, loc, isZero, zero, result);
+}
+
+static Value buildFloatMod(OpBuilder &b, Location loc, Value x, Value y) {
+  Type t = x.getType();
+  Value zero = constantLike(b, loc, t, 0.0, 0);
+  Value r = arith::RemFOp::create(b, loc, x, y);
+  Value rNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
+  Value yNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, zero);
+  Value rNonZero =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, r, zero);
+  Value fix = arith::AndIOp::create(
+      b, loc, rNonZero, arith::XOrIOp::create(b, loc, rNeg, yNeg));
+  return arith::SelectOp::create(b, loc, fix,
+                                 arith::AddFOp::create(b, loc, r, y), r);
+}
+
+template <typename FloatOp, typename IntOp>
+static Value floatOrInt(OpBuilder &b, Location loc, ValueRange args) {
+  if (isFloat(args[0].getType()))
+    return FloatOp::create(b, loc, args);
+  return IntOp::create(b, loc, args);
+}
+
+static Value compare(OpBuilder &b, Location loc, ValueRange args,
+                     arith::CmpFPredicate fp, arith::CmpIPredicate ip) {
+  if (isFloat(args[0].getType()))
+    return arith::CmpFOp::create(b, loc, fp, args[0], args[1]);
+  return arith::CmpIOp::create(b, loc, ip, args[0], args[1]);
+}
+
+Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
+                         ValueRange args, Type resultType) {
+  using namespace mlir::th;
+  using FP = arith::CmpFPredicate;
+  using IP = arith::CmpIPredicate;
+  Type t = args.empty() ? resultType : args.back().getType();
+  bool boolean = t.isInteger(1);
+  return llvm::TypeSwitch<Operation *, Value>(op)
+      .Case([&](AddOp) -> Value {
+        if (boolean) // NumPy: bool + bool is logical or.
+          return arith::OrIOp::create(b, loc, args[0], args[1]);
+        return floatOrInt<arith::AddFOp, arith::AddIOp>(b, loc, args);
+      })
+      .Case([&](SubOp) {
+        return floatOrInt<arith::SubFOp, arith::SubIOp>(b, loc, args);
+      })
+      .Case([&](MulOp) -> Value {
+        if (boolean)
+          return arith::AndIOp::create(b, loc, args[0], args[1]);
+        return floatOrInt<arith::MulFOp, arith::MulIOp>(b, loc, args);
+      })
+      .Case([&](TrueDivOp) {
+        return arith::DivFOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](IntDivOp) -> Value {
+        if (isFloat(t))
+          return math::FloorOp::create(
+              b, loc, arith::DivFOp::create(b, loc, args[0], args[1]));
+        return buildIntDivMod(b, loc, args[0], args[1], /*wantMod=*/false);
+      })
+      .Case([&](ModOp) -> Value {
+        if (isFloat(t))
+          return buildFloatMod(b, loc, args[0], args[1]);
+        return buildIntDivMod(b, loc, args[0], args[1], /*wantMod=*/true);
+      })
+      .Case([&](PowOp) -> Value {
+        if (isFloat(t))
+          return math::PowFOp::create(b, loc, args[0], args[1]);
+        return math::IPowIOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](MaximumOp) -> Value {
+        if (isFloat(t))
+          return arith::MaximumFOp::create(b, loc, args[0], args[1]);
+        return boolean ? Value(arith::OrIOp::create(b, loc, args[0], args[1]))
+                       : Value(arith::MaxSIOp::create(b, loc, args[0], args[1]));
+      })
+      .Case([&](MinimumOp) -> Value {
+        if (isFloat(t))
+          return arith::MinimumFOp::create(b, loc, args[0], args[1]);
+        return boolean
+                   ? Value(arith::AndIOp::create(b, loc, args[0], args[1]))
+                   : Value(arith::MinSIOp::create(b, loc, args[0], args[1]));
+      })
+      .Case([&](AndOp) { return arith::AndIOp::create(b, loc, args); })
+      .Case([&](OrOp) { return arith::OrIOp::create(b, loc, args); })
+      .Case([&](XorOp) { return arith::XOrIOp::create(b, loc, args); })
+      .Case([&](LtOp) { return compare(b, loc, args, FP::OLT, IP::slt); })
+      .Case([&](LeOp) { return compare(b, loc, args, FP::OLE, IP::sle); })
+      .Case([&](GtOp) { return compare(b, loc, args, FP::OGT, IP::sgt); })
+      .Case([&](GeOp) { return compare(b, loc, args, FP::OGE, IP::sge); })
+      .Case([&](EqOp) { return compare(b, loc, args, FP::OEQ, IP::eq); })
+      .Case([&](NeqOp) { return compare(b, loc, args, FP::UNE, IP::ne); })
+      .Case([&](NegOp) -> Value {
+        if (isFloat(t))
+          return arith::NegFOp::create(b, loc, args[0]);
+        return arith::SubIOp::create(b, loc, constantLike(b, loc, t, 0, 0),
+                                     args[0]);
+      })
+      .Case([&](AbsOp) {
+        return floatOrInt<math::AbsFOp, math::AbsIOp>(b, loc, args);
+      })
+      .Case([&](SqrOp) {
+        return floatOrInt<arith::MulFOp, arith::MulIOp>(
+            b, loc, ValueRange{args[0], args[0]});
+      })
+      .Case([&](ExpOp) { return math::ExpOp::create(b, loc, args[0]); })
+      .Case([&](LogOp) { return math::LogOp::create(b, loc, args[0]); })
+      .Case([&](Log1pOp) { return math::Log1pOp::create(b, loc, args[0]); })
+      .Case([&](SqrtOp) { return math::SqrtOp::create(b, loc, args[0]); })
+      .Case([&](TanhOp) { return math::TanhOp::create(b, loc, args[0]); })
+      .Case([&](SigmoidOp) -> Value {
+        // 1 / (1 + exp(-x)): exp overflows to inf for very negative x and
+        // the quotient is then exactly 0, as Theano's scalar sigmoid gives.
+        Value one = constantLike(b, loc, t, 1.0, 1);
+        Value e =
+            math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, args[0]));
+        return arith::DivFOp::create(b, loc, one,
+                                     arith::AddFOp::create(b, loc, one, e));
+      })
+      .Case([&](SoftplusOp) -> Value {
+        // log1p(exp(x)) = max(x, 0) + log1p(exp(-|x|)): never overflows.
+        Value zero = constantLike(b, loc, t, 0.0, 0);
+        Value x = args[0];
+        Value negAbs =
+            arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
+        Value tail = math::Log1pOp::create(
+            b, loc, math::ExpOp::create(b, loc, negAbs));
+        return arith::AddFOp::create(
+            b, loc, arith::MaximumFOp::create(b, loc, x, zero), tail);
+      })
+      .Case([&](InvertOp) {
+        Value allOnes = constantLike(b, loc, t, 0, -1);
+        return arith::XOrIOp::create(b, loc, args[0], allOnes);
+      })
+      .Case([&](SwitchOp) {
+        return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
+      })
+      .Case([&](CastOp) {
+        return buildScalarCast(b, loc, args[0], resultType);
+      })
+      .Default([](Operation *) { return Value(); });
+}

@@ -1,0 +1,339 @@
+//===- ThToLinalg.cpp - th ops to linalg on tensors -----------------------===//
+//
+// Theano's broadcasting maps directly onto linalg indexing maps: an operand
+// dimension that is broadcastable (a static 1 in its type) is read at index 0
+// while the loop runs over the result's size. Dynamic result sizes come from
+// an operand that is not broadcastable in that dimension; the runtime has
+// checked before the call that all such operands agree.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Passes/Passes.h"
+#include "Passes/ScalarBody.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <limits>
+
+namespace tcc {
+#define GEN_PASS_DEF_CONVERTTHTOLINALG
+#include "Passes/Passes.h.inc"
+} // namespace tcc
+
+using namespace mlir;
+
+/// Dynamic sizes of `type`, each taken from the first of `sources` whose own
+/// type is not broadcastable in that dimension. `dimMap[d]` names the source
+/// dimension that corresponds to result dimension d (identity if empty).
+static SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc,
+                                       RankedTensorType type,
+                                       ValueRange sources) {
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (!type.isDynamicDim(d))
+      continue;
+    for (Value source : sources) {
+      auto st = cast<RankedTensorType>(source.getType());
+      if (st.getDimSize(d) != 1) {
+        sizes.push_back(tensor::DimOp::create(b, loc, source, d));
+        break;
+      }
+    }
+  }
+  return sizes;
+}
+
+static SmallVector<utils::IteratorType> parallel(int64_t n) {
+  return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
+}
+
+namespace {
+
+/// Any th elementwise op (and th.cast) -> one linalg.generic.
+struct LowerElementwise : RewritePattern {
+  LowerElementwise(MLIRContext *ctx)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!op->hasTrait<th::OpTrait::ElementwiseBroadcastable>() &&
+        !isa<th::CastOp>(op))
+      return failure();
+    Location loc = op->getLoc();
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    int64_t rank = resultType.getRank();
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, resultType.getShape(), resultType.getElementType(),
+        dynamicSizes(rewriter, loc, resultType, op->getOperands()));
+
+    SmallVector<AffineMap> maps;
+    for (Value operand : op->getOperands()) {
+      auto type = cast<RankedTensorType>(operand.getType());
+      SmallVector<AffineExpr> exprs;
+      for (int64_t d = 0; d < rank; ++d)
+        exprs.push_back(type.getDimSize(d) == 1
+                            ? rewriter.getAffineConstantExpr(0)
+                            : rewriter.getAffineDimExpr(d));
+      maps.push_back(AffineMap::get(rank, 0, exprs, rewriter.getContext()));
+    }
+    maps.push_back(rewriter.getMultiDimIdentityMap(rank));
+
+    Type elementType = resultType.getElementType();
+    bool ok = true;
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, op->getOperands(),
+        ValueRange{init}, maps, parallel(rank),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value v = tcc::buildScalarOp(b, l, op, args.drop_back(), elementType);
+          if (!v) {
+            ok = false;
+            v = args.back();
+          }
+          linalg::YieldOp::create(b, l, v);
+        });
+    if (!ok) {
+      rewriter.eraseOp(generic);
+      return rewriter.notifyMatchFailure(op, "no scalar form");
+    }
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+/// The identity of a reduction's combiner, as an element of `type`.
+static Value reductionIdentity(OpBuilder &b, Location loc, Operation *op,
+                               Type type) {
+  bool isMax = isa<th::MaxOp>(op), isMin = isa<th::MinOp>(op);
+  if (auto ft = dyn_cast<FloatType>(type)) {
+    double inf = std::numeric_limits<double>::infinity();
+    double v = isMax ? -inf : isMin ? inf : 0.0;
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(ft, v));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  APInt v = isMax   ? APInt::getSignedMinValue(width)
+            : isMin ? APInt::getSignedMaxValue(width)
+                    : APInt::getZero(width);
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
+}
+
+static Value combine(OpBuilder &b, Location loc, Operation *op, Value acc,
+                     Value x) {
+  bool isFloat = isa<FloatType>(x.getType());
+  if (isa<th::MaxOp>(op))
+    return isFloat ? Value(arith::MaximumFOp::create(b, loc, acc, x))
+                   : Value(arith::MaxSIOp::create(b, loc, acc, x));
+  if (isa<th::MinOp>(op))
+    return isFloat ? Value(arith::MinimumFOp::create(b, loc, acc, x))
+                   : Value(arith::MinSIOp::create(b, loc, acc, x));
+  return isFloat ? Value(arith::AddFOp::create(b, loc, acc, x))
+                 : Value(arith::AddIOp::create(b, loc, acc, x));
+}
+
+/// th.sum/mean/max/min -> linalg.generic with reduction iterators (mean then
+/// divides by the number of reduced elements, as NumPy does).
+template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = op.getInput();
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    ArrayRef<int64_t> axes = op.getAxes();
+    int64_t rank = inType.getRank();
+
+    SmallVector<Value> sizes;
+    SmallVector<AffineExpr> outExprs;
+    SmallVector<utils::IteratorType> iters;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (llvm::is_contained(axes, d)) {
+        iters.push_back(utils::IteratorType::reduction);
+        continue;
+      }
+      iters.push_back(utils::IteratorType::parallel);
+      outExprs.push_back(rewriter.getAffineDimExpr(d));
+      if (inType.isDynamicDim(d))
+        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
+    }
+    Type elementType = resultType.getElementType();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                          elementType, sizes);
+    Value identity = reductionIdentity(rewriter, loc, op, elementType);
+    Value init =
+        linalg::FillOp::create(rewriter, loc, identity, empty).getResult(0);
+    SmallVector<AffineMap> maps = {
+        rewriter.getMultiDimIdentityMap(rank),
+        AffineMap::get(rank, 0, outExprs, rewriter.getContext())};
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, ValueRange{input},
+        ValueRange{init}, maps, iters,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(b, l, combine(b, l, op, args[1], args[0]));
+        });
+    Value result = generic.getResult(0);
+
+    if (isa<th::MeanOp>(op.getOperation())) {
+      Value count = arith::ConstantIndexOp::create(rewriter, loc, 1);
+      for (int64_t a : axes)
+        count = arith::MulIOp::create(
+            rewriter, loc, count,
+            tensor::DimOp::create(rewriter, loc, input, a));
+      Value countInt = arith::IndexCastOp::create(
+          rewriter, loc, rewriter.getI64Type(), count);
+      Value countF =
+          arith::SIToFPOp::create(rewriter, loc, elementType, countInt);
+      int64_t outRank = resultType.getRank();
+      Value empty2 = tensor::EmptyOp::create(
+          rewriter, loc, resultType.getShape(), elementType,
+          dynamicSizes(rewriter, loc, resultType, ValueRange{result}));
+      auto id = rewriter.getMultiDimIdentityMap(outRank);
+      result = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{resultType}, ValueRange{result},
+                   ValueRange{empty2}, SmallVector<AffineMap>{id, id},
+                   parallel(outRank),
+                   [&](OpBuilder &b, Location l, ValueRange args) {
+                     linalg::YieldOp::create(
+                         b, l, Value(arith::DivFOp::create(b, l, args[0], countF)));
+                   })
+                   .getResult(0);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// th.dot -> linalg.dot / matvec / vecmat / matmul into a zero-filled init.
+struct LowerDot : OpRewritePattern<th::DotOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(th::DotOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value lhs = op.getLhs(), rhs = op.getRhs();
+    auto lt = cast<RankedTensorType>(lhs.getType());
+    auto rt = cast<RankedTensorType>(rhs.getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    SmallVector<Value> sizes;
+    if (lt.getRank() == 2 && lt.isDynamicDim(0))
+      sizes.push_back(tensor::DimOp::create(rewriter, loc, lhs, 0));
+    if (rt.getRank() == 2 && rt.isDynamicDim(1))
+      sizes.push_back(tensor::DimOp::create(rewriter, loc, rhs, 1));
+    Type elementType = resultType.getElementType();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                          elementType, sizes);
+    Value zero = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getZeroAttr(elementType));
+    Value init = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+    SmallVector<Value, 2> ins = {lhs, rhs};
+    Operation *product;
+    if (lt.getRank() == 1 && rt.getRank() == 1)
+      product = linalg::DotOp::create(rewriter, loc, TypeRange{resultType},
+                                      ins, ValueRange{init});
+    else if (lt.getRank() == 2 && rt.getRank() == 1)
+      product = linalg::MatvecOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{init});
+    else if (lt.getRank() == 1 && rt.getRank() == 2)
+      product = linalg::VecmatOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{init});
+    else
+      product = linalg::MatmulOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{init});
+    rewriter.replaceOp(op, product->getResults());
+    return success();
+  }
+};
+
+/// th.dimshuffle -> a copying linalg.generic; dropped (broadcastable)
+/// dimensions are read at index 0, inserted ones have size 1.
+struct LowerDimShuffle : OpRewritePattern<th::DimShuffleOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(th::DimShuffleOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = op.getInput();
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    ArrayRef<int64_t> pattern = op.getPattern();
+    int64_t outRank = resultType.getRank();
+
+    SmallVector<Value> sizes;
+    for (int64_t j = 0; j < outRank; ++j)
+      if (resultType.isDynamicDim(j))
+        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, pattern[j]));
+    Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                         resultType.getElementType(), sizes);
+    SmallVector<AffineExpr> inExprs;
+    for (int64_t i = 0; i < inType.getRank(); ++i) {
+      const int64_t *pos = llvm::find(pattern, i);
+      inExprs.push_back(pos == pattern.end()
+                            ? rewriter.getAffineConstantExpr(0)
+                            : rewriter.getAffineDimExpr(pos - pattern.begin()));
+    }
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(outRank, 0, inExprs, rewriter.getContext()),
+        rewriter.getMultiDimIdentityMap(outRank)};
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, ValueRange{input},
+        ValueRange{init}, maps, parallel(outRank),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(b, l, args[0]);
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+struct LowerConstant : OpRewritePattern<th::ConstantOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::ConstantOp op,
+                                PatternRewriter &rewriter) const override {
+    auto value = dyn_cast<TypedAttr>(op.getValue());
+    if (!value)
+      return failure();
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
+struct ConvertThToLinalgPass
+    : tcc::impl::ConvertThToLinalgBase<ConvertThToLinalgPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    tcc::populateThToLinalgPatterns(patterns);
+    GreedyRewriteConfig config;
+    config.enableFolding(false);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
+      return signalPassFailure();
+    WalkResult left = getOperation().walk([](Operation *op) {
+      if (isa<th::ThDialect>(op->getDialect()) &&
+          !isa<th::FuncOp, th::ReturnOp, th::SharedOp, th::ReadOp,
+               th::UpdateOp>(op)) {
+        op->emitError("could not lower '") << op->getName() << "' to linalg";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (left.wasInterrupted())
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<LowerElementwise, LowerDot, LowerDimShuffle, LowerConstant,
+               LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
+               LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
+}

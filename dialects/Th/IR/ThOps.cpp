@@ -1,0 +1,271 @@
+//===- ThOps.cpp - Operations of the th dialect ---------------------------===//
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionImplementation.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace mlir;
+using namespace mlir::th;
+
+//===----------------------------------------------------------------------===//
+// SharedOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SharedOp::verify() {
+  auto type = cast<RankedTensorType>(getType());
+  auto init = cast<ShapedType>(getInitialValue().getType());
+  if (init.getElementType() != type.getElementType())
+    return emitOpError("initial value has element type ")
+           << init.getElementType() << " but the variable is "
+           << type.getElementType();
+  if (init.getRank() != type.getRank())
+    return emitOpError("initial value has rank ")
+           << init.getRank() << " but the variable has rank " << type.getRank();
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    int64_t want = type.getDimSize(d);
+    if (!ShapedType::isDynamic(want) && want != init.getDimSize(d))
+      return emitOpError("initial value has size ")
+             << init.getDimSize(d) << " in dimension " << d
+             << " where the type requires " << want;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// FuncOp
+//===----------------------------------------------------------------------===//
+
+ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
+  auto buildFuncType = [](Builder &builder, ArrayRef<Type> argTypes,
+                          ArrayRef<Type> results,
+                          function_interface_impl::VariadicFlag,
+                          std::string &) {
+    return builder.getFunctionType(argTypes, results);
+  };
+  return function_interface_impl::parseFunctionOp(
+      parser, result, /*allowVariadic=*/false,
+      getFunctionTypeAttrName(result.name), buildFuncType,
+      getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
+}
+
+void FuncOp::print(OpAsmPrinter &p) {
+  function_interface_impl::printFunctionOp(
+      p, *this, /*isVariadic=*/false, getFunctionTypeAttrName(),
+      getArgAttrsAttrName(), getResAttrsAttrName());
+}
+
+LogicalResult FuncOp::verify() {
+  if (getBody().empty())
+    return emitOpError("must have a body");
+  llvm::DenseSet<StringRef> updated;
+  WalkResult result = walk([&](Operation *op) -> WalkResult {
+    if (isa<VariableOp>(op)) {
+      op->emitOpError("symbolic variable '")
+          << cast<VariableOp>(op).getName()
+          << "' must be an argument of the function that uses it";
+      return WalkResult::interrupt();
+    }
+    if (auto update = dyn_cast<UpdateOp>(op))
+      if (!updated.insert(update.getVar()).second) {
+        update.emitOpError("shared variable @")
+            << update.getVar() << " is updated twice in one function";
+        return WalkResult::interrupt();
+      }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
+LogicalResult ReturnOp::verify() {
+  auto func = cast<FuncOp>((*this)->getParentOp());
+  ArrayRef<Type> results = func.getResultTypes();
+  if (getOutputs().size() != results.size())
+    return emitOpError("returns ")
+           << getOutputs().size() << " values but the function has "
+           << results.size() << " results";
+  for (auto [i, pair] : llvm::enumerate(llvm::zip(getOutputs(), results)))
+    if (std::get<0>(pair).getType() != std::get<1>(pair))
+      return emitOpError("output ")
+             << i << " has type " << std::get<0>(pair).getType()
+             << " but the function result is " << std::get<1>(pair);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ReadOp / UpdateOp
+//===----------------------------------------------------------------------===//
+
+static FailureOr<SharedOp> lookupShared(Operation *user,
+                                        SymbolTableCollection &tables,
+                                        FlatSymbolRefAttr name) {
+  auto shared = tables.lookupNearestSymbolFrom<SharedOp>(user, name);
+  if (!shared)
+    return user->emitOpError("'") << name.getValue()
+                                  << "' is not a shared variable";
+  return shared;
+}
+
+LogicalResult ReadOp::verifySymbolUses(SymbolTableCollection &tables) {
+  FailureOr<SharedOp> shared = lookupShared(*this, tables, getVarAttr());
+  if (failed(shared))
+    return failure();
+  if (shared->getType() != getType())
+    return emitOpError("reads ") << shared->getType() << " as " << getType();
+  return success();
+}
+
+LogicalResult UpdateOp::verifySymbolUses(SymbolTableCollection &tables) {
+  FailureOr<SharedOp> shared = lookupShared(*this, tables, getVarAttr());
+  if (failed(shared))
+    return failure();
+  if (shared->getType() != getValue().getType())
+    return emitOpError("an update of shared variable @")
+           << getVar() << " must have its type " << shared->getType()
+           << ", got " << getValue().getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp / CastOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  // Casts of splat constants fold (the front end casts literals this way).
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getInput());
+  auto resultType = cast<ShapedType>(getType());
+  if (!splat || !resultType.hasStaticShape())
+    return {};
+  Type from = splat.getElementType(), to = resultType.getElementType();
+  if (auto fromFloat = dyn_cast<FloatType>(from)) {
+    double value = splat.getSplatValue<APFloat>().convertToDouble();
+    (void)fromFloat;
+    if (auto toFloat = dyn_cast<FloatType>(to))
+      return DenseElementsAttr::get(resultType, FloatAttr::get(toFloat, value)
+                                                    .getValue());
+    if (to.isInteger(1))
+      return DenseElementsAttr::get(resultType, value != 0.0);
+    if (auto toInt = dyn_cast<IntegerType>(to))
+      return DenseElementsAttr::get(
+          resultType, APInt(toInt.getWidth(), static_cast<int64_t>(value),
+                            /*isSigned=*/true, /*implicitTrunc=*/true));
+    return {};
+  }
+  if (auto fromInt = dyn_cast<IntegerType>(from)) {
+    APInt value = splat.getSplatValue<APInt>();
+    int64_t v = fromInt.getWidth() == 1 ? value.getZExtValue()
+                                        : value.getSExtValue();
+    if (auto toFloat = dyn_cast<FloatType>(to))
+      return DenseElementsAttr::get(
+          resultType, FloatAttr::get(toFloat, static_cast<double>(v)).getValue());
+    if (to.isInteger(1))
+      return DenseElementsAttr::get(resultType, v != 0);
+    if (auto toInt = dyn_cast<IntegerType>(to))
+      return DenseElementsAttr::get(
+          resultType, APInt(toInt.getWidth(), v, /*isSigned=*/true,
+                            /*implicitTrunc=*/true));
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// SwitchOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SwitchOp::verify() {
+  if (getIft().getType().getElementType() !=
+          getIff().getType().getElementType() ||
+      getIft().getType().getElementType() != getType().getElementType())
+    return emitOpError("branches and result must have one element type");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyAxes(Operation *op, ArrayRef<int64_t> axes,
+                                int64_t rank) {
+  for (size_t i = 0; i < axes.size(); ++i) {
+    if (axes[i] < 0 || axes[i] >= rank)
+      return op->emitOpError("axis ")
+             << axes[i] << " is out of range for rank " << rank;
+    if (i > 0 && axes[i] <= axes[i - 1])
+      return op->emitOpError("axes must be sorted and unique");
+  }
+  return success();
+}
+
+LogicalResult SumOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+LogicalResult MeanOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+LogicalResult MaxOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+LogicalResult MinOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+
+//===----------------------------------------------------------------------===//
+// DotOp / DimShuffleOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DotOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr, OpaqueProperties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  auto lhs = dyn_cast<RankedTensorType>(operands[0].getType());
+  auto rhs = dyn_cast<RankedTensorType>(operands[1].getType());
+  if (!lhs || !rhs)
+    return failure();
+  std::string why;
+  FailureOr<RankedTensorType> type = inferDotResultType(lhs, rhs, &why);
+  if (failed(type)) {
+    if (loc)
+      mlir::emitError(*loc) << why;
+    return failure();
+  }
+  inferred.push_back(*type);
+  return success();
+}
+
+LogicalResult DimShuffleOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, ValueRange operands,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange regions,
+    SmallVectorImpl<Type> &inferred) {
+  Adaptor adaptor(operands, attributes, properties, regions);
+  auto input = dyn_cast<RankedTensorType>(adaptor.getInput().getType());
+  if (!input)
+    return failure();
+  std::string why;
+  FailureOr<RankedTensorType> type =
+      inferDimShuffleResultType(input, adaptor.getPattern(), &why);
+  if (failed(type)) {
+    if (loc)
+      mlir::emitError(*loc) << why;
+    return failure();
+  }
+  inferred.push_back(*type);
+  return success();
+}
+
+LogicalResult DimShuffleOp::verify() {
+  std::string why;
+  if (failed(inferDimShuffleResultType(getInput().getType(), getPattern(),
+                                       &why)))
+    return emitOpError(why);
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "Th/IR/ThOps.cpp.inc"

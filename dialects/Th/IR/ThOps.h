@@ -1,0 +1,23 @@
+//===- ThOps.h - Operations of the th dialect -------------------*- C++ -*-===//
+
+#ifndef TH_IR_THOPS_H
+#define TH_IR_THOPS_H
+
+#include "Th/IR/ThDialect.h"
+#include "Th/IR/ThTraits.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#define GET_OP_CLASSES
+#include "Th/IR/ThOps.h.inc"
+
+#endif // TH_IR_THOPS_H

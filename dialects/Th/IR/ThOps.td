@@ -1,0 +1,318 @@
+//===- ThOps.td - Operations of the th dialect -------------*- tablegen -*-===//
+
+#ifndef TH_OPS
+#define TH_OPS
+
+include "Th/IR/ThDialect.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/CallInterfaces.td"
+include "mlir/Interfaces/FunctionInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+// Theano's dtypes as MLIR element types: bool is i1 (one byte in memory),
+// signed integers are signless integers.
+def Th_Element : AnyTypeOf<[I1, I8, I16, I32, I64, F32, F64]>;
+def Th_Tensor : RankedTensorOf<[I1, I8, I16, I32, I64, F32, F64]>;
+def Th_FloatTensor : RankedTensorOf<[F32, F64]>;
+def Th_IntOrBoolTensor : RankedTensorOf<[I1, I8, I16, I32, I64]>;
+def Th_BoolTensor : RankedTensorOf<[I1]>;
+def Th_NumericTensor : RankedTensorOf<[I8, I16, I32, I64, F32, F64]>;
+
+// Operands of equal rank whose static sizes agree or are 1 where they
+// broadcast, and a result whose shape is the broadcast of theirs.
+def Th_ElementwiseBroadcastable
+    : NativeOpTrait<"ElementwiseBroadcastable"> {
+  let cppNamespace = "::mlir::th::OpTrait";
+}
+
+//===----------------------------------------------------------------------===//
+// Module-level state and functions
+//===----------------------------------------------------------------------===//
+
+def Th_SharedOp : Th_Op<"shared", [Symbol]> {
+  let summary = "a shared variable: module-level state with an initial value";
+  let description = [{
+    The storage belongs to the runtime; functions read its value at the start
+    of a call (`th.read`) and give it a new one at the end (`th.update`).
+    `type` is the variable's Theano type (broadcastable dimensions are static
+    1s); `initial_value` has the concrete shape it was created with.
+
+    ```mlir
+    th.shared @w : tensor<?xf64> = dense<[0.1, 0.2]> : tensor<2xf64>
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttrOf<Th_Tensor>:$type,
+                       ElementsAttr:$initial_value);
+  let assemblyFormat = "$sym_name `:` $type `=` $initial_value attr-dict";
+  let hasVerifier = 1;
+}
+
+def Th_FuncOp : Th_Op<"func", [
+    AutomaticAllocationScope, FunctionOpInterface, IsolatedFromAbove,
+    OpAsmOpInterface]> {
+  let summary = "a compiled Theano function";
+  let description = [{
+    One `theano.function`: arguments are its inputs (argument attribute
+    `th.name`, and `th.default` for `In(x, value=...)`), results its outputs
+    (result attribute `th.name`). Its body reads shared variables with
+    `th.read` and gives them new values with `th.update`; all reads see the
+    values from the start of the call.
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<DictArrayAttr>:$arg_attrs,
+                       OptionalAttr<DictArrayAttr>:$res_attrs);
+  let regions = (region SizedRegion<1>:$body);
+  let extraClassDeclaration = [{
+    ::llvm::ArrayRef<::mlir::Type> getArgumentTypes() {
+      return getFunctionType().getInputs();
+    }
+    ::llvm::ArrayRef<::mlir::Type> getResultTypes() {
+      return getFunctionType().getResults();
+    }
+    ::mlir::Region *getCallableRegion() { return &getBody(); }
+    static ::llvm::StringRef getDefaultDialect() { return "th"; }
+  }];
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+}
+
+def Th_ReturnOp : Th_Op<"return", [Pure, HasParent<"FuncOp">, Terminator]> {
+  let summary = "the outputs of a th.func";
+  let arguments = (ins Variadic<Th_Tensor>:$outputs);
+  let assemblyFormat = "attr-dict ($outputs^ `:` type($outputs))?";
+  let hasVerifier = 1;
+}
+
+def Th_ReadOp : Th_Op<"read", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "the value of a shared variable at the start of the call";
+  let arguments = (ins FlatSymbolRefAttr:$var);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$var attr-dict `:` type($result)";
+}
+
+def Th_UpdateOp : Th_Op<"update", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "the value a shared variable takes when the call ends";
+  let description = [{
+    Theano's `updates=[(var, value)]`. The value must have the variable's
+    type exactly (Theano's rule); at most one update per variable per
+    function.
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$var, Th_Tensor:$value);
+  let assemblyFormat = "$var `,` $value attr-dict `:` type($value)";
+}
+
+def Th_VariableOp : Th_Op<"variable"> {
+  let summary = "a symbolic input variable of the global graph";
+  let description = [{
+    `T.dmatrix('x')`. It exists only in the graph the front end builds;
+    extracting a `th.func` replaces it by a function argument, and one left
+    over is a missing input.
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Constants and casts
+//===----------------------------------------------------------------------===//
+
+def Th_ConstantOp : Th_Op<"constant", [ConstantLike, Pure,
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "a constant tensor";
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "attr-dict $value";
+  let hasFolder = 1;
+}
+
+def Th_CastOp : Th_Op<"cast", [Pure, SameOperandsAndResultShape]> {
+  let summary = "elementwise conversion to another dtype (Theano's cast)";
+  let description = [{
+    NumPy's `astype` semantics: float to int truncates toward zero, to bool
+    is `!= 0`.
+  }];
+  let arguments = (ins Th_Tensor:$input);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+// Elementwise ops with Theano's broadcasting; the result type is inferred
+// (broadcast shape, `resultElementType` element).
+class Th_ElementwiseOp<string mnemonic, list<Trait> traits = []>
+    : Th_Op<mnemonic, !listconcat(traits, [Pure, Th_ElementwiseBroadcastable,
+        DeclareOpInterfaceMethods<InferTypeOpInterface>])> {
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location> loc,
+        ::mlir::ValueRange operands, ::mlir::DictionaryAttr attributes,
+        ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
+        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      return ::mlir::th::inferElementwiseResultType(
+          loc, operands, resultElementType(context, operands), inferred);
+    }
+  }];
+  let extraClassDeclaration = [{
+    static ::mlir::Type resultElementType(::mlir::MLIRContext *context,
+                                          ::mlir::ValueRange operands) {
+      (void)context;
+      return ::llvm::cast<::mlir::ShapedType>(operands.back().getType())
+          .getElementType();
+    }
+  }];
+}
+
+// Unary ops keep their operand's type (ODS infers it).
+class Th_UnaryOp<string mnemonic, Type operandType, list<Trait> traits = []>
+    : Th_Op<mnemonic, !listconcat(traits, [Pure, Th_ElementwiseBroadcastable,
+        SameOperandsAndResultType, InferTypeOpInterface])> {
+  let arguments = (ins operandType:$input);
+  let results = (outs operandType:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+}
+
+class Th_BinaryOp<string mnemonic, Type operandType, list<Trait> traits = []>
+    : Th_ElementwiseOp<mnemonic, !listconcat(traits, [SameOperandsElementType,
+        SameOperandsAndResultElementType])> {
+  let arguments = (ins operandType:$lhs, operandType:$rhs);
+  let results = (outs operandType:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+class Th_CompareOp<string mnemonic>
+    : Th_ElementwiseOp<mnemonic, [SameOperandsElementType]> {
+  let arguments = (ins Th_Tensor:$lhs, Th_Tensor:$rhs);
+  let results = (outs Th_BoolTensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let extraClassDeclaration = [{
+    static ::mlir::Type resultElementType(::mlir::MLIRContext *context,
+                                          ::mlir::ValueRange) {
+      return ::mlir::IntegerType::get(context, 1);
+    }
+  }];
+}
+
+def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor>;
+def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor>;
+def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor>;
+def Th_ExpOp : Th_UnaryOp<"exp", Th_FloatTensor>;
+def Th_LogOp : Th_UnaryOp<"log", Th_FloatTensor>;
+def Th_Log1pOp : Th_UnaryOp<"log1p", Th_FloatTensor>;
+def Th_SqrtOp : Th_UnaryOp<"sqrt", Th_FloatTensor>;
+def Th_TanhOp : Th_UnaryOp<"tanh", Th_FloatTensor>;
+def Th_SigmoidOp : Th_UnaryOp<"sigmoid", Th_FloatTensor>;
+def Th_SoftplusOp : Th_UnaryOp<"softplus", Th_FloatTensor>;
+def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
+
+def Th_AddOp : Th_BinaryOp<"add", Th_Tensor, [Commutative]>;
+def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor>;
+def Th_MulOp : Th_BinaryOp<"mul", Th_Tensor, [Commutative]>;
+def Th_TrueDivOp : Th_BinaryOp<"true_div", Th_FloatTensor>;
+def Th_IntDivOp : Th_BinaryOp<"int_div", Th_NumericTensor>;
+def Th_ModOp : Th_BinaryOp<"mod", Th_NumericTensor>;
+def Th_PowOp : Th_BinaryOp<"pow", Th_NumericTensor>;
+def Th_MaximumOp : Th_BinaryOp<"maximum", Th_Tensor, [Commutative]>;
+def Th_MinimumOp : Th_BinaryOp<"minimum", Th_Tensor, [Commutative]>;
+def Th_AndOp : Th_BinaryOp<"and", Th_IntOrBoolTensor, [Commutative]>;
+def Th_OrOp : Th_BinaryOp<"or", Th_IntOrBoolTensor, [Commutative]>;
+def Th_XorOp : Th_BinaryOp<"xor", Th_IntOrBoolTensor, [Commutative]>;
+
+def Th_LtOp : Th_CompareOp<"lt">;
+def Th_LeOp : Th_CompareOp<"le">;
+def Th_GtOp : Th_CompareOp<"gt">;
+def Th_GeOp : Th_CompareOp<"ge">;
+def Th_EqOp : Th_CompareOp<"eq">;
+def Th_NeqOp : Th_CompareOp<"neq">;
+
+def Th_SwitchOp : Th_ElementwiseOp<"switch"> {
+  let summary = "elementwise select: cond ? ift : iff (Theano's switch)";
+  let arguments = (ins Th_BoolTensor:$cond, Th_Tensor:$ift, Th_Tensor:$iff);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$cond `,` $ift `,` $iff attr-dict `:` type($cond) `,` "
+                       "type($ift) `,` type($iff) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions, dot, dimshuffle
+//===----------------------------------------------------------------------===//
+
+class Th_ReduceOp<string mnemonic, Type operandType>
+    : Th_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let arguments = (ins operandType:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs operandType:$result);
+  let assemblyFormat =
+      "$input `axes` `=` $axes attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location> loc,
+        ::mlir::ValueRange operands, ::mlir::DictionaryAttr attributes,
+        ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
+        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      Adaptor adaptor(operands, attributes, properties, regions);
+      return ::mlir::th::inferReduceResultType(loc, adaptor.getInput(),
+                                               adaptor.getAxes(), inferred);
+    }
+  }];
+}
+
+def Th_SumOp : Th_ReduceOp<"sum", Th_NumericTensor> {
+  let summary = "sum over axes (the front end casts to the accumulator dtype)";
+}
+def Th_MeanOp : Th_ReduceOp<"mean", Th_FloatTensor> {
+  let summary = "mean over axes";
+}
+def Th_MaxOp : Th_ReduceOp<"max", Th_NumericTensor> {
+  let summary = "maximum over axes";
+}
+def Th_MinOp : Th_ReduceOp<"min", Th_NumericTensor> {
+  let summary = "minimum over axes";
+}
+
+def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "Theano's dot: vector or matrix products";
+  let description = [{
+    vector.vector -> scalar, matrix.vector -> vector, vector.matrix -> vector,
+    matrix.matrix -> matrix; the contracted sizes must agree.
+  }];
+  let arguments = (ins Th_NumericTensor:$lhs, Th_NumericTensor:$rhs);
+  let results = (outs Th_NumericTensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "Theano's DimShuffle: permute, drop and insert dimensions";
+  let description = [{
+    `pattern[j]` is the input dimension that becomes output dimension `j`, or
+    -1 for a new broadcastable dimension ('x'). Input dimensions not in the
+    pattern are dropped and must be broadcastable.
+  }];
+  let arguments = (ins Th_Tensor:$input, DenseI64ArrayAttr:$pattern);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat =
+      "$input `pattern` `=` $pattern attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+#endif // TH_OPS

@@ -1,0 +1,36 @@
+# -*- Python -*-
+# lit configuration for tcc. Substitutions available to RUN lines:
+#   %tcc %tcc-opt        the tools built in this tree
+#   %python              a Python 3 with NumPy (Debian's /usr/bin/python3)
+#   %cc                  a C compiler for host programs
+#   %tcc_include         runtime/include (tcc.h)
+#   %tcc_libdir          the build's lib/ (libtccrt.a, test models)
+#   %tcc_pythonpath      the directory holding the `tcc` Python package
+#   %examples            the examples/ directory of the source tree
+import os
+import lit.formats
+import lit.util
+
+config.name = "tcc"
+config.test_format = lit.formats.ShTest(not lit.util.which("bash") is None)
+config.suffixes = [".th", ".mlir", ".test", ".py", ".c"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.tcc_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.tcc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["PYTHONPATH"] = config.tcc_pythonpath
+config.environment["OPENBLAS_NUM_THREADS"] = "1"
+
+config.substitutions.append(("%tcc-opt", os.path.join(config.tcc_tools_dir, "tcc-opt")))
+config.substitutions.append(("%tcc_include", config.tcc_include_dir))
+config.substitutions.append(("%tcc_libdir", config.tcc_lib_dir))
+config.substitutions.append(("%tcc_pythonpath", config.tcc_pythonpath))
+config.substitutions.append(("%tcc", os.path.join(config.tcc_tools_dir, "tcc")))
+config.substitutions.append(("%python", config.python_with_numpy))
+config.substitutions.append(("%cc", config.host_cc))
+config.substitutions.append(("%examples", config.tcc_examples_dir))
+
+if lit.util.which("nvidia-smi") and os.system("nvidia-smi -L >/dev/null 2>&1") == 0:
+    config.available_features.add("cuda-device")
