@@ -85,12 +85,8 @@ struct LowerThFunctionsPass
     auto lowered =
         func::FuncOp::create(builder, func.getLoc(), func.getSymName(), type);
     lowered.getBody().takeBody(func.getBody());
-    // Keep the names of inputs and outputs for diagnostics and dumps.
-    if (ArrayAttr argAttrs = func.getArgAttrsAttr()) {
-      SmallVector<Attribute> all(argAttrs.getValue());
-      all.resize(argTypes.size(), builder.getDictionaryAttr({}));
-      lowered.setArgAttrsAttr(builder.getArrayAttr(all));
-    }
+    // Input and output names (th.name, th.default) live in the manifest,
+    // built before this pass; the LLVM lowering knows no th attributes.
     lowered->setAttr("tcc.reads", builder.getArrayAttr(readNames));
     lowered->setAttr("tcc.updates", builder.getArrayAttr(updateNames));
     func.erase();

@@ -1,0 +1,355 @@
+//===- Manifest.cpp - The model's manifest and call-time shape checks -----===//
+//
+// The manifest describes the compiled model (docs/ABI.md). Its shape checks
+// come from a small symbolic-shape analysis of each th.func: every size is an
+// argument dimension or a constant, and each op that needs two sizes to agree
+// (elementwise broadcasting, dot's contraction) merges their classes and
+// records one check. The runtime runs the checks before any work, so a bad
+// call is an error message, never an out-of-bounds access.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeGen/Manifest.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+
+std::string tcc::dtypeName(Type element) {
+  if (element.isF32())
+    return "float32";
+  if (element.isF64())
+    return "float64";
+  switch (element.getIntOrFloatBitWidth()) {
+  case 1: return "bool";
+  case 8: return "int8";
+  case 16: return "int16";
+  case 32: return "int32";
+  default: return "int64";
+  }
+}
+
+static llvm::json::Array broadcastable(RankedTensorType type) {
+  llvm::json::Array out;
+  for (int64_t d : type.getShape())
+    out.push_back(d == 1);
+  return out;
+}
+
+static std::string locationString(Location loc) {
+  while (auto site = dyn_cast<CallSiteLoc>(loc))
+    loc = site.getCallee();
+  if (auto fl = dyn_cast<FileLineColLoc>(loc))
+    return llvm::formatv("{0}:{1}:{2}", fl.getFilename().getValue(),
+                         fl.getLine(), fl.getColumn());
+  return "?";
+}
+
+static std::string opDescription(Operation *op) {
+  llvm::StringRef name = op->getName().stripDialect();
+  if (isa<th::DotOp>(op))
+    return "dot";
+  return ("elementwise " + name).str();
+}
+
+namespace {
+/// A size: a dimension of a kernel argument, or a static constant.
+struct DimSym {
+  int64_t arg = -1, dim = -1; // arg >= 0 for an argument dimension
+  int64_t constant = -1;      // >= 0 for a static size
+};
+
+class ShapeChecks {
+public:
+  ShapeChecks(std::vector<std::string> argNames) : argNames(std::move(argNames)) {}
+
+  int newArgDim(int64_t arg, int64_t dim) {
+    syms.push_back({arg, dim, -1});
+    return syms.size() - 1;
+  }
+  int newConstant(int64_t size) {
+    syms.push_back({-1, -1, size});
+    return syms.size() - 1;
+  }
+
+  /// Records that sizes a and b must be equal because of `op`.
+  LogicalResult unify(int a, int b, Operation *op) {
+    int ra = classes.getOrInsertLeaderValue(a);
+    int rb = classes.getOrInsertLeaderValue(b);
+    if (ra == rb)
+      return success();
+    DimSym wa = witness(ra), wb = witness(rb);
+    if (wa.arg < 0 && wb.arg < 0) {
+      if (wa.constant != wb.constant)
+        return op->emitError("sizes ")
+               << wa.constant << " and " << wb.constant << " do not match";
+    } else {
+      if (wa.arg < 0)
+        std::swap(wa, wb);
+      llvm::json::Object check;
+      check["a"] = llvm::json::Array{wa.arg, wa.dim};
+      std::string lhs = dimName(wa), rhs = dimName(wb);
+      if (wb.arg >= 0)
+        check["b"] = llvm::json::Array{wb.arg, wb.dim};
+      else
+        check["size"] = wb.constant;
+      check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}",
+                                      opDescription(op),
+                                      locationString(op->getLoc()), lhs, rhs)
+                            .str();
+      checks.push_back(std::move(check));
+    }
+    DimSym keep = wa.arg >= 0 ? wa : wb;
+    classes.unionSets(ra, rb);
+    witnesses[classes.getLeaderValue(ra)] = keep;
+    return success();
+  }
+
+  llvm::json::Array take() { return std::move(checks); }
+
+private:
+  DimSym witness(int leader) {
+    auto it = witnesses.find(leader);
+    return it != witnesses.end() ? it->second : syms[leader];
+  }
+  std::string dimName(const DimSym &s) {
+    if (s.arg < 0)
+      return std::to_string(s.constant);
+    return llvm::formatv("{0}.shape[{1}]", argNames[s.arg], s.dim);
+  }
+
+  std::vector<DimSym> syms;
+  llvm::EquivalenceClasses<int> classes;
+  llvm::DenseMap<int, DimSym> witnesses;
+  std::vector<std::string> argNames;
+  llvm::json::Array checks;
+};
+} // namespace
+
+/// Per value: one entry per dimension, -1 for a broadcastable dimension.
+using DimVec = SmallVector<int>;
+
+static FailureOr<llvm::json::Array>
+computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
+                   std::vector<std::string> argNames) {
+  ShapeChecks checks(argNames);
+  llvm::DenseMap<Value, DimVec> dims;
+  auto dimsOfType = [&](RankedTensorType t, int64_t arg) {
+    DimVec v;
+    for (int64_t d = 0; d < t.getRank(); ++d) {
+      int64_t s = t.getDimSize(d);
+      if (s == 1)
+        v.push_back(-1);
+      else if (arg >= 0)
+        v.push_back(checks.newArgDim(arg, d));
+      else
+        v.push_back(checks.newConstant(s));
+    }
+    return v;
+  };
+  Block &body = func.getBody().front();
+  for (BlockArgument arg : body.getArguments())
+    dims[arg] = dimsOfType(cast<RankedTensorType>(arg.getType()),
+                           arg.getArgNumber());
+  int64_t numInputs = body.getNumArguments();
+
+  WalkResult result = func.walk([&](Operation *op) -> WalkResult {
+    if (auto read = dyn_cast<th::ReadOp>(op)) {
+      auto it = llvm::find_if(reads, [&](th::SharedOp s) {
+        return s.getSymName() == read.getVar();
+      });
+      dims[read.getResult()] =
+          dimsOfType(read.getType(), numInputs + (it - reads.begin()));
+      return WalkResult::advance();
+    }
+    if (op->getNumResults() != 1)
+      return WalkResult::advance();
+    Value result = op->getResult(0);
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    if (!type)
+      return WalkResult::advance();
+    if (isa<th::ConstantOp>(op)) {
+      dims[result] = dimsOfType(type, -1);
+      return WalkResult::advance();
+    }
+    if (op->hasTrait<th::OpTrait::ElementwiseBroadcastable>() ||
+        isa<th::CastOp>(op)) {
+      DimVec out(type.getRank(), -1);
+      for (Value operand : op->getOperands()) {
+        const DimVec &od = dims[operand];
+        for (int64_t d = 0; d < type.getRank(); ++d) {
+          if (od[d] < 0)
+            continue;
+          if (out[d] < 0)
+            out[d] = od[d];
+          else if (failed(checks.unify(out[d], od[d], op)))
+            return WalkResult::interrupt();
+        }
+      }
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto dot = dyn_cast<th::DotOp>(op)) {
+      const DimVec &l = dims[dot.getLhs()], &r = dims[dot.getRhs()];
+      int li = l.back(), ri = r.front();
+      if (li >= 0 && ri >= 0 && failed(checks.unify(li, ri, op)))
+        return WalkResult::interrupt();
+      DimVec out;
+      if (l.size() == 2)
+        out.push_back(l[0]);
+      if (r.size() == 2)
+        out.push_back(r[1]);
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto ds = dyn_cast<th::DimShuffleOp>(op)) {
+      const DimVec &in = dims[ds.getInput()];
+      DimVec out;
+      for (int64_t p : ds.getPattern())
+        out.push_back(p < 0 ? -1 : in[p]);
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (isa<th::SumOp, th::MeanOp, th::MaxOp, th::MinOp>(op)) {
+      auto axes = cast<DenseI64ArrayAttr>(op->getAttr("axes")).asArrayRef();
+      const DimVec &in = dims[op->getOperand(0)];
+      DimVec out;
+      for (size_t d = 0; d < in.size(); ++d)
+        if (!llvm::is_contained(axes, int64_t(d)))
+          out.push_back(in[d]);
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    op->emitError("internal: no shape rule for ") << op->getName();
+    return WalkResult::interrupt();
+  });
+  if (result.wasInterrupted())
+    return failure();
+  return checks.take();
+}
+
+FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
+                                            llvm::StringRef modelName,
+                                            llvm::StringRef source,
+                                            llvm::StringRef floatX) {
+  ModelManifest manifest;
+  SmallVector<th::SharedOp> shared(module.getOps<th::SharedOp>());
+  llvm::json::Array sharedJson;
+  auto addData = [&](ElementsAttr attr) {
+    // 64-byte aligned slots in __tcc_data.
+    manifest.data.resize((manifest.data.size() + 63) / 64 * 64);
+    int64_t offset = manifest.data.size();
+    auto dense = cast<DenseElementsAttr>(attr);
+    Type element = dense.getElementType();
+    if (element.isInteger(1)) {
+      for (bool b : dense.getValues<bool>())
+        manifest.data.push_back(b ? 1 : 0);
+    } else {
+      int64_t width = element.getIntOrFloatBitWidth() / 8;
+      int64_t n = dense.getNumElements();
+      ArrayRef<char> raw = dense.getRawData();
+      for (int64_t i = 0; i < n; ++i) {
+        // A splat stores one element.
+        const char *p = raw.data() + (dense.isSplat() ? 0 : i * width);
+        manifest.data.insert(manifest.data.end(), p, p + width);
+      }
+    }
+    return offset;
+  };
+  auto shapeJson = [](ShapedType t) {
+    llvm::json::Array a;
+    for (int64_t d : t.getShape())
+      a.push_back(d);
+    return a;
+  };
+  for (th::SharedOp s : shared) {
+    auto type = cast<RankedTensorType>(s.getType());
+    llvm::json::Object o;
+    o["name"] = s.getSymName();
+    o["dtype"] = dtypeName(type.getElementType());
+    o["broadcastable"] = broadcastable(type);
+    o["shape"] = shapeJson(cast<ShapedType>(s.getInitialValue().getType()));
+    o["offset"] = addData(s.getInitialValue());
+    sharedJson.push_back(std::move(o));
+  }
+
+  llvm::json::Array functions;
+  for (th::FuncOp func : module.getOps<th::FuncOp>()) {
+    llvm::json::Object f;
+    f["name"] = func.getSymName();
+    std::vector<std::string> argNames;
+    llvm::json::Array inputs;
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      auto type = cast<RankedTensorType>(func.getArgumentTypes()[i]);
+      auto name = func.getArgAttrOfType<StringAttr>(i, "th.name");
+      argNames.push_back(name ? name.str() : "input" + std::to_string(i));
+      llvm::json::Object in;
+      in["name"] = argNames.back();
+      in["dtype"] = dtypeName(type.getElementType());
+      in["broadcastable"] = broadcastable(type);
+      if (auto dflt = func.getArgAttrOfType<ElementsAttr>(i, "th.default")) {
+        llvm::json::Object d;
+        d["shape"] = shapeJson(cast<ShapedType>(dflt.getType()));
+        d["offset"] = addData(dflt);
+        in["default"] = std::move(d);
+      } else {
+        in["default"] = nullptr;
+      }
+      inputs.push_back(std::move(in));
+    }
+    f["inputs"] = std::move(inputs);
+
+    SmallVector<th::SharedOp> reads;
+    llvm::json::Array readsJson, updatesJson;
+    for (auto [index, s] : llvm::enumerate(shared)) {
+      bool isRead = false, isUpdated = false;
+      func.walk([&](th::ReadOp r) { isRead |= r.getVar() == s.getSymName(); });
+      func.walk(
+          [&](th::UpdateOp u) { isUpdated |= u.getVar() == s.getSymName(); });
+      if (isRead) {
+        reads.push_back(s);
+        readsJson.push_back(int64_t(index));
+        argNames.push_back(s.getSymName().str());
+      }
+      if (isUpdated)
+        updatesJson.push_back(int64_t(index));
+    }
+    f["reads"] = std::move(readsJson);
+    f["updates"] = std::move(updatesJson);
+
+    llvm::json::Array outputs;
+    for (unsigned i = 0; i < func.getNumResults(); ++i) {
+      auto type = cast<RankedTensorType>(func.getResultTypes()[i]);
+      auto name = func.getResultAttrOfType<StringAttr>(i, "th.name");
+      llvm::json::Object out;
+      out["name"] = name ? name.str() : "output" + std::to_string(i);
+      out["dtype"] = dtypeName(type.getElementType());
+      out["broadcastable"] = broadcastable(type);
+      outputs.push_back(std::move(out));
+    }
+    f["outputs"] = std::move(outputs);
+    f["single_output"] = func->hasAttr("th.single_output");
+    FailureOr<llvm::json::Array> checks =
+        computeShapeChecks(func, reads, argNames);
+    if (failed(checks))
+      return failure();
+    f["shape_checks"] = std::move(*checks);
+    manifest.functionNames.push_back(func.getSymName().str());
+    functions.push_back(std::move(f));
+  }
+
+  llvm::json::Object root;
+  root["tcc_abi"] = 1;
+  root["model"] = modelName;
+  root["source"] = source;
+  root["floatX"] = floatX;
+  root["shared"] = std::move(sharedJson);
+  root["functions"] = std::move(functions);
+  manifest.json = std::move(root);
+  return manifest;
+}

@@ -1,0 +1,63 @@
+//===- Pipeline.cpp - The named stages from th to LLVM --------------------===//
+
+#include "CodeGen/Pipeline.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
+                                 const tcc::PipelineOptions &options) {
+  // Anchor on builtin.module and parse the pass list into it: a PassManager
+  // anchored on `any` given "builtin.module(...)" silently runs nothing
+  // (DESIGN §5).
+  PassManager pm(module.getContext(), "builtin.module");
+  std::string errors;
+  llvm::raw_string_ostream os(errors);
+  if (failed(parsePassPipeline(pipeline, pm, os))) {
+    llvm::errs() << "internal error: bad pass pipeline: " << errors << "\n";
+    return failure();
+  }
+  if (options.printIRAfterAll) {
+    module.getContext()->disableMultithreading();
+    pm.enableIRPrinting([](Pass *, Operation *) { return false; },
+                        [](Pass *, Operation *) { return true; },
+                        /*printModuleScope=*/true,
+                        /*printAfterOnlyOnChange=*/false);
+  }
+  return pm.run(module);
+}
+
+LogicalResult tcc::lowerToLinalg(ModuleOp module,
+                                 const PipelineOptions &options) {
+  return runPipeline(module,
+                     "th-lower-functions,convert-th-to-linalg,canonicalize,cse",
+                     options);
+}
+
+LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
+                                      const PipelineOptions &options) {
+  // Kernels get the C interface (`_mlir_ciface_<name>`, memref descriptors
+  // passed by pointer), which the generated __tcc_kernel_<i> trampolines call.
+  // Arguments are read-only: shared values live in the runtime (initial ones
+  // in the library's read-only data) and are swapped only after a call.
+  module.walk([](func::FuncOp f) {
+    f->setAttr("llvm.emit_c_interface", UnitAttr::get(f.getContext()));
+    for (unsigned i = 0; i < f.getNumArguments(); ++i)
+      f.setArgAttr(i, "bufferization.writable",
+                   BoolAttr::get(f.getContext(), false));
+  });
+  return runPipeline(
+      module,
+      "linalg-fuse-elementwise-ops,"
+      "one-shot-bufferize{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map},"
+      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+      "func.func(convert-linalg-to-loops),expand-strided-metadata,"
+      "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
+      "convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts",
+      options);
+}

@@ -1,0 +1,103 @@
+//===- Builtins.h - Python semantics and builtin namespaces -----*- C++ -*-===//
+//
+// The pieces of the evaluator that give Python's and Theano's names their
+// meaning: operators on every kind of value (PyOps.cpp), attributes and
+// methods (Attributes.cpp), Python builtins (PythonBuiltins.cpp), and the
+// theano/numpy modules (TheanoBuiltins.cpp, NumPyBuiltins.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_EVAL_BUILTINS_H
+#define TCC_EVAL_BUILTINS_H
+
+#include "Eval/Object.h"
+
+#include "mlir/IR/Location.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <initializer_list>
+#include <optional>
+
+namespace tcc::eval {
+class Interpreter;
+
+// PyOps.cpp
+ObjectList iterate(Interpreter &interp, const ObjectPtr &value,
+                   mlir::Location loc);
+ObjectPtr binaryOperator(Interpreter &interp, ast::BinOpKind op,
+                         const ObjectPtr &lhs, const ObjectPtr &rhs,
+                         mlir::Location loc);
+ObjectPtr compareOperator(Interpreter &interp, ast::CmpOpKind op,
+                          const ObjectPtr &lhs, const ObjectPtr &rhs,
+                          mlir::Location loc);
+ObjectPtr evalUnary(Interpreter &interp, ast::UnaryOpKind op,
+                    const ObjectPtr &operand, mlir::Location loc);
+ObjectPtr getItem(Interpreter &interp, const ObjectPtr &value,
+                  const ObjectPtr &index, mlir::Location loc);
+void setItem(Interpreter &interp, const ObjectPtr &container,
+             const ObjectPtr &index, const ObjectPtr &value,
+             mlir::Location loc);
+void dictSet(Interpreter &interp, DictObject &dict, const ObjectPtr &key,
+             const ObjectPtr &value, mlir::Location loc);
+ObjectPtr dictGet(const DictObject &dict, const ObjectPtr &key);
+/// Python's str().
+std::string toStr(const ObjectPtr &value);
+bool isBuiltinNamed(const ObjectPtr &value, llvm::StringRef name);
+/// An int from a Python int or bool (or a 0-d integer array).
+std::optional<int64_t> asInt(const ObjectPtr &value);
+/// A float from a Python number (or a 0-d array).
+std::optional<double> asFloat(const ObjectPtr &value);
+ObjectPtr arrayObject(Interpreter &interp, numpy::Result<numpy::NDArray> r,
+                      mlir::Location loc);
+
+// Attributes.cpp
+ObjectPtr attribute(Interpreter &interp, const ObjectPtr &object,
+                    llvm::StringRef name, mlir::Location loc);
+void setAttribute(Interpreter &interp, const ObjectPtr &object,
+                  llvm::StringRef name, const ObjectPtr &value,
+                  mlir::Location loc);
+ObjectPtr classAttribute(const std::shared_ptr<ClassObject> &cls,
+                         llvm::StringRef name);
+
+// PythonBuiltins.cpp
+void registerPythonBuiltins(Interpreter &interp,
+                            llvm::StringMap<ObjectPtr> &globals);
+
+// Modules (TheanoBuiltins.cpp, NumPyBuiltins.cpp)
+/// The canonical name of an importable module ("theano.tensor"), or "".
+std::string canonicalModule(llvm::StringRef dotted);
+ObjectPtr moduleAttribute(Interpreter &interp, const std::string &module,
+                          llvm::StringRef name, mlir::Location loc);
+ObjectPtr theanoAttribute(Interpreter &interp, const std::string &module,
+                          llvm::StringRef name, mlir::Location loc);
+ObjectPtr numpyAttribute(Interpreter &interp, const std::string &module,
+                         llvm::StringRef name, mlir::Location loc);
+/// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
+ObjectPtr tensorAttribute(Interpreter &interp,
+                          const std::shared_ptr<TensorObject> &tensor,
+                          llvm::StringRef name, mlir::Location loc);
+/// Methods of compile-time arrays and RandomState objects.
+ObjectPtr arrayAttribute(Interpreter &interp,
+                         const std::shared_ptr<ArrayObject> &array,
+                         llvm::StringRef name, mlir::Location loc);
+ObjectPtr numpyRandomMethod(Interpreter &interp, numpy::RandomState *state,
+                            llvm::StringRef name, mlir::Location loc);
+ObjectPtr randomStateAttribute(Interpreter &interp,
+                               const std::shared_ptr<RandomStateObject> &rs,
+                               llvm::StringRef name, mlir::Location loc);
+/// A dtype argument: 'float32', np.float32, theano.config.floatX.
+numpy::DType dtypeArgument(Interpreter &interp, const ObjectPtr &value,
+                           mlir::Location loc);
+
+/// Binds a builtin's arguments to parameter names. A name ending in '?' is
+/// optional (null when absent); "*" collects the remaining positionals into
+/// a tuple. Errors name the function like Python's TypeError does.
+std::vector<ObjectPtr> bindArgs(Interpreter &interp, CallArgs &args,
+                                llvm::StringRef function,
+                                std::initializer_list<const char *> params);
+
+ObjectPtr makeBuiltin(std::string name, BuiltinFn fn);
+
+} // namespace tcc::eval
+
+#endif // TCC_EVAL_BUILTINS_H

@@ -1,0 +1,216 @@
+//===- FunctionBuilder.cpp - theano.function -> th.func -------------------===//
+//
+// As in Theano, the graph is global and each function takes the part its
+// outputs and updates need: the backward slice of those values is cloned
+// into the th.func, symbolic inputs become arguments, and a symbolic variable
+// the slice needs but the inputs do not list is Theano's MissingInputError.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Eval/ArrayAttr.h"
+#include "Eval/Builtins.h"
+#include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+
+static bool isIdentifier(llvm::StringRef name) {
+  if (name.empty() || !(isalpha(name[0]) || name[0] == '_'))
+    return false;
+  return llvm::all_of(name, [](char c) { return isalnum(c) || c == '_'; });
+}
+
+static std::string describe(const std::shared_ptr<TensorObject> &t,
+                            size_t index, const char *what) {
+  if (!t->name.empty())
+    return "'" + t->name + "'";
+  return llvm::formatv("{0} {1}", what, index);
+}
+
+static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
+                                   ModuleOp module,
+                                   const TheanoFunctionObject &fn) {
+  Location loc = fn.loc;
+  if (!isIdentifier(fn.name))
+    interp.error(loc, "function name '" + fn.name +
+                          "' must be a C identifier (it names the exported "
+                          "symbol tcc_fn_" +
+                          fn.name + ")");
+  if (SymbolTable::lookupSymbolIn(module, fn.name))
+    interp.error(loc, "two functions or shared variables are named '" +
+                          fn.name + "'; pass name=... to tell them apart");
+
+  // The backward slice of outputs and updates in the global graph.
+  llvm::SetVector<Operation *> slice;
+  SmallVector<Value> worklist;
+  for (auto &out : fn.outputs)
+    worklist.push_back(out->value);
+  for (auto &upd : fn.updates)
+    worklist.push_back(upd.second->value);
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    Operation *def = v.getDefiningOp();
+    if (!def || !slice.insert(def))
+      continue;
+    for (Value operand : def->getOperands())
+      worklist.push_back(operand);
+  }
+
+  OpBuilder builder(module.getContext());
+  builder.setInsertionPointToEnd(module.getBody());
+  SmallVector<Type> argTypes, resultTypes;
+  for (auto &in : fn.inputs)
+    argTypes.push_back(in->value.getType());
+  for (auto &out : fn.outputs)
+    resultTypes.push_back(out->value.getType());
+  auto func = th::FuncOp::create(builder, loc, fn.name,
+                                 builder.getFunctionType(argTypes, resultTypes),
+                                 /*arg_attrs=*/nullptr, /*res_attrs=*/nullptr);
+  Block *body = new Block();
+  func.getBody().push_back(body);
+
+  IRMapping mapping;
+  SmallVector<Attribute> argAttrs;
+  for (size_t i = 0; i < fn.inputs.size(); ++i) {
+    const auto &in = fn.inputs[i];
+    BlockArgument arg = body->addArgument(in->value.getType(), loc);
+    for (size_t j = 0; j < i; ++j)
+      if (fn.inputs[j]->value == in->value)
+        interp.error(loc, "input " + describe(in, i, "input") +
+                              " is given twice");
+    if (!slice.contains(in->value.getDefiningOp()) && !fn.ignoreUnusedInputs)
+      interp.error(loc,
+                   llvm::formatv("input {0} of function '{1}' is not used to "
+                                 "compute any output or update (Theano's "
+                                 "UnusedInputError); pass "
+                                 "on_unused_input='ignore' to allow it",
+                                 describe(in, i, "input"), fn.name));
+    mapping.map(in->value, arg);
+    SmallVector<NamedAttribute> attrs;
+    attrs.push_back(builder.getNamedAttr(
+        "th.name", builder.getStringAttr(in->name.empty()
+                                             ? "input" + std::to_string(i)
+                                             : in->name)));
+    if (fn.defaults[i]) {
+      numpy::DType dtype = tb.dtypeOf(in);
+      FailureOr<numpy::NDArray> value =
+          objectToArray(interp, fn.defaults[i], loc, dtype);
+      auto type = cast<RankedTensorType>(in->value.getType());
+      if (int64_t(value->shape().size()) != type.getRank())
+        interp.error(loc, "the default value of input " +
+                              describe(in, i, "input") + " has rank " +
+                              std::to_string(value->shape().size()) +
+                              " but the input has rank " +
+                              std::to_string(type.getRank()));
+      attrs.push_back(builder.getNamedAttr(
+          "th.default", toElementsAttr(*value, type.getElementType())));
+    } else {
+      for (size_t j = i + 1; j < fn.inputs.size(); ++j)
+        if (fn.defaults[j])
+          interp.error(loc, "input " + describe(in, i, "input") +
+                                " without a default follows an input with "
+                                "one");
+    }
+    argAttrs.push_back(builder.getDictionaryAttr(attrs));
+  }
+  func.setArgAttrsAttr(builder.getArrayAttr(argAttrs));
+
+  builder.setInsertionPointToEnd(body);
+  for (Operation &op : tb.getGraph()) {
+    if (!slice.contains(&op))
+      continue;
+    if (auto var = dyn_cast<th::VariableOp>(op)) {
+      if (mapping.contains(var.getResult()))
+        continue;
+      // Which output or update needs it, for the message.
+      std::string name = var.getName().empty() ? std::string("<unnamed>")
+                                               : var.getName().str();
+      interp.error(loc,
+                   "function '" + fn.name + "' needs symbolic variable '" +
+                       name + "' to compute its outputs, but it is not one of "
+                              "its inputs (Theano's MissingInputError)",
+                   var.getLoc(), "'" + name + "' is declared here");
+    }
+    builder.clone(op, mapping);
+  }
+  for (auto &upd : fn.updates)
+    th::UpdateOp::create(builder, loc, upd.first->sharedSymbol,
+                         mapping.lookup(upd.second->value));
+  SmallVector<Value> outputs;
+  SmallVector<Attribute> resAttrs;
+  for (size_t i = 0; i < fn.outputs.size(); ++i) {
+    outputs.push_back(mapping.lookupOrDefault(fn.outputs[i]->value));
+    std::string name = fn.outputs[i]->name.empty()
+                           ? "output" + std::to_string(i)
+                           : fn.outputs[i]->name;
+    resAttrs.push_back(builder.getDictionaryAttr(
+        {builder.getNamedAttr("th.name", builder.getStringAttr(name))}));
+  }
+  th::ReturnOp::create(builder, loc, outputs);
+  func.setResAttrsAttr(builder.getArrayAttr(resAttrs));
+  if (!fn.outputIsList)
+    func->setAttr("th.single_output", builder.getUnitAttr());
+  return success();
+}
+
+LogicalResult Interpreter::buildFunctions(ModuleOp module) {
+  for (size_t i = 0; i < functions.size(); ++i) {
+    TheanoFunctionObject &fn = *functions[i];
+    if (fn.name.empty())
+      fn.name = "f" + std::to_string(i);
+    if (failed(buildFunction(*this, *tensorBuilder, module, fn)))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult Interpreter::addEvalFunction(ModuleOp module,
+                                           llvm::StringRef name) {
+  try {
+    auto it = globals->vars.find(name);
+    Location loc = FileLineColLoc::get(&context, filename, 1, 1);
+    if (it == globals->vars.end())
+      error(loc, "'" + name + "' is neither a function nor a variable of the "
+                              "model");
+    auto t = std::dynamic_pointer_cast<TensorObject>(it->second);
+    if (!t)
+      error(loc, "'" + name + "' is a " + typeName(it->second) +
+                     ", not a function or a symbolic variable");
+    TheanoFunctionObject fn(t->value.getLoc());
+    fn.name = name.str();
+    fn.outputs.push_back(t);
+    fn.outputIsList = false;
+    // Inputs: every symbolic variable the value depends on, in declaration
+    // order (as var.eval({...}) would need them).
+    llvm::SetVector<Operation *> slice;
+    SmallVector<Value> worklist = {t->value};
+    while (!worklist.empty()) {
+      Operation *def = worklist.pop_back_val().getDefiningOp();
+      if (!def || !slice.insert(def))
+        continue;
+      for (Value operand : def->getOperands())
+        worklist.push_back(operand);
+    }
+    for (Operation &op : tensorBuilder->getGraph())
+      if (auto var = dyn_cast<th::VariableOp>(op); var && slice.contains(&op)) {
+        auto in = std::make_shared<TensorObject>(var.getResult());
+        in->name = var.getName().str();
+        fn.inputs.push_back(in);
+        fn.defaults.push_back(nullptr);
+      }
+    if (SymbolTable::lookupSymbolIn(module, name))
+      error(loc, "'" + name + "' is already a function of the model");
+    return buildFunction(*this, *tensorBuilder, module, fn);
+  } catch (EvalError &err) {
+    reportError(err);
+    return failure();
+  }
+}

@@ -1,0 +1,576 @@
+//===- TensorBuilder.cpp - Theano's tensor operations as th ops -----------===//
+
+#include "Eval/TensorBuilder.h"
+
+#include "Eval/ArrayAttr.h"
+#include "Eval/Interpreter.h"
+#include "NumPy/TheanoDTypeRules.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+using numpy::DType;
+
+TensorBuilder::TensorBuilder(Interpreter &interp, MLIRContext &context)
+    : interp(interp), context(context), builder(&context) {
+  output = ModuleOp::create(UnknownLoc::get(&context));
+  graph = ModuleOp::create(UnknownLoc::get(&context));
+  builder.setInsertionPointToEnd(&getGraph());
+}
+
+TensorBuilder::~TensorBuilder() = default;
+
+OwningOpRef<ModuleOp> TensorBuilder::takeOutputModule() {
+  return std::move(output);
+}
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+Type TensorBuilder::elementType(DType dtype, Location loc) {
+  switch (dtype) {
+  case DType::Bool:
+    return builder.getI1Type();
+  case DType::Int8:
+    return builder.getI8Type();
+  case DType::Int16:
+    return builder.getI16Type();
+  case DType::Int32:
+    return builder.getI32Type();
+  case DType::Int64:
+    return builder.getI64Type();
+  case DType::Float32:
+    return builder.getF32Type();
+  case DType::Float64:
+    return builder.getF64Type();
+  default:
+    interp.error(loc, llvm::Twine("dtype '") + numpy::dtypeName(dtype).data() +
+                          "' is not supported by tcc yet (supported: bool, "
+                          "int8, int16, int32, int64, float32, float64)");
+  }
+}
+
+DType TensorBuilder::dtypeOf(Type t) {
+  if (t.isF32())
+    return DType::Float32;
+  if (t.isF64())
+    return DType::Float64;
+  switch (t.getIntOrFloatBitWidth()) {
+  case 1:
+    return DType::Bool;
+  case 8:
+    return DType::Int8;
+  case 16:
+    return DType::Int16;
+  case 32:
+    return DType::Int32;
+  default:
+    return DType::Int64;
+  }
+}
+
+DType TensorBuilder::dtypeOf(const TensorPtr &t) {
+  return dtypeOf(llvm::cast<RankedTensorType>(t->value.getType()).getElementType());
+}
+
+int64_t TensorBuilder::rankOf(const TensorPtr &t) {
+  return llvm::cast<RankedTensorType>(t->value.getType()).getRank();
+}
+
+std::vector<bool> TensorBuilder::broadcastableOf(const TensorPtr &t) {
+  std::vector<bool> result;
+  for (int64_t d : llvm::cast<RankedTensorType>(t->value.getType()).getShape())
+    result.push_back(d == 1);
+  return result;
+}
+
+std::string TensorBuilder::typeString(Type type) {
+  auto t = llvm::cast<RankedTensorType>(type);
+  std::string kind;
+  std::vector<bool> b;
+  for (int64_t d : t.getShape())
+    b.push_back(d == 1);
+  if (b.empty())
+    kind = "scalar";
+  else if (b == std::vector<bool>{false})
+    kind = "vector";
+  else if (b == std::vector<bool>{false, false})
+    kind = "matrix";
+  else if (b == std::vector<bool>{true, false})
+    kind = "row";
+  else if (b == std::vector<bool>{false, true})
+    kind = "col";
+  else {
+    kind = "(";
+    for (size_t i = 0; i < b.size(); ++i)
+      kind += std::string(i ? ", " : "") + (b[i] ? "True" : "False");
+    kind += b.size() == 1 ? ",)" : ")";
+  }
+  return llvm::formatv("TensorType({0}, {1})",
+                       numpy::dtypeName(dtypeOf(t.getElementType())), kind);
+}
+
+static RankedTensorType tensorType(Type element,
+                                   const std::vector<bool> &broadcastable) {
+  SmallVector<int64_t> shape;
+  for (bool b : broadcastable)
+    shape.push_back(b ? 1 : ShapedType::kDynamic);
+  return RankedTensorType::get(shape, element);
+}
+
+TensorPtr TensorBuilder::wrap(Value value) {
+  return std::make_shared<TensorObject>(value);
+}
+
+//===----------------------------------------------------------------------===//
+// Leaves: variables, shared variables, constants
+//===----------------------------------------------------------------------===//
+
+TensorPtr TensorBuilder::variable(DType dtype,
+                                  const std::vector<bool> &broadcastable,
+                                  const std::string &name, Location loc) {
+  auto type = tensorType(elementType(dtype, loc), broadcastable);
+  auto op = th::VariableOp::create(builder, loc, type, name);
+  TensorPtr t = wrap(op.getResult());
+  t->name = name;
+  return t;
+}
+
+TensorPtr TensorBuilder::shared(const numpy::NDArray &value,
+                                const std::string &name,
+                                std::optional<std::vector<bool>> broadcastable,
+                                Location loc) {
+  Type element = elementType(value.dtype(), loc);
+  std::vector<bool> pattern(value.shape().size(), false);
+  if (broadcastable) {
+    if (broadcastable->size() != value.shape().size())
+      interp.error(loc, llvm::formatv("broadcastable has {0} entries but the "
+                                      "value has {1} dimensions",
+                                      broadcastable->size(),
+                                      value.shape().size()));
+    for (size_t d = 0; d < pattern.size(); ++d) {
+      if ((*broadcastable)[d] && value.shape()[d] != 1)
+        interp.error(loc, llvm::formatv("dimension {0} is declared "
+                                        "broadcastable but has size {1}",
+                                        d, value.shape()[d]));
+      pattern[d] = (*broadcastable)[d];
+    }
+  }
+  auto type = tensorType(element, pattern);
+
+  // Unique symbol: the Theano name if free, else name_N / shared_N.
+  std::string base = name.empty() ? "shared" : name;
+  std::string symbol = base;
+  ModuleOp module = getOutputModule();
+  while (SymbolTable::lookupSymbolIn(module, symbol))
+    symbol = base + "_" + std::to_string(++sharedCounter);
+
+  OpBuilder moduleBuilder(&context);
+  moduleBuilder.setInsertionPointToEnd(module.getBody());
+  auto init = toElementsAttr(value, element);
+  th::SharedOp::create(moduleBuilder, loc, moduleBuilder.getStringAttr(symbol),
+                       TypeAttr::get(type), init);
+
+  auto read = th::ReadOp::create(builder, loc, type, symbol);
+  TensorPtr t = wrap(read.getResult());
+  t->name = name;
+  t->sharedSymbol = symbol;
+  t->sharedValue = std::make_shared<numpy::NDArray>(value);
+  return t;
+}
+
+TensorPtr TensorBuilder::constant(const numpy::NDArray &value, Location loc) {
+  Type element = elementType(value.dtype(), loc);
+  auto attr = toElementsAttr(value, element);
+  return wrap(th::ConstantOp::create(builder, loc, attr).getResult());
+}
+
+DType TensorBuilder::literalDType(const ObjectPtr &value) {
+  if (isa<BoolObject>(value.get()))
+    return DType::Bool;
+  if (auto *i = dyn_cast<IntObject>(value.get()))
+    return numpy::theano::autocastInt(i->value);
+  return numpy::theano::autocastFloat(llvm::cast<FloatObject>(value.get())->value,
+                              interp.getFloatX());
+}
+
+bool TensorBuilder::isTensorLike(const ObjectPtr &value) {
+  return isa<TensorObject, ArrayObject, IntObject, FloatObject, BoolObject>(
+      value.get());
+}
+
+TensorPtr TensorBuilder::asTensor(const ObjectPtr &value, Location loc) {
+  if (auto t = std::dynamic_pointer_cast<TensorObject>(value))
+    return t;
+  if (auto *a = dyn_cast<ArrayObject>(value.get()))
+    return constant(a->array, loc);
+  if (isa<IntObject, FloatObject, BoolObject>(value.get())) {
+    DType dtype = literalDType(value);
+    numpy::PyScalar scalar =
+        isa<BoolObject>(value.get())
+            ? numpy::PyScalar::ofBool(llvm::cast<BoolObject>(value.get())->value)
+        : isa<IntObject>(value.get())
+            ? numpy::PyScalar::ofInt(llvm::cast<IntObject>(value.get())->value)
+            : numpy::PyScalar::ofFloat(llvm::cast<FloatObject>(value.get())->value);
+    numpy::Result<numpy::NDArray> array =
+        numpy::NDArray::fromScalar(scalar, dtype);
+    if (!array)
+      interp.error(loc, array.error());
+    return constant(*array, loc);
+  }
+  if (isa<ListObject, TupleObject>(value.get())) {
+    FailureOr<numpy::NDArray> array = objectToArray(interp, value, loc);
+    return constant(*array, loc);
+  }
+  interp.error(loc, llvm::Twine("expected a tensor or a number, got ") +
+                        typeName(value));
+}
+
+//===----------------------------------------------------------------------===//
+// Casting and rank alignment
+//===----------------------------------------------------------------------===//
+
+Value TensorBuilder::castValue(Value v, DType dtype, Location loc) {
+  auto type = llvm::cast<RankedTensorType>(v.getType());
+  Type element = elementType(dtype, loc);
+  if (type.getElementType() == element)
+    return v;
+  auto resultType = RankedTensorType::get(type.getShape(), element);
+  return th::CastOp::create(builder, loc, resultType, v).getResult();
+}
+
+Value TensorBuilder::padRank(Value v, int64_t rank, Location loc) {
+  int64_t have = llvm::cast<RankedTensorType>(v.getType()).getRank();
+  if (have >= rank)
+    return v;
+  std::vector<int64_t> pattern(rank - have, -1);
+  for (int64_t d = 0; d < have; ++d)
+    pattern.push_back(d);
+  return th::DimShuffleOp::create(builder, loc, v, pattern).getResult();
+}
+
+TensorPtr TensorBuilder::cast(const ObjectPtr &x, DType dtype, Location loc) {
+  TensorPtr t = asTensor(x, loc);
+  return wrap(castValue(t->value, dtype, loc));
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+static const char *elemwiseSymbol(ElemwiseKind kind) {
+  switch (kind) {
+  case ElemwiseKind::Add: return "+";
+  case ElemwiseKind::Sub: return "-";
+  case ElemwiseKind::Mul: return "*";
+  case ElemwiseKind::TrueDiv: return "/";
+  case ElemwiseKind::IntDiv: return "//";
+  case ElemwiseKind::Mod: return "%";
+  case ElemwiseKind::Pow: return "**";
+  case ElemwiseKind::Maximum: return "maximum";
+  case ElemwiseKind::Minimum: return "minimum";
+  case ElemwiseKind::And: return "&";
+  case ElemwiseKind::Or: return "|";
+  case ElemwiseKind::Xor: return "^";
+  case ElemwiseKind::Lt: return "<";
+  case ElemwiseKind::Le: return "<=";
+  case ElemwiseKind::Gt: return ">";
+  case ElemwiseKind::Ge: return ">=";
+  case ElemwiseKind::Eq: return "eq";
+  case ElemwiseKind::Neq: return "neq";
+  }
+  return "?";
+}
+
+/// The dtype the operation computes in, per Theano's scalar op output types.
+static numpy::Result<DType> computeDType(ElemwiseKind kind, DType a, DType b,
+                                         DType floatX) {
+  using namespace numpy::theano;
+  switch (kind) {
+  case ElemwiseKind::TrueDiv:
+    return trueDivOut(a, b, floatX);
+  case ElemwiseKind::Pow:
+    return powOut(a, b);
+  case ElemwiseKind::And:
+  case ElemwiseKind::Or:
+  case ElemwiseKind::Xor:
+    return bitwiseOut(a, b);
+  default:
+    return upcast(a, b);
+  }
+}
+
+TensorPtr TensorBuilder::elemwise(ElemwiseKind kind, const ObjectPtr &lhsObj,
+                                  const ObjectPtr &rhsObj, Location loc) {
+  TensorPtr lhs = asTensor(lhsObj, loc), rhs = asTensor(rhsObj, loc);
+  DType a = dtypeOf(lhs), b = dtypeOf(rhs);
+  numpy::Result<DType> dtype = computeDType(kind, a, b, interp.getFloatX());
+  if (!dtype)
+    interp.error(loc, llvm::formatv("'{0}' is not defined for {1} and {2}: {3}",
+                                    elemwiseSymbol(kind), numpy::dtypeName(a),
+                                    numpy::dtypeName(b), dtype.error()));
+  Value l = castValue(lhs->value, *dtype, loc);
+  Value r = castValue(rhs->value, *dtype, loc);
+  int64_t rank = std::max(rankOf(lhs), rankOf(rhs));
+  l = padRank(l, rank, loc);
+  r = padRank(r, rank, loc);
+
+  std::string why;
+  SmallVector<ShapedType> types = {llvm::cast<ShapedType>(l.getType()),
+                                   llvm::cast<ShapedType>(r.getType())};
+  if (failed(th::broadcastShapes(types, &why)))
+    interp.error(loc, llvm::formatv("operands of '{0}' cannot be broadcast "
+                                    "together: {1}",
+                                    elemwiseSymbol(kind), why));
+
+  Value result;
+  switch (kind) {
+  case ElemwiseKind::Add: result = th::AddOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Sub: result = th::SubOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Mul: result = th::MulOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::TrueDiv:
+    result = th::TrueDivOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::IntDiv:
+    result = th::IntDivOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Mod: result = th::ModOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Pow: result = th::PowOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Maximum:
+    result = th::MaximumOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Minimum:
+    result = th::MinimumOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::And: result = th::AndOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Or: result = th::OrOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Xor: result = th::XorOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Lt: result = th::LtOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Le: result = th::LeOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Gt: result = th::GtOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Ge: result = th::GeOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Eq: result = th::EqOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Neq: result = th::NeqOp::create(builder, loc, l, r); break;
+  }
+  return wrap(result);
+}
+
+TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
+                               Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  DType dtype = dtypeOf(x);
+  Value v = x->value;
+  switch (kind) {
+  case UnaryKind::Exp:
+  case UnaryKind::Log:
+  case UnaryKind::Log1p:
+  case UnaryKind::Sqrt:
+  case UnaryKind::Tanh:
+  case UnaryKind::Sigmoid:
+  case UnaryKind::Softplus:
+    // Theano's upgrade_to_float: exp(int8) is float32, exp(int64) float64.
+    v = castValue(v, numpy::theano::upgradeToFloat(dtype), loc);
+    break;
+  case UnaryKind::Invert:
+    if (!numpy::isDiscrete(dtype))
+      interp.error(loc, llvm::Twine("'~' needs an integer or bool tensor, "
+                                    "got ") +
+                            numpy::dtypeName(dtype).data());
+    break;
+  default:
+    if (dtype == DType::Bool) // -b, abs(b), sqr(b) compute in int8.
+      v = castValue(v, DType::Int8, loc);
+    break;
+  }
+  Value r;
+  switch (kind) {
+  case UnaryKind::Neg: r = th::NegOp::create(builder, loc, v); break;
+  case UnaryKind::Abs: r = th::AbsOp::create(builder, loc, v); break;
+  case UnaryKind::Sqr: r = th::SqrOp::create(builder, loc, v); break;
+  case UnaryKind::Exp: r = th::ExpOp::create(builder, loc, v); break;
+  case UnaryKind::Log: r = th::LogOp::create(builder, loc, v); break;
+  case UnaryKind::Log1p: r = th::Log1pOp::create(builder, loc, v); break;
+  case UnaryKind::Sqrt: r = th::SqrtOp::create(builder, loc, v); break;
+  case UnaryKind::Tanh: r = th::TanhOp::create(builder, loc, v); break;
+  case UnaryKind::Sigmoid: r = th::SigmoidOp::create(builder, loc, v); break;
+  case UnaryKind::Softplus: r = th::SoftplusOp::create(builder, loc, v); break;
+  case UnaryKind::Invert: r = th::InvertOp::create(builder, loc, v); break;
+  }
+  return wrap(r);
+}
+
+TensorPtr TensorBuilder::switchOp(const ObjectPtr &condObj,
+                                  const ObjectPtr &iftObj,
+                                  const ObjectPtr &iffObj, Location loc) {
+  TensorPtr cond = asTensor(condObj, loc);
+  TensorPtr ift = asTensor(iftObj, loc), iff = asTensor(iffObj, loc);
+  DType dtype = numpy::theano::upcast(dtypeOf(ift), dtypeOf(iff));
+  Value c = castValue(cond->value, DType::Bool, loc);
+  Value t = castValue(ift->value, dtype, loc);
+  Value f = castValue(iff->value, dtype, loc);
+  int64_t rank = std::max({rankOf(cond), rankOf(ift), rankOf(iff)});
+  c = padRank(c, rank, loc);
+  t = padRank(t, rank, loc);
+  f = padRank(f, rank, loc);
+  std::string why;
+  SmallVector<ShapedType> types = {llvm::cast<ShapedType>(c.getType()),
+                                   llvm::cast<ShapedType>(t.getType()),
+                                   llvm::cast<ShapedType>(f.getType())};
+  if (failed(th::broadcastShapes(types, &why)))
+    interp.error(loc, llvm::Twine("operands of switch cannot be broadcast "
+                                  "together: ") +
+                          why);
+  return wrap(th::SwitchOp::create(builder, loc, c, t, f).getResult());
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions, dot, dimshuffle
+//===----------------------------------------------------------------------===//
+
+TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
+                                const ObjectPtr &axisObj, bool keepdims,
+                                Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  int64_t rank = rankOf(x);
+  std::vector<int64_t> axes;
+  auto addAxis = [&](const ObjectPtr &a) {
+    auto *i = dyn_cast<IntObject>(a.get());
+    if (!i)
+      interp.error(loc, "axis must be an int, a list of ints or None, got " +
+                            typeName(a));
+    int64_t axis = i->value < 0 ? i->value + rank : i->value;
+    if (axis < 0 || axis >= rank)
+      interp.error(loc, llvm::formatv("axis {0} is out of bounds for a tensor "
+                                      "of rank {1}",
+                                      i->value, rank));
+    if (llvm::is_contained(axes, axis))
+      interp.error(loc, llvm::formatv("axis {0} appears twice", axis));
+    axes.push_back(axis);
+  };
+  if (!axisObj || isa<NoneObject>(axisObj.get())) {
+    for (int64_t d = 0; d < rank; ++d)
+      axes.push_back(d);
+  } else if (auto *l = dyn_cast<ListObject>(axisObj.get())) {
+    for (auto &a : l->items)
+      addAxis(a);
+  } else if (auto *t = dyn_cast<TupleObject>(axisObj.get())) {
+    for (auto &a : t->items)
+      addAxis(a);
+  } else {
+    addAxis(axisObj);
+  }
+  llvm::sort(axes);
+
+  DType dtype = dtypeOf(x);
+  Value v = x->value;
+  Value r;
+  switch (kind) {
+  case ReduceKind::Sum:
+    v = castValue(v, numpy::theano::sumOutDType(dtype), loc);
+    r = th::SumOp::create(builder, loc, v, axes);
+    break;
+  case ReduceKind::Mean:
+    v = castValue(v, numpy::theano::meanOutDType(dtype), loc);
+    r = th::MeanOp::create(builder, loc, v, axes);
+    break;
+  case ReduceKind::Max:
+  case ReduceKind::Min:
+    if (dtype == DType::Bool)
+      v = castValue(v, DType::Int8, loc);
+    r = kind == ReduceKind::Max
+            ? Value(th::MaxOp::create(builder, loc, v, axes))
+            : Value(th::MinOp::create(builder, loc, v, axes));
+    if (dtype == DType::Bool)
+      r = castValue(r, DType::Bool, loc);
+    break;
+  }
+  if (keepdims) {
+    std::vector<int64_t> pattern;
+    int64_t next = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
+    r = th::DimShuffleOp::create(builder, loc, r, pattern).getResult();
+  }
+  return wrap(r);
+}
+
+TensorPtr TensorBuilder::dot(const ObjectPtr &lhsObj, const ObjectPtr &rhsObj,
+                             Location loc) {
+  TensorPtr lhs = asTensor(lhsObj, loc), rhs = asTensor(rhsObj, loc);
+  // Theano: dot with a scalar is elementwise multiplication.
+  if (rankOf(lhs) == 0 || rankOf(rhs) == 0)
+    return elemwise(ElemwiseKind::Mul, lhs, rhs, loc);
+  DType dtype = numpy::theano::upcast(dtypeOf(lhs), dtypeOf(rhs));
+  if (dtype == DType::Bool)
+    dtype = DType::Int8;
+  Value l = castValue(lhs->value, dtype, loc);
+  Value r = castValue(rhs->value, dtype, loc);
+  std::string why;
+  if (failed(th::inferDotResultType(llvm::cast<RankedTensorType>(l.getType()),
+                                    llvm::cast<RankedTensorType>(r.getType()),
+                                    &why)))
+    interp.error(loc, llvm::Twine("dot: ") + why);
+  return wrap(th::DotOp::create(builder, loc, l, r).getResult());
+}
+
+TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
+                                    const std::vector<int64_t> &pattern,
+                                    Location loc) {
+  std::string why;
+  if (failed(th::inferDimShuffleResultType(
+          llvm::cast<RankedTensorType>(x->value.getType()), pattern, &why)))
+    interp.error(loc, llvm::Twine("dimshuffle: ") + why);
+  return wrap(th::DimShuffleOp::create(builder, loc, x->value, pattern)
+                  .getResult());
+}
+
+TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc) {
+  std::vector<int64_t> pattern;
+  for (int64_t d = rankOf(x) - 1; d >= 0; --d)
+    pattern.push_back(d);
+  return dimshuffle(x, pattern, loc);
+}
+
+void TensorBuilder::setSharedValue(const TensorPtr &t,
+                                   const numpy::NDArray &value, Location loc) {
+  auto op = SymbolTable::lookupSymbolIn(getOutputModule(), t->sharedSymbol);
+  auto shared = llvm::cast<th::SharedOp>(op);
+  auto type = llvm::cast<RankedTensorType>(shared.getType());
+  if (value.dtype() != dtypeOf(type.getElementType()) ||
+      int64_t(value.shape().size()) != type.getRank())
+    interp.error(loc, llvm::formatv("set_value: '{0}' is {1}; the new value "
+                                    "has dtype {2} and {3} dimensions",
+                                    t->name, typeString(type),
+                                    numpy::dtypeName(value.dtype()),
+                                    value.shape().size()));
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.getDimSize(d) == 1 && value.shape()[d] != 1)
+      interp.error(loc, llvm::formatv("set_value: dimension {0} of '{1}' is "
+                                      "broadcastable but the new value has "
+                                      "size {2}",
+                                      d, t->name, value.shape()[d]));
+  shared.setInitialValueAttr(toElementsAttr(value, type.getElementType()));
+  *t->sharedValue = value;
+}
+
+void TensorBuilder::renameShared(const TensorPtr &t, llvm::StringRef name) {
+  ModuleOp module = getOutputModule();
+  std::string symbol = name.str();
+  while (SymbolTable::lookupSymbolIn(module, symbol))
+    symbol = name.str() + "_" + std::to_string(++sharedCounter);
+  auto shared =
+      llvm::cast<th::SharedOp>(SymbolTable::lookupSymbolIn(module, t->sharedSymbol));
+  std::string old = t->sharedSymbol;
+  shared.setSymName(symbol);
+  getGraph().walk([&](th::ReadOp read) {
+    if (read.getVar() == old)
+      read.setVar(symbol);
+  });
+  t->sharedSymbol = symbol;
+}

@@ -1,0 +1,110 @@
+//===- TensorBuilder.h - Theano's tensor operations as th ops ---*- C++ -*-===//
+//
+// Builds th ops into the global graph with Theano 1.0's typing: literal
+// autocasting, dtype upcasting, implicit left-padding of ranks (Elemwise's
+// DimShuffle), broadcastable patterns, and the accumulator dtypes of
+// reductions. Every mismatch a user can cause is an EvalError here, located
+// at the expression that caused it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_EVAL_TENSORBUILDER_H
+#define TCC_EVAL_TENSORBUILDER_H
+
+#include "Eval/Object.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
+#include <optional>
+
+namespace tcc::eval {
+
+class Interpreter;
+using TensorPtr = std::shared_ptr<TensorObject>;
+
+enum class ElemwiseKind {
+  Add, Sub, Mul, TrueDiv, IntDiv, Mod, Pow, Maximum, Minimum,
+  And, Or, Xor,
+  Lt, Le, Gt, Ge, Eq, Neq,
+};
+enum class UnaryKind {
+  Neg, Abs, Sqr, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus, Invert,
+};
+enum class ReduceKind { Sum, Mean, Max, Min };
+
+class TensorBuilder {
+public:
+  TensorBuilder(Interpreter &interp, mlir::MLIRContext &context);
+  ~TensorBuilder();
+
+  /// The module being produced (th.shared ops) and the scratch graph that
+  /// holds every symbolic op the program built.
+  mlir::ModuleOp getOutputModule() { return *output; }
+  mlir::OwningOpRef<mlir::ModuleOp> takeOutputModule();
+  mlir::Block &getGraph() { return graph->getBodyRegion().front(); }
+
+  mlir::Type elementType(numpy::DType dtype, mlir::Location loc);
+  numpy::DType dtypeOf(mlir::Type elementType);
+  numpy::DType dtypeOf(const TensorPtr &t);
+  int64_t rankOf(const TensorPtr &t);
+  std::vector<bool> broadcastableOf(const TensorPtr &t);
+  /// Theano's type string: "TensorType(float64, matrix)".
+  std::string typeString(mlir::Type type);
+
+  /// `T.dmatrix('x')`, `T.tensor('float32', (False, True))`.
+  TensorPtr variable(numpy::DType dtype, const std::vector<bool> &broadcastable,
+                     const std::string &name, mlir::Location loc);
+  /// `theano.shared(value, name=..., broadcastable=...)`.
+  TensorPtr shared(const numpy::NDArray &value, const std::string &name,
+                   std::optional<std::vector<bool>> broadcastable,
+                   mlir::Location loc);
+  /// A symbolic view of a compile-time value (Theano's as_tensor_variable):
+  /// Python numbers through the autocaster, arrays with their dtype.
+  TensorPtr asTensor(const ObjectPtr &value, mlir::Location loc);
+  bool isTensorLike(const ObjectPtr &value);
+  TensorPtr constant(const numpy::NDArray &value, mlir::Location loc);
+
+  TensorPtr elemwise(ElemwiseKind kind, const ObjectPtr &lhs,
+                     const ObjectPtr &rhs, mlir::Location loc);
+  TensorPtr unary(UnaryKind kind, const ObjectPtr &x, mlir::Location loc);
+  TensorPtr cast(const ObjectPtr &x, numpy::DType dtype, mlir::Location loc);
+  TensorPtr switchOp(const ObjectPtr &cond, const ObjectPtr &ift,
+                     const ObjectPtr &iff, mlir::Location loc);
+  /// `axis` is None (all), an int or a list of ints (negative allowed).
+  TensorPtr reduce(ReduceKind kind, const ObjectPtr &x, const ObjectPtr &axis,
+                   bool keepdims, mlir::Location loc);
+  TensorPtr dot(const ObjectPtr &lhs, const ObjectPtr &rhs,
+                mlir::Location loc);
+  /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
+  TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
+                       mlir::Location loc);
+  TensorPtr transpose(const TensorPtr &x, mlir::Location loc);
+
+  /// `w.set_value(v)` at compile time: a new initial value of the same
+  /// dtype, rank and broadcastable pattern.
+  void setSharedValue(const TensorPtr &shared, const numpy::NDArray &value,
+                      mlir::Location loc);
+  /// Renames an unnamed shared variable's symbol after the Python variable
+  /// it is first assigned to (so the runtime accessor is `w`, not `shared`).
+  void renameShared(const TensorPtr &shared, llvm::StringRef name);
+
+private:
+  TensorPtr wrap(mlir::Value value);
+  mlir::Value castValue(mlir::Value v, numpy::DType dtype, mlir::Location loc);
+  /// Left-pads `v` with broadcastable dimensions up to `rank`.
+  mlir::Value padRank(mlir::Value v, int64_t rank, mlir::Location loc);
+  numpy::DType literalDType(const ObjectPtr &value);
+
+  Interpreter &interp;
+  mlir::MLIRContext &context;
+  mlir::OwningOpRef<mlir::ModuleOp> output;
+  mlir::OwningOpRef<mlir::ModuleOp> graph;
+  mlir::OpBuilder builder;
+  unsigned sharedCounter = 0;
+};
+
+} // namespace tcc::eval
+
+#endif // TCC_EVAL_TENSORBUILDER_H

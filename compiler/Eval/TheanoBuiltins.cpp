@@ -1,0 +1,567 @@
+//===- TheanoBuiltins.cpp - theano, theano.tensor and tensor methods ------===//
+
+#include "Eval/ArrayAttr.h"
+#include "Eval/Builtins.h"
+#include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
+
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+using numpy::DType;
+
+std::string eval::canonicalModule(llvm::StringRef dotted) {
+  static const char *known[] = {
+      "theano",         "theano.tensor",   "theano.tensor.nnet",
+      "theano.config",  "theano.gradient", "theano.printing",
+      "theano.ifelse",  "numpy",           "numpy.random",
+      "theano.tensor.nnet.nnet", "theano.compile", "theano.scan_module",
+  };
+  for (const char *k : known)
+    if (dotted == k)
+      return k;
+  return "";
+}
+
+ObjectPtr eval::moduleAttribute(Interpreter &interp, const std::string &module,
+                                llvm::StringRef name, Location loc) {
+  std::string sub = canonicalModule(module + "." + name.str());
+  if (!sub.empty())
+    return std::make_shared<ModuleObject>(sub);
+  if (llvm::StringRef(module).starts_with("numpy"))
+    return numpyAttribute(interp, module, name, loc);
+  return theanoAttribute(interp, module, name, loc);
+}
+
+DType eval::dtypeArgument(Interpreter &interp, const ObjectPtr &value,
+                          Location loc) {
+  if (auto *d = dyn_cast<DTypeObject>(value.get()))
+    return d->dtype;
+  if (auto *s = dyn_cast<StrObject>(value.get())) {
+    if (auto d = numpy::parseDTypeName(s->value, interp.getFloatX()))
+      return *d;
+    interp.error(loc, "unknown dtype '" + s->value + "'");
+  }
+  if (isBuiltinNamed(value, "float"))
+    return DType::Float64;
+  if (isBuiltinNamed(value, "int"))
+    return DType::Int64;
+  if (isBuiltinNamed(value, "bool"))
+    return DType::Bool;
+  interp.error(loc, "expected a dtype, got " + typeName(value));
+}
+
+//===----------------------------------------------------------------------===//
+// Tensor types: T.dmatrix('x'), T.fvectors('a', 'b'), T.tensor(...)
+//===----------------------------------------------------------------------===//
+
+/// Broadcastable pattern of a Theano type name ("matrix", "row", ...).
+static std::optional<std::vector<bool>> patternOf(llvm::StringRef base) {
+  return llvm::StringSwitch<std::optional<std::vector<bool>>>(base)
+      .Case("scalar", std::vector<bool>{})
+      .Case("vector", std::vector<bool>{false})
+      .Case("matrix", std::vector<bool>{false, false})
+      .Case("row", std::vector<bool>{true, false})
+      .Case("col", std::vector<bool>{false, true})
+      .Case("tensor3", std::vector<bool>(3, false))
+      .Case("tensor4", std::vector<bool>(4, false))
+      .Case("tensor5", std::vector<bool>(5, false))
+      .Default(std::nullopt);
+}
+
+/// Splits "dmatrices" into (Float64, "matrix", plural).
+static std::optional<std::tuple<std::optional<DType>, std::string, bool>>
+parseTypeName(llvm::StringRef name) {
+  auto tryBase = [](llvm::StringRef s)
+      -> std::optional<std::pair<std::string, bool>> {
+    if (patternOf(s))
+      return std::make_pair(s.str(), false);
+    if (s == "matrices")
+      return std::make_pair(std::string("matrix"), true);
+    if (s.ends_with("s") && patternOf(s.drop_back()))
+      return std::make_pair(s.drop_back().str(), true);
+    return std::nullopt;
+  };
+  if (auto b = tryBase(name))
+    return std::make_tuple(std::optional<DType>(), b->first, b->second);
+  if (name.size() > 1)
+    if (auto d = numpy::dtypeFromTheanoPrefix(name[0]))
+      if (auto b = tryBase(name.drop_front()))
+        return std::make_tuple(std::optional<DType>(*d), b->first, b->second);
+  return std::nullopt;
+}
+
+static std::string stringArg(Interpreter &interp, const ObjectPtr &v,
+                             Location loc, const char *what) {
+  if (!v || isa<NoneObject>(v.get()))
+    return "";
+  auto *s = dyn_cast<StrObject>(v.get());
+  if (!s)
+    interp.error(loc, llvm::Twine(what) + " must be a string, got " +
+                          typeName(v));
+  return s->value;
+}
+
+static std::vector<bool> boolList(Interpreter &interp, const ObjectPtr &v,
+                                  Location loc) {
+  std::vector<bool> out;
+  for (const ObjectPtr &item : iterate(interp, v, loc))
+    out.push_back(truthy(interp, item, loc));
+  return out;
+}
+
+static ObjectPtr typeConstructor(Interpreter &interp, llvm::StringRef name,
+                                 std::optional<DType> dtype,
+                                 const std::string &base, bool plural) {
+  std::vector<bool> pattern = *patternOf(base);
+  std::string qualified = "theano.tensor." + name.str();
+  return makeBuiltin(qualified, [=](Interpreter &in, CallArgs &a) -> ObjectPtr {
+    DType dt = dtype.value_or(in.getFloatX());
+    if (plural) {
+      auto tuple = std::make_shared<TupleObject>();
+      for (const ObjectPtr &n : a.positional)
+        tuple->items.push_back(in.tensors().variable(
+            dt, pattern, stringArg(in, n, a.loc, "a variable name"), a.loc));
+      return tuple;
+    }
+    auto v = bindArgs(in, a, name, {"name?", "dtype?"});
+    if (v[1])
+      dt = dtypeArgument(in, v[1], a.loc);
+    return in.tensors().variable(dt, pattern,
+                                 stringArg(in, v[0], a.loc, "name"), a.loc);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// theano.shared / theano.function / theano.In
+//===----------------------------------------------------------------------===//
+
+static ObjectPtr sharedBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "shared",
+                    {"value", "name?", "strict?", "allow_downcast?",
+                     "broadcastable?", "borrow?"});
+  if (isa<TensorObject>(v[0].get()))
+    in.error(a.loc, "shared() needs a compile-time value (a number, a list or "
+                    "a NumPy array), not a symbolic tensor");
+  FailureOr<numpy::NDArray> value = objectToArray(in, v[0], a.loc);
+  std::optional<std::vector<bool>> broadcastable;
+  if (v[4] && !isa<NoneObject>(v[4].get()))
+    broadcastable = boolList(in, v[4], a.loc);
+  return in.tensors().shared(*value, stringArg(in, v[1], a.loc, "name"),
+                             broadcastable, a.loc);
+}
+
+static std::shared_ptr<TensorObject> symbolicArg(Interpreter &in,
+                                                 const ObjectPtr &v,
+                                                 Location loc,
+                                                 const char *what) {
+  auto t = std::dynamic_pointer_cast<TensorObject>(v);
+  if (!t)
+    in.error(loc, llvm::Twine(what) + " must be a symbolic variable, got " +
+                      typeName(v));
+  return t;
+}
+
+static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "function",
+                    {"inputs", "outputs?", "mode?", "updates?", "givens?",
+                     "no_default_updates?", "accept_inplace?", "name?",
+                     "rebuild_strict?", "allow_input_downcast?", "profile?",
+                     "on_unused_input?"});
+  auto fn = std::make_shared<TheanoFunctionObject>(a.loc);
+  for (const ObjectPtr &input : iterate(in, v[0], a.loc)) {
+    if (auto *inObj = dyn_cast<InObject>(input.get())) {
+      fn->inputs.push_back(inObj->variable);
+      fn->defaults.push_back(inObj->value);
+      continue;
+    }
+    auto t = symbolicArg(in, input, a.loc, "each input");
+    if (!t->sharedSymbol.empty())
+      in.error(a.loc, "shared variable '" + t->name +
+                          "' cannot be an explicit input of a function; "
+                          "functions read shared variables implicitly");
+    fn->inputs.push_back(t);
+    fn->defaults.push_back(nullptr);
+  }
+  if (v[1] && !isa<NoneObject>(v[1].get())) {
+    if (isa<ListObject, TupleObject>(v[1].get())) {
+      for (const ObjectPtr &o : iterate(in, v[1], a.loc))
+        fn->outputs.push_back(in.tensors().asTensor(o, a.loc));
+    } else {
+      fn->outputs.push_back(in.tensors().asTensor(v[1], a.loc));
+      fn->outputIsList = false;
+    }
+  }
+  if (v[3] && !isa<NoneObject>(v[3].get())) {
+    ObjectList pairs;
+    if (auto *d = dyn_cast<DictObject>(v[3].get())) {
+      for (auto &[k, val] : d->items)
+        pairs.push_back(std::make_shared<TupleObject>(ObjectList{k, val}));
+    } else {
+      pairs = iterate(in, v[3], a.loc);
+    }
+    for (const ObjectPtr &pair : pairs) {
+      ObjectList kv = iterate(in, pair, a.loc);
+      if (kv.size() != 2)
+        in.error(a.loc, "each update must be a pair (shared_variable, "
+                        "new_value)");
+      auto var = std::dynamic_pointer_cast<TensorObject>(kv[0]);
+      if (!var || var->sharedSymbol.empty())
+        in.error(a.loc, "an update target must be a shared variable, got " +
+                            (var ? std::string("a symbolic variable")
+                                 : typeName(kv[0])));
+      auto value = in.tensors().asTensor(kv[1], a.loc);
+      Type want = var->value.getType(), got = value->value.getType();
+      if (want != got)
+        in.error(a.loc,
+                 "an update must have the same type as its shared variable: "
+                 "'" + var->name + "' is " + in.tensors().typeString(want) +
+                     " but the update is " + in.tensors().typeString(got) +
+                     (cast<RankedTensorType>(want).getElementType() !=
+                              cast<RankedTensorType>(got).getElementType()
+                          ? "; cast the update (T.cast(expr, '" +
+                                std::string(numpy::dtypeName(
+                                    in.tensors().dtypeOf(var))) +
+                                "')) or create the shared variable with that "
+                                "dtype"
+                          : ""));
+      for (auto &existing : fn->updates)
+        if (existing.first->sharedSymbol == var->sharedSymbol)
+          in.error(a.loc, "shared variable '" + var->name +
+                              "' is updated twice in one function");
+      fn->updates.emplace_back(var, value);
+    }
+  }
+  if (v[4] && !isa<NoneObject>(v[4].get()))
+    in.error(a.loc, "function(givens=...) is not supported by tcc yet; pass "
+                    "the values as inputs");
+  fn->name = stringArg(in, v[7], a.loc, "name");
+  if (v[11]) {
+    std::string mode = stringArg(in, v[11], a.loc, "on_unused_input");
+    if (mode != "raise" && mode != "warn" && mode != "ignore")
+      in.error(a.loc, "on_unused_input must be 'raise', 'warn' or 'ignore'");
+    fn->ignoreUnusedInputs = mode != "raise";
+  }
+  in.addFunction(fn);
+  return fn;
+}
+
+static ObjectPtr inBuiltin(Interpreter &in, CallArgs &a, const char *valueKw) {
+  auto v = bindArgs(in, a, "In", {"variable", "name?", valueKw, "update?",
+                                  "mutable?", "strict?", "autoname?",
+                                  "implicit?"});
+  auto obj = std::make_shared<InObject>();
+  obj->variable = symbolicArg(in, v[0], a.loc, "In's variable");
+  obj->value = v[2];
+  if (v[3] && !isa<NoneObject>(v[3].get()))
+    in.error(a.loc, "In(update=...) is not supported by tcc");
+  return obj;
+}
+
+//===----------------------------------------------------------------------===//
+// theano.tensor functions
+//===----------------------------------------------------------------------===//
+
+static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<UnaryKind>>(name)
+      .Case("neg", UnaryKind::Neg)
+      .Case("abs_", UnaryKind::Abs)
+      .Case("sqr", UnaryKind::Sqr)
+      .Case("exp", UnaryKind::Exp)
+      .Case("log", UnaryKind::Log)
+      .Case("log1p", UnaryKind::Log1p)
+      .Case("sqrt", UnaryKind::Sqrt)
+      .Case("tanh", UnaryKind::Tanh)
+      .Case("sigmoid", UnaryKind::Sigmoid)
+      .Case("softplus", UnaryKind::Softplus)
+      .Case("invert", UnaryKind::Invert)
+      .Case("bitwise_not", UnaryKind::Invert)
+      .Default(std::nullopt);
+}
+
+static std::optional<ElemwiseKind> binaryByName(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<ElemwiseKind>>(name)
+      .Case("add", ElemwiseKind::Add)
+      .Case("sub", ElemwiseKind::Sub)
+      .Case("mul", ElemwiseKind::Mul)
+      .Case("true_div", ElemwiseKind::TrueDiv)
+      .Case("int_div", ElemwiseKind::IntDiv)
+      .Case("floor_div", ElemwiseKind::IntDiv)
+      .Case("mod", ElemwiseKind::Mod)
+      .Case("pow", ElemwiseKind::Pow)
+      .Case("maximum", ElemwiseKind::Maximum)
+      .Case("minimum", ElemwiseKind::Minimum)
+      .Case("and_", ElemwiseKind::And)
+      .Case("or_", ElemwiseKind::Or)
+      .Case("xor", ElemwiseKind::Xor)
+      .Case("bitwise_and", ElemwiseKind::And)
+      .Case("bitwise_or", ElemwiseKind::Or)
+      .Case("bitwise_xor", ElemwiseKind::Xor)
+      .Case("lt", ElemwiseKind::Lt)
+      .Case("le", ElemwiseKind::Le)
+      .Case("gt", ElemwiseKind::Gt)
+      .Case("ge", ElemwiseKind::Ge)
+      .Case("eq", ElemwiseKind::Eq)
+      .Case("neq", ElemwiseKind::Neq)
+      .Default(std::nullopt);
+}
+
+static std::optional<ReduceKind> reduceByName(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<ReduceKind>>(name)
+      .Case("sum", ReduceKind::Sum)
+      .Case("mean", ReduceKind::Mean)
+      .Case("max", ReduceKind::Max)
+      .Case("min", ReduceKind::Min)
+      .Default(std::nullopt);
+}
+
+static ObjectPtr reduceCall(Interpreter &in, CallArgs &a, ReduceKind kind,
+                            const ObjectPtr &self, llvm::StringRef name) {
+  std::vector<ObjectPtr> v =
+      self ? bindArgs(in, a, name, {"axis?", "dtype?", "keepdims?", "acc_dtype?"})
+           : bindArgs(in, a, name,
+                      {"input", "axis?", "dtype?", "keepdims?", "acc_dtype?"});
+  if (self)
+    v.insert(v.begin(), self);
+  ObjectPtr x = v[0];
+  if (v[2] && !isa<NoneObject>(v[2].get()))
+    x = in.tensors().cast(x, dtypeArgument(in, v[2], a.loc), a.loc);
+  bool keepdims = v[3] && truthy(in, v[3], a.loc);
+  return in.tensors().reduce(kind, x, v[1], keepdims, a.loc);
+}
+
+ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
+                                llvm::StringRef name, Location loc) {
+  std::string qualified = module + "." + name.str();
+  if (module == "theano.config") {
+    if (name == "floatX")
+      return Interpreter::string(
+          std::string(numpy::dtypeName(interp.getFloatX())));
+    if (name == "device")
+      return Interpreter::string("cpu");
+    interp.error(loc, "theano.config." + name.str() +
+                          " is not a flag tcc knows");
+  }
+  if (module == "theano" || module == "theano.compile") {
+    if (name == "shared")
+      return makeBuiltin(qualified, sharedBuiltin);
+    if (name == "function")
+      return makeBuiltin(qualified, functionBuiltin);
+    if (name == "In")
+      return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+        return inBuiltin(in, a, "value?");
+      });
+    if (name == "Param")
+      return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+        return inBuiltin(in, a, "default?");
+      });
+  }
+  if (module == "theano.ifelse" && name == "ifelse")
+    interp.error(loc, "ifelse is not supported by tcc yet; T.switch(cond, a, "
+                      "b) computes the same value elementwise");
+  if (name == "grad" || name == "jacobian" || name == "hessian" ||
+      name == "Rop" || name == "Lop")
+    interp.error(loc, "symbolic differentiation ('" + name.str() +
+                          "') is not implemented in tcc yet");
+  if (name == "pp" || name == "pprint" || name == "pydotprint" ||
+      name == "debugprint")
+    interp.error(loc, "'" + name.str() + "' prints a graph in Python; use "
+                                          "`tcc pp` or `tcc --emit=th`");
+  if (module == "theano" && name == "scan")
+    interp.error(loc, "scan is not supported by tcc yet");
+
+  bool tensorModule = module == "theano.tensor" || module == "theano" ||
+                      module == "theano.tensor.nnet" ||
+                      module == "theano.tensor.nnet.nnet";
+  if (!tensorModule)
+    interp.error(loc, "module '" + module + "' has no attribute '" +
+                          name.str() + "' in tcc");
+
+  if (module == "theano.tensor" || module == "theano") {
+    if (name == "config")
+      return std::make_shared<ModuleObject>("theano.config");
+    if (auto parsed = parseTypeName(name))
+      return typeConstructor(interp, name, std::get<0>(*parsed),
+                             std::get<1>(*parsed), std::get<2>(*parsed));
+    if (name == "tensor" || name == "TensorType")
+      return makeBuiltin(qualified, [isType = name == "TensorType"](
+                                        Interpreter &in, CallArgs &a) {
+        auto v = bindArgs(in, a, "tensor",
+                          {"dtype?", "broadcastable?", "name?"});
+        DType dt = v[0] ? dtypeArgument(in, v[0], a.loc) : in.getFloatX();
+        std::vector<bool> pattern;
+        if (v[1])
+          pattern = boolList(in, v[1], a.loc);
+        else if (isType)
+          in.error(a.loc, "TensorType needs a broadcastable pattern");
+        if (isType)
+          return makeBuiltin("TensorType", [dt, pattern](Interpreter &in2,
+                                                         CallArgs &a2) {
+            auto v2 = bindArgs(in2, a2, "TensorType", {"name?"});
+            return std::static_pointer_cast<Object>(in2.tensors().variable(
+                dt, pattern, stringArg(in2, v2[0], a2.loc, "name"), a2.loc));
+          });
+        return std::static_pointer_cast<Object>(in.tensors().variable(
+            dt, pattern, stringArg(in, v[2], a.loc, "name"), a.loc));
+      });
+  }
+
+  if (auto u = unaryByName(name))
+    return makeBuiltin(qualified, [kind = *u, n = name.str()](
+                                      Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"x"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().unary(kind, v[0], a.loc));
+    });
+  if (auto b = binaryByName(name))
+    return makeBuiltin(qualified, [kind = *b, n = name.str()](
+                                      Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"a", "b"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().elemwise(kind, v[0], v[1], a.loc));
+    });
+  if (auto r = reduceByName(name))
+    return makeBuiltin(qualified, [kind = *r, n = name.str()](
+                                      Interpreter &in, CallArgs &a) {
+      return reduceCall(in, a, kind, nullptr, n);
+    });
+  if (name == "dot")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "dot", {"a", "b"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().dot(v[0], v[1], a.loc));
+    });
+  if (name == "switch" || name == "where")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "switch", {"cond", "ift", "iff"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().switchOp(v[0], v[1], v[2], a.loc));
+    });
+  if (name == "cast")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "cast", {"x", "dtype"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().cast(v[0], dtypeArgument(in, v[1], a.loc), a.loc));
+    });
+  if (name == "transpose")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "transpose", {"x"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().transpose(in.tensors().asTensor(v[0], a.loc), a.loc));
+    });
+  if (name == "as_tensor_variable" || name == "as_tensor" ||
+      name == "constant")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "as_tensor_variable", {"x", "name?", "ndim?"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().asTensor(v[0], a.loc));
+    });
+  interp.error(loc, "'" + qualified + "' is not supported by tcc");
+}
+
+//===----------------------------------------------------------------------===//
+// Methods of symbolic tensors
+//===----------------------------------------------------------------------===//
+
+ObjectPtr eval::tensorAttribute(Interpreter &interp,
+                                const std::shared_ptr<TensorObject> &t,
+                                llvm::StringRef name, Location loc) {
+  TensorBuilder &tb = interp.tensors();
+  std::string qualified = "TensorVariable." + name.str();
+  if (auto r = reduceByName(name))
+    return makeBuiltin(qualified, [t, kind = *r, n = name.str()](
+                                      Interpreter &in, CallArgs &a) {
+      return reduceCall(in, a, kind, t, n);
+    });
+  if (name == "T")
+    return tb.transpose(t, loc);
+  if (name == "transpose")
+    return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+      bindArgs(in, a, "transpose", {});
+      return std::static_pointer_cast<Object>(
+          in.tensors().transpose(t, a.loc));
+    });
+  if (name == "dot")
+    return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "dot", {"b"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().dot(t, v[0], a.loc));
+    });
+  if (name == "dimshuffle")
+    return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+      ObjectList items = a.positional;
+      if (items.size() == 1 && isa<ListObject, TupleObject>(items[0].get()))
+        items = iterate(in, items[0], a.loc);
+      std::vector<int64_t> pattern;
+      for (const ObjectPtr &p : items) {
+        if (auto *s = dyn_cast<StrObject>(p.get()); s && s->value == "x") {
+          pattern.push_back(-1);
+          continue;
+        }
+        auto i = asInt(p);
+        if (!i)
+          in.error(a.loc, "dimshuffle takes dimension numbers and 'x', got " +
+                              repr(p));
+        pattern.push_back(*i);
+      }
+      return std::static_pointer_cast<Object>(
+          in.tensors().dimshuffle(t, pattern, a.loc));
+    });
+  if (name == "astype")
+    return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "astype", {"dtype"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().cast(t, dtypeArgument(in, v[0], a.loc), a.loc));
+    });
+  if (name == "name")
+    return t->name.empty() ? Interpreter::none()
+                           : Interpreter::string(t->name);
+  if (name == "ndim")
+    return Interpreter::integer(tb.rankOf(t));
+  if (name == "dtype")
+    return Interpreter::string(std::string(numpy::dtypeName(tb.dtypeOf(t))));
+  if (name == "broadcastable") {
+    auto tuple = std::make_shared<TupleObject>();
+    for (bool b : tb.broadcastableOf(t))
+      tuple->items.push_back(Interpreter::boolean(b));
+    return tuple;
+  }
+  if (name == "type")
+    return Interpreter::string(tb.typeString(t->value.getType()));
+  if (name == "tag") {
+    // Theano's compute_test_value is 'off' by default, so test values do not
+    // change the graph; accept `x.tag.test_value = ...` and keep nothing.
+    static auto tagClass = [] {
+      auto cls = std::make_shared<ClassObject>();
+      cls->name = "ValidatingScratchpad";
+      return cls;
+    }();
+    auto tag = std::make_shared<InstanceObject>();
+    tag->cls = tagClass;
+    return tag;
+  }
+  if (!t->sharedSymbol.empty()) {
+    if (name == "get_value")
+      return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+        bindArgs(in, a, "get_value", {"borrow?", "return_internal_type?"});
+        return std::static_pointer_cast<Object>(
+            std::make_shared<ArrayObject>(*t->sharedValue));
+      });
+    if (name == "set_value")
+      return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
+        auto v = bindArgs(in, a, "set_value", {"value", "borrow?"});
+        FailureOr<numpy::NDArray> value = objectToArray(in, v[0], a.loc);
+        in.tensors().setSharedValue(t, *value, a.loc);
+        return Interpreter::none();
+      });
+  }
+  if (name == "shape" || name == "size" || name == "flatten" ||
+      name == "reshape" || name == "argmax" || name == "nonzero")
+    interp.error(loc, "'" + name.str() +
+                          "' of symbolic tensors is not supported by tcc yet");
+  interp.error(loc, "'" + typeName(t) + "' object has no attribute '" +
+                        name.str() + "'");
+}

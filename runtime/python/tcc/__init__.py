@@ -1,0 +1,20 @@
+"""Load a model library compiled by tcc and call it with NumPy arrays.
+
+    import tcc
+    m = tcc.load("model.so")
+    prediction = m.train(X, y)
+    w = m.w.get_value(); m.w.set_value(w * 0)
+    m.save("state.npz"); m.load_state("state.npz")
+
+Errors reported by the library raise tcc.Error with its message; inputs
+that cannot be converted to an input's dtype raise TypeError, as in Theano.
+"""
+from ._lib import DTYPES, Error
+from ._model import Function, Model, SharedVariable
+
+__all__ = ["DTYPES", "Error", "Function", "Model", "SharedVariable", "load"]
+
+
+def load(path):
+    """Loads the model library at `path` (a tcc-compiled .so)."""
+    return Model(path)

@@ -1,0 +1,53 @@
+"""Converting Python values to a function's input types, as Theano does.
+
+This follows theano.tensor.TensorType.filter(value, strict=False,
+allow_downcast=None), which is what a compiled Theano function applies to
+its inputs and what SharedVariable.set_value applies:
+
+- a NumPy array is accepted if its dtype converts to the input's dtype
+  without loss (numpy.can_cast(..., 'safe')), else TypeError;
+- a Python float is accepted for a floatX input (Theano's one downcast);
+- anything else (Python scalars, lists, NumPy scalars) is converted and
+  accepted only if the converted value equals the original exactly.
+"""
+import warnings
+
+import numpy as np
+
+
+def convert(value, dtype, floatx, what):
+    """`value` as a NumPy array of `dtype`; `what` names it in errors."""
+    target = np.dtype(dtype)
+    if isinstance(value, np.ndarray):
+        if value.dtype == target:
+            return value
+        if np.can_cast(value.dtype, target, "safe"):
+            return value.astype(target)
+        raise TypeError(
+            f"{what} must be {dtype}, got an array of {value.dtype}, which "
+            f"cannot be converted to {dtype} without loss of precision")
+
+    if type(value) is float and dtype == floatx:
+        return np.asarray(value, dtype=target)
+
+    try:
+        original = np.asarray(value)
+    except Exception as e:  # ragged lists and the like
+        raise TypeError(f"{what} must be {dtype}, got {_short(value)}: {e}")
+    if original.dtype.kind not in "biufc":
+        raise TypeError(f"{what} must be {dtype}, got {_short(value)}")
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        converted = original.astype(target)
+        exact = np.array_equal(original, converted,
+                               equal_nan=original.dtype.kind in "fc")
+    if not exact:
+        raise TypeError(
+            f"{what} must be {dtype}, and {_short(value)} cannot be "
+            f"converted to {dtype} exactly")
+    return converted
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,94 @@
+//===- Api.cpp - The exported C API of a model library --------------------===//
+//
+// Every function of tcc.h is defined in this one file, on purpose: the
+// driver links libtccrt.a as an ordinary archive, which pulls in only the
+// members the generated object references. The generated tcc_fn_<name>
+// wrappers reference tcc_call_index, which pulls in this member and, through
+// it, the whole runtime, so the library exports the complete API.
+//
+// The C API never lets a C++ exception escape: allocation failures inside
+// standard containers become TCC_ERROR_MEMORY.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tcc/tcc.h"
+
+#include "Array.h"
+#include "Call.h"
+#include "Error.h"
+#include "ModelSymbols.h"
+#include "Npz.h"
+#include "Shared.h"
+
+#include <exception>
+#include <new>
+
+using namespace tcc::rt;
+
+namespace {
+
+template <typename Fn> int guard(const char *Api, Fn &&Body) {
+  try {
+    return Body();
+  } catch (const std::bad_alloc &) {
+    return fail(TCC_ERROR_MEMORY, std::string(Api) + ": out of memory");
+  } catch (const std::exception &E) {
+    return fail(TCC_ERROR_INTERNAL, std::string(Api) + ": " + E.what());
+  } catch (...) {
+    return fail(TCC_ERROR_INTERNAL, std::string(Api) + ": unknown error");
+  }
+}
+
+} // namespace
+
+extern "C" {
+
+const char *tcc_manifest(void) { return __tcc_manifest; }
+
+const char *tcc_last_error(void) { return lastError(); }
+
+int tcc_call(const char *name, const tcc_array *inputs, int32_t num_inputs,
+             tcc_array *outputs, int32_t num_outputs) {
+  return guard("tcc_call", [&] {
+    return callByName(name, inputs, num_inputs, outputs, num_outputs);
+  });
+}
+
+int tcc_call_index(int32_t index, const tcc_array *inputs, int32_t num_inputs,
+                   tcc_array *outputs, int32_t num_outputs) {
+  return guard("tcc_call_index", [&] {
+    return callByIndex(index, inputs, num_inputs, outputs, num_outputs);
+  });
+}
+
+int tcc_shared_get(const char *name, tcc_array *out) {
+  return guard("tcc_shared_get", [&] { return sharedGet(name, out); });
+}
+
+int tcc_shared_set(const char *name, const tcc_array *value) {
+  return guard("tcc_shared_set", [&] { return sharedSet(name, value); });
+}
+
+int tcc_shared_reset(void) {
+  return guard("tcc_shared_reset", [&] { return sharedReset(); });
+}
+
+int tcc_shared_save(const char *path) {
+  return guard("tcc_shared_save", [&] { return saveState(path); });
+}
+
+int tcc_shared_load(const char *path) {
+  return guard("tcc_shared_load", [&] { return loadState(path); });
+}
+
+void tcc_array_release(tcc_array *array) {
+  if (!array || !array->owner)
+    return;
+  std::free(array->owner);
+  array->owner = nullptr;
+  array->data = nullptr;
+}
+
+int64_t tcc_dtype_size(int32_t dtype) { return dtypeSize(dtype); }
+
+} // extern "C"

@@ -1,0 +1,358 @@
+//===- Call.cpp - Calling a compiled Theano function ----------------------===//
+//
+// A call runs in four phases, in this order so that a failure in any of them
+// leaves no trace: (1) check every argument against the manifest, without
+// allocating or writing anything the caller can see; (2) copy inputs the
+// kernel cannot take as they are into contiguous buffers and build memref
+// descriptors; (3) run the kernel; (4) take ownership of its results (copying
+// aliased or strided ones), then commit: swap updated shared values in and
+// fill the caller's output arrays.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Call.h"
+
+#include "Array.h"
+#include "Error.h"
+#include "Manifest.h"
+#include "ModelSymbols.h"
+#include "Shared.h"
+#include "Validate.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tcc::rt {
+
+namespace {
+
+/// A kernel argument as the caller (or the manifest's default) gave it.
+struct ArgView {
+  const char *Data = nullptr;
+  Shape S;
+  int64_t ByteStrides[TCC_MAX_RANK] = {};
+  int32_t DType = 0;
+};
+
+/// A result the runtime owns once the kernel returned: contiguous, aligned.
+struct OwnedResult {
+  UniqueBuffer Owner;
+  void *Data = nullptr;
+  Shape S;
+};
+
+std::string plural(int64_t N, const char *Noun) {
+  return std::to_string(N) + " " + Noun + (N == 1 ? "" : "s");
+}
+
+/// "argument 1 ('y')" for an input, "shared variable 'w'" for a read.
+std::string describeArg(const Manifest &M, const FunctionSpec &F, int32_t Arg) {
+  int32_t NumInputs = static_cast<int32_t>(F.Inputs.size());
+  if (Arg < NumInputs)
+    return "argument " + std::to_string(Arg) + " ('" + F.Inputs[Arg].Name +
+           "')";
+  return "shared variable '" + M.Shared[F.Reads[Arg - NumInputs]].Name + "'";
+}
+
+int checkCounts(const FunctionSpec &F, const tcc_array *Inputs,
+                int32_t NumInputs, tcc_array *Outputs, int32_t NumOutputs) {
+  const std::string &Fn = F.Name;
+  int32_t MaxInputs = static_cast<int32_t>(F.Inputs.size());
+  if (NumInputs < F.MinInputs || NumInputs > MaxInputs) {
+    std::string Expected =
+        F.MinInputs == MaxInputs
+            ? plural(MaxInputs, "input")
+            : std::to_string(F.MinInputs) + " to " + plural(MaxInputs, "input");
+    return fail(TCC_ERROR_ARGUMENT, Fn + ": expected " + Expected + ", got " +
+                                        std::to_string(NumInputs));
+  }
+  if (NumInputs > 0 && !Inputs)
+    return fail(TCC_ERROR_ARGUMENT, Fn + ": inputs is null");
+  int32_t WantOutputs = static_cast<int32_t>(F.Outputs.size());
+  if (NumOutputs != WantOutputs)
+    return fail(TCC_ERROR_ARGUMENT, Fn + ": expected " +
+                                        plural(WantOutputs, "output array") +
+                                        ", got " + std::to_string(NumOutputs));
+  if (NumOutputs > 0 && !Outputs)
+    return fail(TCC_ERROR_ARGUMENT, Fn + ": outputs is null");
+  return TCC_OK;
+}
+
+/// Phase 1 for the inputs: the caller's views, or defaults from __tcc_data.
+int collectInputs(const FunctionSpec &F, const Manifest &M,
+                  const tcc_array *Inputs, int32_t NumInputs,
+                  std::vector<ArgView> &Args) {
+  for (size_t I = 0; I < F.Inputs.size(); ++I) {
+    const InputSpec &In = F.Inputs[I];
+    ArgView &A = Args[I];
+    A.DType = In.DType;
+    std::string Subject =
+        F.Name + ": " + describeArg(M, F, static_cast<int32_t>(I));
+    if (static_cast<int32_t>(I) >= NumInputs ||
+        Inputs[I].rank == TCC_USE_DEFAULT) {
+      if (!In.HasDefault)
+        return fail(TCC_ERROR_ARGUMENT, Subject + " has no default value");
+      A.Data = reinterpret_cast<const char *>(__tcc_data + In.DefaultOffset);
+      A.S = In.DefaultShape;
+      rowMajorStrides(A.S.Dims, A.S.Rank, dtypeSize(In.DType), A.ByteStrides);
+      continue;
+    }
+    if (int Status =
+            checkArray(Subject, Inputs[I], In.DType, In.Broadcastable, A.S))
+      return Status;
+    A.Data = static_cast<const char *>(Inputs[I].data);
+    std::copy(Inputs[I].strides, Inputs[I].strides + A.S.Rank, A.ByteStrides);
+  }
+  return TCC_OK;
+}
+
+int checkShapes(const FunctionSpec &F, const Manifest &M,
+                const std::vector<ArgView> &Args) {
+  for (const ShapeCheck &C : F.Checks) {
+    const ArgView &A = Args[C.ArgA], &B = Args[C.ArgB];
+    if (A.S.Dims[C.DimA] == B.S.Dims[C.DimB])
+      continue;
+    std::string Message = F.Name + ": " + describeArg(M, F, C.ArgA) +
+                          " has shape " + formatShape(A.S);
+    if (C.ArgB != C.ArgA)
+      Message += " but " + describeArg(M, F, C.ArgB) + " has shape " +
+                 formatShape(B.S);
+    if (!C.Reason.empty())
+      Message += ": " + C.Reason;
+    return fail(TCC_ERROR_ARGUMENT, Message);
+  }
+  return TCC_OK;
+}
+
+/// Words (int64) of a rank-`Rank` memref descriptor.
+int64_t descriptorWords(int32_t Rank) { return 3 + 2 * int64_t(Rank); }
+
+/// Describes result `J` for messages about what the kernel returned.
+std::string describeResult(const Manifest &M, const FunctionSpec &F, size_t J) {
+  if (J < F.Outputs.size())
+    return "output " + std::to_string(J) + " ('" + F.Outputs[J].Name + "')";
+  return "update of shared variable '" +
+         M.Shared[F.Updates[J - F.Outputs.size()]].Name + "'";
+}
+
+} // namespace
+
+int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
+                tcc_array *Outputs, int32_t NumOutputs) {
+  SharedState *State = SharedState::get();
+  if (!State)
+    return TCC_ERROR_INTERNAL;
+  const Manifest &M = State->M;
+  if (Index < 0 || Index >= static_cast<int32_t>(M.Functions.size()))
+    return fail(TCC_ERROR_NOT_FOUND,
+                "tcc_call_index: no function number " + std::to_string(Index) +
+                    " (the model has " +
+                    plural(M.Functions.size(), "function") + ")");
+  const FunctionSpec &F = M.Functions[Index];
+  const std::string &Fn = F.Name;
+
+  // Phase 1: checks.
+  if (int Status = checkCounts(F, Inputs, NumInputs, Outputs, NumOutputs))
+    return Status;
+  std::vector<ArgView> Args(F.numKernelArgs());
+  if (int Status = collectInputs(F, M, Inputs, NumInputs, Args))
+    return Status;
+  // A call that updates holds UpdateMutex to the end, so no other update can
+  // slip in between reading the old values and committing the new ones.
+  std::unique_lock<std::mutex> UpdateLock(State->UpdateMutex, std::defer_lock);
+  if (!F.Updates.empty())
+    UpdateLock.lock();
+  // The snapshot keeps the values read alive while the kernel runs, even if
+  // a concurrent call commits new ones.
+  std::vector<SharedValue> Reads = State->snapshot(F.Reads);
+  for (size_t R = 0; R < F.Reads.size(); ++R) {
+    ArgView &A = Args[F.Inputs.size() + R];
+    A.DType = M.Shared[F.Reads[R]].DType;
+    A.Data = static_cast<const char *>(Reads[R].Data.get());
+    A.S = Reads[R].S;
+    rowMajorStrides(A.S.Dims, A.S.Rank, dtypeSize(A.DType), A.ByteStrides);
+  }
+  if (int Status = checkShapes(F, M, Args))
+    return Status;
+
+  // Phase 2: contiguous, aligned arguments and their descriptors.
+  std::vector<UniqueBuffer> Temps;
+  std::vector<const char *> ArgData(Args.size());
+  std::vector<size_t> ArgOffsets;
+  size_t ArgWordCount = 0;
+  for (size_t K = 0; K < Args.size(); ++K) {
+    const ArgView &A = Args[K];
+    int64_t ElemSize = dtypeSize(A.DType), Count, Bytes;
+    countElements(A.S.Dims, A.S.Rank, ElemSize, Count, Bytes);
+    // Generated loads assume natural alignment, so a misaligned view is
+    // copied like a strided one.
+    bool Aligned = reinterpret_cast<uintptr_t>(A.Data) % ElemSize == 0;
+    if (Count == 0 ||
+        (Aligned && isRowMajor(A.S.Dims, A.ByteStrides, A.S.Rank, ElemSize))) {
+      ArgData[K] = A.Data;
+    } else {
+      UniqueBuffer Copy(allocateBuffer(Bytes));
+      if (!Copy)
+        return fail(TCC_ERROR_MEMORY,
+                    Fn + ": cannot allocate " + std::to_string(Bytes) +
+                        " bytes to copy " +
+                        describeArg(M, F, static_cast<int32_t>(K)));
+      copyToContiguous(static_cast<char *>(Copy.get()), A.Data, A.S.Dims,
+                       A.ByteStrides, A.S.Rank, ElemSize);
+      ArgData[K] = static_cast<const char *>(Copy.get());
+      Temps.push_back(std::move(Copy));
+    }
+    ArgOffsets.push_back(ArgWordCount);
+    ArgWordCount += descriptorWords(A.S.Rank);
+  }
+  std::vector<int64_t> ArgWords(ArgWordCount);
+  std::vector<void *> ArgPtrs(Args.size());
+  for (size_t K = 0; K < Args.size(); ++K) {
+    int64_t *D = &ArgWords[ArgOffsets[K]];
+    void *P = const_cast<char *>(ArgData[K]);
+    std::memcpy(&D[0], &P, sizeof(P)); // allocated
+    std::memcpy(&D[1], &P, sizeof(P)); // aligned
+    D[2] = 0;                          // offset
+    int32_t Rank = Args[K].S.Rank;
+    std::copy(Args[K].S.Dims, Args[K].S.Dims + Rank, D + 3);
+    rowMajorStrides(Args[K].S.Dims, Rank, 1, D + 3 + Rank);
+    ArgPtrs[K] = D;
+  }
+
+  // Every result: the outputs, then the updated shared variables.
+  struct ResultSpec {
+    int32_t DType;
+    const std::vector<bool> *Broadcastable;
+  };
+  std::vector<ResultSpec> Specs;
+  for (const TensorSpec &O : F.Outputs)
+    Specs.push_back({O.DType, &O.Broadcastable});
+  for (int32_t U : F.Updates)
+    Specs.push_back({M.Shared[U].DType, &M.Shared[U].Broadcastable});
+  std::vector<size_t> ResultOffsets;
+  size_t ResultWordCount = 0;
+  for (const ResultSpec &Spec : Specs) {
+    ResultOffsets.push_back(ResultWordCount);
+    ResultWordCount +=
+        descriptorWords(static_cast<int32_t>(Spec.Broadcastable->size()));
+  }
+  std::vector<int64_t> ResultWords(ResultWordCount, 0);
+
+  // Phase 3: the kernel.
+  reinterpret_cast<KernelFn>(__tcc_kernels[Index])(ResultWords.data(),
+                                                   ArgPtrs.data());
+
+  // Phase 4: own the results. First take every distinct buffer the kernel
+  // allocated, so any failure below frees them all.
+  auto AllocatedOf = [&](size_t J) {
+    void *P;
+    std::memcpy(&P, &ResultWords[ResultOffsets[J]], sizeof(P));
+    return P;
+  };
+  auto IsArgBuffer = [&](void *P) {
+    return std::find(ArgData.begin(), ArgData.end(), P) != ArgData.end();
+  };
+  std::vector<UniqueBuffer> KernelBuffers;
+  for (size_t J = 0; J < Specs.size(); ++J) {
+    void *P = AllocatedOf(J);
+    if (!P || IsArgBuffer(P) ||
+        std::any_of(KernelBuffers.begin(), KernelBuffers.end(),
+                    [&](const UniqueBuffer &B) { return B.get() == P; }))
+      continue;
+    KernelBuffers.emplace_back(P);
+  }
+
+  std::vector<OwnedResult> Results(Specs.size());
+  for (size_t J = 0; J < Specs.size(); ++J) {
+    const ResultSpec &Spec = Specs[J];
+    OwnedResult &R = Results[J];
+    const int64_t *D = &ResultWords[ResultOffsets[J]];
+    void *Allocated = AllocatedOf(J);
+    char *Aligned;
+    std::memcpy(&Aligned, &D[1], sizeof(Aligned));
+    int32_t Rank = static_cast<int32_t>(Spec.Broadcastable->size());
+    const int64_t *Sizes = D + 3, *Strides = D + 3 + Rank;
+    R.S.Rank = Rank;
+    std::copy(Sizes, Sizes + Rank, R.S.Dims);
+    std::string Subject = Fn + ": the kernel's " + describeResult(M, F, J);
+    if (int Status = checkShape(Subject, R.S, Spec.DType, *Spec.Broadcastable,
+                                TCC_ERROR_INTERNAL))
+      return Status;
+    int64_t ElemSize = dtypeSize(Spec.DType), Count, Bytes;
+    countElements(R.S.Dims, Rank, ElemSize, Count, Bytes);
+    char *Data = Aligned + D[2] * ElemSize;
+
+    // A buffer that is an argument, or was an earlier result, is copied:
+    // adopting it would free it twice or hand out memory we do not own.
+    bool Earlier = false;
+    for (size_t E = 0; E < J; ++E)
+      Earlier |= Allocated && AllocatedOf(E) == Allocated;
+    auto Kernel = std::find_if(
+        KernelBuffers.begin(), KernelBuffers.end(),
+        [&](const UniqueBuffer &B) { return B.get() == Allocated; });
+    bool Adoptable = !Earlier && Kernel != KernelBuffers.end() && Count > 0 &&
+                     reinterpret_cast<uintptr_t>(Data) % ElemSize == 0 &&
+                     isRowMajor(R.S.Dims, Strides, Rank, 1);
+    if (Adoptable) {
+      R.Owner = std::move(*Kernel);
+      R.Data = Data;
+      continue;
+    }
+    R.Owner.reset(allocateBuffer(Bytes));
+    if (!R.Owner)
+      return fail(TCC_ERROR_MEMORY, Fn + ": cannot allocate " +
+                                        std::to_string(Bytes) + " bytes for " +
+                                        describeResult(M, F, J));
+    R.Data = R.Owner.get();
+    if (Count == 0)
+      continue;
+    if (!Aligned)
+      return fail(TCC_ERROR_INTERNAL, Subject + " has a null data pointer");
+    int64_t ByteStrides[TCC_MAX_RANK];
+    for (int32_t I = 0; I < Rank; ++I)
+      ByteStrides[I] = Strides[I] * ElemSize;
+    copyToContiguous(static_cast<char *>(R.Data), Data, R.S.Dims, ByteStrides,
+                     Rank, ElemSize);
+  }
+
+  // Commit. Building the shared_ptrs may throw, so it happens before any
+  // value is swapped in.
+  size_t NumOuts = F.Outputs.size();
+  std::vector<std::shared_ptr<void>> NewValues;
+  for (size_t U = 0; U < F.Updates.size(); ++U) {
+    OwnedResult &R = Results[NumOuts + U];
+    std::shared_ptr<void> Owner(std::move(R.Owner));
+    // Aliasing constructor: the value may start past its buffer's start.
+    NewValues.emplace_back(Owner, R.Data);
+  }
+  {
+    std::lock_guard<std::mutex> Lock(State->StateMutex);
+    for (size_t U = 0; U < F.Updates.size(); ++U) {
+      SharedValue &V = State->Values[F.Updates[U]];
+      V.Data.swap(NewValues[U]);
+      V.S = Results[NumOuts + U].S;
+    }
+  }
+  for (size_t J = 0; J < NumOuts; ++J)
+    fillOwnedArray(Outputs[J], Results[J].Owner.release(), Results[J].Data,
+                   F.Outputs[J].DType, Results[J].S);
+  // The replaced values (now in NewValues) are released on return, outside
+  // the lock, unless a concurrent call still reads them.
+  return TCC_OK;
+}
+
+int callByName(const char *Name, const tcc_array *Inputs, int32_t NumInputs,
+               tcc_array *Outputs, int32_t NumOutputs) {
+  if (!Name)
+    return fail(TCC_ERROR_ARGUMENT, "tcc_call: name is null");
+  const Manifest *M = getManifest();
+  if (!M)
+    return TCC_ERROR_INTERNAL;
+  int32_t Index = M->findFunction(Name);
+  if (Index < 0)
+    return fail(TCC_ERROR_NOT_FOUND,
+                std::string("tcc_call: no function named '") + Name + "'");
+  return callByIndex(Index, Inputs, NumInputs, Outputs, NumOutputs);
+}
+
+} // namespace tcc::rt

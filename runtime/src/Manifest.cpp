@@ -1,0 +1,364 @@
+//===- Manifest.cpp - The model's manifest, parsed once -------------------===//
+
+#include "Manifest.h"
+
+#include "Error.h"
+#include "Json.h"
+#include "ModelSymbols.h"
+
+#include <cstring>
+#include <mutex>
+
+namespace tcc::rt {
+
+int32_t Manifest::findFunction(const char *Name) const {
+  for (size_t I = 0; I < Functions.size(); ++I)
+    if (Functions[I].Name == Name)
+      return static_cast<int32_t>(I);
+  return -1;
+}
+
+int32_t Manifest::findShared(const char *Name) const {
+  for (size_t I = 0; I < Shared.size(); ++I)
+    if (Shared[I].Name == Name)
+      return static_cast<int32_t>(I);
+  return -1;
+}
+
+namespace {
+
+/// Reads typed fields out of the JSON tree, remembering the first problem
+/// with the path to it ("functions[0].inputs[1].dtype: ...").
+class Reader {
+public:
+  std::string Error;
+
+  bool fail(const std::string &Path, const std::string &What) {
+    if (Error.empty())
+      Error = Path + ": " + What;
+    return false;
+  }
+
+  const JsonValue *field(const JsonValue &Obj, const std::string &Path,
+                         const char *Key, JsonValue::Kind Kind,
+                         const char *KindName) {
+    const JsonValue *V = Obj.get(Key);
+    if (!V) {
+      fail(Path, std::string("missing \"") + Key + "\"");
+      return nullptr;
+    }
+    if (V->K != Kind) {
+      fail(Path + "." + Key, std::string("expected ") + KindName);
+      return nullptr;
+    }
+    return V;
+  }
+
+  bool integer(const JsonValue &V, const std::string &Path, int64_t Min,
+               int64_t Max, int64_t &Out) {
+    if (V.K != JsonValue::Kind::Number || !V.IsInteger)
+      return fail(Path, "expected an integer");
+    if (V.Integer < Min || V.Integer > Max)
+      return fail(Path,
+                  "integer " + std::to_string(V.Integer) + " out of range");
+    Out = V.Integer;
+    return true;
+  }
+
+  bool intField(const JsonValue &Obj, const std::string &Path, const char *Key,
+                int64_t Min, int64_t Max, int64_t &Out) {
+    const JsonValue *V = Obj.get(Key);
+    if (!V)
+      return fail(Path, std::string("missing \"") + Key + "\"");
+    return integer(*V, Path + "." + Key, Min, Max, Out);
+  }
+
+  bool indexList(const JsonValue &Obj, const std::string &Path, const char *Key,
+                 int64_t Limit, std::vector<int32_t> &Out) {
+    const JsonValue *V =
+        field(Obj, Path, Key, JsonValue::Kind::Array, "an array");
+    if (!V)
+      return false;
+    for (size_t I = 0; I < V->Array.size(); ++I) {
+      int64_t Index;
+      if (!integer(V->Array[I],
+                   Path + "." + Key + "[" + std::to_string(I) + "]", 0,
+                   Limit - 1, Index))
+        return false;
+      Out.push_back(static_cast<int32_t>(Index));
+    }
+    return true;
+  }
+
+  bool shape(const JsonValue &Obj, const std::string &Path, int32_t Rank,
+             Shape &Out) {
+    const JsonValue *V =
+        field(Obj, Path, "shape", JsonValue::Kind::Array, "an array");
+    if (!V)
+      return false;
+    if (static_cast<int32_t>(V->Array.size()) != Rank)
+      return fail(Path + ".shape",
+                  "expected " + std::to_string(Rank) + " dimensions");
+    Out.Rank = Rank;
+    for (int32_t I = 0; I < Rank; ++I) {
+      int64_t D;
+      if (!integer(V->Array[I], Path + ".shape[" + std::to_string(I) + "]", 0,
+                   INT64_MAX, D))
+        return false;
+      Out.Dims[I] = D;
+    }
+    return true;
+  }
+
+  bool tensor(const JsonValue &Obj, const std::string &Path, TensorSpec &Out) {
+    if (Obj.K != JsonValue::Kind::Object)
+      return fail(Path, "expected an object");
+    const JsonValue *Name =
+        field(Obj, Path, "name", JsonValue::Kind::String, "a string");
+    const JsonValue *DType =
+        Name ? field(Obj, Path, "dtype", JsonValue::Kind::String, "a string")
+             : nullptr;
+    const JsonValue *Bcast = DType ? field(Obj, Path, "broadcastable",
+                                           JsonValue::Kind::Array, "an array")
+                                   : nullptr;
+    if (!Bcast)
+      return false;
+    Out.Name = Name->String;
+    Out.DType = dtypeFromName(DType->String);
+    if (Out.DType < 0)
+      return fail(Path + ".dtype", "unknown dtype '" + DType->String + "'");
+    if (Bcast->Array.size() > TCC_MAX_RANK)
+      return fail(Path + ".broadcastable",
+                  "rank above " + std::to_string(TCC_MAX_RANK));
+    for (const JsonValue &B : Bcast->Array) {
+      if (B.K != JsonValue::Kind::Bool)
+        return fail(Path + ".broadcastable", "expected booleans");
+      Out.Broadcastable.push_back(B.Bool);
+    }
+    return true;
+  }
+};
+
+/// Checks that a value of `S` elements of `DType` at `Offset` lies inside the
+/// data blob and is aligned for its element type.
+bool checkBlob(Reader &R, const std::string &Path, const Shape &S,
+               int32_t DType, uint64_t Offset, uint64_t DataSize) {
+  int64_t Count, Bytes;
+  if (!countElements(S.Dims, S.Rank, dtypeSize(DType), Count, Bytes))
+    return R.fail(Path + ".shape", "size overflows");
+  if (Offset > DataSize || static_cast<uint64_t>(Bytes) > DataSize - Offset)
+    return R.fail(Path + ".offset",
+                  "value of " + std::to_string(Bytes) + " bytes at offset " +
+                      std::to_string(Offset) + " lies outside __tcc_data (" +
+                      std::to_string(DataSize) + " bytes)");
+  if (Offset % dtypeSize(DType) != 0)
+    return R.fail(Path + ".offset",
+                  "not aligned for " + std::string(dtypeName(DType)));
+  return true;
+}
+
+bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
+                   const Manifest &M, uint64_t DataSize, FunctionSpec &F) {
+  if (Obj.K != JsonValue::Kind::Object)
+    return R.fail(Path, "expected an object");
+  const JsonValue *Name =
+      R.field(Obj, Path, "name", JsonValue::Kind::String, "a string");
+  if (!Name)
+    return false;
+  F.Name = Name->String;
+
+  const JsonValue *Inputs =
+      R.field(Obj, Path, "inputs", JsonValue::Kind::Array, "an array");
+  if (!Inputs)
+    return false;
+  for (size_t I = 0; I < Inputs->Array.size(); ++I) {
+    std::string IPath = Path + ".inputs[" + std::to_string(I) + "]";
+    InputSpec In;
+    if (!R.tensor(Inputs->Array[I], IPath, In))
+      return false;
+    const JsonValue *Default = Inputs->Array[I].get("default");
+    if (Default && !Default->isNull()) {
+      if (Default->K != JsonValue::Kind::Object)
+        return R.fail(IPath + ".default", "expected null or an object");
+      int64_t Offset;
+      if (!R.shape(*Default, IPath + ".default", In.rank(), In.DefaultShape) ||
+          !R.intField(*Default, IPath + ".default", "offset", 0, INT64_MAX,
+                      Offset))
+        return false;
+      In.HasDefault = true;
+      In.DefaultOffset = static_cast<uint64_t>(Offset);
+      for (int32_t D = 0; D < In.rank(); ++D)
+        if (In.Broadcastable[D] && In.DefaultShape.Dims[D] != 1)
+          return R.fail(IPath + ".default.shape",
+                        "broadcastable dimension is not 1");
+      if (!checkBlob(R, IPath + ".default", In.DefaultShape, In.DType,
+                     In.DefaultOffset, DataSize))
+        return false;
+    }
+    F.Inputs.push_back(std::move(In));
+  }
+  // Callers may leave out only a trailing run of defaulted inputs.
+  F.MinInputs = static_cast<int32_t>(F.Inputs.size());
+  while (F.MinInputs > 0 && F.Inputs[F.MinInputs - 1].HasDefault)
+    --F.MinInputs;
+
+  int64_t NumShared = static_cast<int64_t>(M.Shared.size());
+  if (!R.indexList(Obj, Path, "reads", NumShared, F.Reads) ||
+      !R.indexList(Obj, Path, "updates", NumShared, F.Updates))
+    return false;
+  for (size_t I = 0; I < F.Updates.size(); ++I)
+    for (size_t J = 0; J < I; ++J)
+      if (F.Updates[I] == F.Updates[J])
+        return R.fail(Path + ".updates", "shared variable '" +
+                                             M.Shared[F.Updates[I]].Name +
+                                             "' updated twice");
+
+  const JsonValue *Outputs =
+      R.field(Obj, Path, "outputs", JsonValue::Kind::Array, "an array");
+  if (!Outputs)
+    return false;
+  for (size_t I = 0; I < Outputs->Array.size(); ++I) {
+    TensorSpec Out;
+    if (!R.tensor(Outputs->Array[I],
+                  Path + ".outputs[" + std::to_string(I) + "]", Out))
+      return false;
+    F.Outputs.push_back(std::move(Out));
+  }
+
+  // shape_checks is optional: a function without broadcasting ops has none.
+  if (const JsonValue *Checks = Obj.get("shape_checks")) {
+    if (Checks->K != JsonValue::Kind::Array)
+      return R.fail(Path + ".shape_checks", "expected an array");
+    for (size_t I = 0; I < Checks->Array.size(); ++I) {
+      std::string CPath = Path + ".shape_checks[" + std::to_string(I) + "]";
+      const JsonValue &C = Checks->Array[I];
+      if (C.K != JsonValue::Kind::Object)
+        return R.fail(CPath, "expected an object");
+      ShapeCheck Check;
+      for (int Side = 0; Side < 2; ++Side) {
+        const char *Key = Side ? "b" : "a";
+        const JsonValue *Pair =
+            R.field(C, CPath, Key, JsonValue::Kind::Array, "an array");
+        if (!Pair)
+          return false;
+        if (Pair->Array.size() != 2)
+          return R.fail(CPath + "." + Key, "expected [argument, dimension]");
+        int64_t Arg, Dim;
+        if (!R.integer(Pair->Array[0], CPath + "." + Key + "[0]", 0,
+                       F.numKernelArgs() - 1, Arg))
+          return false;
+        int32_t Rank = Arg < static_cast<int64_t>(F.Inputs.size())
+                           ? F.Inputs[Arg].rank()
+                           : M.Shared[F.Reads[Arg - F.Inputs.size()]].rank();
+        if (!R.integer(Pair->Array[1], CPath + "." + Key + "[1]", 0, Rank - 1,
+                       Dim))
+          return false;
+        (Side ? Check.ArgB : Check.ArgA) = static_cast<int32_t>(Arg);
+        (Side ? Check.DimB : Check.DimA) = static_cast<int32_t>(Dim);
+      }
+      if (const JsonValue *Reason = C.get("reason"))
+        if (Reason->K == JsonValue::Kind::String)
+          Check.Reason = Reason->String;
+      F.Checks.push_back(std::move(Check));
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
+                   std::string &Error) {
+  JsonValue Root;
+  if (!parseJson(Text, Root, Error)) {
+    Error = "manifest: " + Error;
+    return false;
+  }
+  Reader R;
+  auto Done = [&](bool Ok) {
+    if (!Ok)
+      Error = "manifest: " + R.Error;
+    return Ok;
+  };
+  if (Root.K != JsonValue::Kind::Object)
+    return Done(R.fail("(root)", "expected an object"));
+  if (!R.intField(Root, "(root)", "tcc_abi", 0, INT64_MAX, M.Abi))
+    return Done(false);
+  if (M.Abi != 1)
+    return Done(R.fail("tcc_abi", "this runtime implements ABI 1, got " +
+                                      std::to_string(M.Abi)));
+  if (const JsonValue *Model = Root.get("model"))
+    if (Model->K == JsonValue::Kind::String)
+      M.Model = Model->String;
+
+  const JsonValue *Shared =
+      R.field(Root, "(root)", "shared", JsonValue::Kind::Array, "an array");
+  if (!Shared)
+    return Done(false);
+  for (size_t I = 0; I < Shared->Array.size(); ++I) {
+    std::string Path = "shared[" + std::to_string(I) + "]";
+    SharedSpec S;
+    int64_t Offset;
+    if (!R.tensor(Shared->Array[I], Path, S) ||
+        !R.shape(Shared->Array[I], Path, S.rank(), S.InitialShape) ||
+        !R.intField(Shared->Array[I], Path, "offset", 0, INT64_MAX, Offset))
+      return Done(false);
+    S.Offset = static_cast<uint64_t>(Offset);
+    for (int32_t D = 0; D < S.rank(); ++D)
+      if (S.Broadcastable[D] && S.InitialShape.Dims[D] != 1)
+        return Done(
+            R.fail(Path + ".shape", "broadcastable dimension is not 1"));
+    if (!checkBlob(R, Path, S.InitialShape, S.DType, S.Offset, DataSize))
+      return Done(false);
+    M.Shared.push_back(std::move(S));
+  }
+
+  const JsonValue *Functions =
+      R.field(Root, "(root)", "functions", JsonValue::Kind::Array, "an array");
+  if (!Functions)
+    return Done(false);
+  for (size_t I = 0; I < Functions->Array.size(); ++I) {
+    FunctionSpec F;
+    if (!parseFunction(R, Functions->Array[I],
+                       "functions[" + std::to_string(I) + "]", M, DataSize, F))
+      return Done(false);
+    M.Functions.push_back(std::move(F));
+  }
+  // The API finds functions and shared variables (and .npz entries) by name.
+  for (size_t I = 0; I < M.Shared.size(); ++I)
+    for (size_t J = 0; J < I; ++J)
+      if (M.Shared[I].Name == M.Shared[J].Name)
+        return Done(R.fail("shared[" + std::to_string(I) + "].name",
+                           "duplicate name '" + M.Shared[I].Name + "'"));
+  for (size_t I = 0; I < M.Functions.size(); ++I)
+    for (size_t J = 0; J < I; ++J)
+      if (M.Functions[I].Name == M.Functions[J].Name)
+        return Done(R.fail("functions[" + std::to_string(I) + "].name",
+                           "duplicate name '" + M.Functions[I].Name + "'"));
+  return true;
+}
+
+const Manifest *getManifest() {
+  static std::once_flag Once;
+  static Manifest M;
+  static std::string ParseError;
+  static bool Ok = false;
+  std::call_once(Once, [] {
+    Ok = parseManifest(__tcc_manifest, __tcc_data_size, M, ParseError);
+    if (Ok)
+      for (size_t I = 0; I < M.Functions.size(); ++I)
+        if (!__tcc_kernels[I]) {
+          ParseError =
+              "manifest: no kernel for function '" + M.Functions[I].Name + "'";
+          Ok = false;
+          break;
+        }
+  });
+  if (!Ok) {
+    fail(TCC_ERROR_INTERNAL, ParseError);
+    return nullptr;
+  }
+  return &M;
+}
+
+} // namespace tcc::rt

@@ -1,0 +1,87 @@
+//===- Manifest.h - The model's manifest, parsed once -----------*- C++ -*-===//
+//
+// The generated object describes its functions and shared variables in JSON
+// (docs/ABI.md). It is parsed and checked against __tcc_data on first use, so
+// every later call can index it without re-checking.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_RUNTIME_MANIFEST_H
+#define TCC_RUNTIME_MANIFEST_H
+
+#include "Array.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tcc::rt {
+
+struct TensorSpec {
+  std::string Name;
+  int32_t DType = 0;
+  /// Its length is the rank.
+  std::vector<bool> Broadcastable;
+
+  int32_t rank() const { return static_cast<int32_t>(Broadcastable.size()); }
+};
+
+struct InputSpec : TensorSpec {
+  bool HasDefault = false;
+  Shape DefaultShape;
+  /// Byte offset of the default value in __tcc_data.
+  uint64_t DefaultOffset = 0;
+};
+
+struct SharedSpec : TensorSpec {
+  /// Shape of the compiled-in initial value.
+  Shape InitialShape;
+  uint64_t Offset = 0;
+};
+
+/// "Kernel argument `ArgA` dimension `DimA` must equal ..." (ABI.md).
+struct ShapeCheck {
+  int32_t ArgA = 0, DimA = 0, ArgB = 0, DimB = 0;
+  std::string Reason;
+};
+
+struct FunctionSpec {
+  std::string Name;
+  std::vector<InputSpec> Inputs;
+  /// Fewest inputs a call may pass: inputs after this all have defaults.
+  int32_t MinInputs = 0;
+  /// Shared variable indices passed after the inputs, in order.
+  std::vector<int32_t> Reads;
+  std::vector<TensorSpec> Outputs;
+  /// Shared variable indices whose new values follow the outputs.
+  std::vector<int32_t> Updates;
+  std::vector<ShapeCheck> Checks;
+
+  int32_t numKernelArgs() const {
+    return static_cast<int32_t>(Inputs.size() + Reads.size());
+  }
+};
+
+struct Manifest {
+  int64_t Abi = 0;
+  std::string Model;
+  std::vector<SharedSpec> Shared;
+  std::vector<FunctionSpec> Functions;
+
+  /// Index of the function / shared variable named `Name`, or -1.
+  int32_t findFunction(const char *Name) const;
+  int32_t findShared(const char *Name) const;
+};
+
+/// The model's manifest, parsed and validated on first use (thread-safe).
+/// Returns nullptr and records an error if the manifest is malformed.
+const Manifest *getManifest();
+
+/// Parses and validates `Text` against a data blob of `DataSize` bytes.
+/// Separate from getManifest for testing; returns false with `Error` set.
+bool parseManifest(const char *Text, uint64_t DataSize, Manifest &Out,
+                   std::string &Error);
+
+} // namespace tcc::rt
+
+#endif // TCC_RUNTIME_MANIFEST_H

@@ -1,0 +1,29 @@
+//===- Compile.h - The compilation pipeline of the driver -------*- C++ -*-===//
+
+#ifndef TCC_TOOLS_COMPILE_H
+#define TCC_TOOLS_COMPILE_H
+
+#include <string>
+
+namespace tcc {
+
+struct DriverOptions {
+  std::string input;
+  std::string output;
+  std::string emit = "so";
+  std::string floatX = "float64";
+  bool printIRAfterAll = false;
+  bool marchHost = false;
+  unsigned optLevel = 2;
+  const char *argv0 = "tcc";
+  /// For `tcc run`: a variable to turn into a function (var.eval).
+  std::string evalVariable;
+};
+
+/// Runs the pipeline up to options.emit. Returns the process exit code
+/// (0, or 1 after printing diagnostics).
+int compileModel(const DriverOptions &options);
+
+} // namespace tcc
+
+#endif // TCC_TOOLS_COMPILE_H

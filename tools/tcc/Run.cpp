@@ -1,0 +1,298 @@
+//===- Run.cpp - `tcc run`: compile, call, print --------------------------===//
+//
+// Compiles the model to a temporary library, loads it and calls a function
+// through the same C API a host program uses, so `tcc run` checks exactly
+// what users get.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Run.h"
+
+#include "NpyFile.h"
+
+#include "tcc/tcc.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <cstring>
+#include <dlfcn.h>
+
+using namespace tcc;
+
+namespace {
+struct Api {
+  decltype(&tcc_manifest) manifest;
+  decltype(&tcc_last_error) lastError;
+  decltype(&tcc_call) call;
+  decltype(&tcc_shared_get) sharedGet;
+  decltype(&tcc_array_release) release;
+};
+
+/// An input value owned by the driver.
+struct HostArray {
+  std::vector<int64_t> shape;
+  std::vector<char> data;
+};
+} // namespace
+
+static int64_t dtypeCode(llvm::StringRef name) {
+  static const char *names[] = {"bool",   "int8",   "int16",  "int32",
+                                "int64",  "uint8",  "uint16", "uint32",
+                                "uint64", "float32", "float64"};
+  for (int i = 0; i < 11; ++i)
+    if (name == names[i])
+      return i;
+  return -1;
+}
+
+static int64_t dtypeSize(int64_t dtype) {
+  static const int64_t sizes[] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8};
+  return dtype >= 0 && dtype < 11 ? sizes[dtype] : 0;
+}
+
+static bool fail(const llvm::Twine &message) {
+  llvm::errs() << "tcc run: error: " << message << "\n";
+  return false;
+}
+
+/// Flattens a JSON number or nested list into `out` with dtype `dtype`.
+static bool fromJson(const llvm::json::Value &v, int64_t dtype,
+                     HostArray &out, size_t depth, const std::string &what) {
+  if (const llvm::json::Array *a = v.getAsArray()) {
+    if (out.shape.size() == depth)
+      out.shape.push_back(a->size());
+    else if (out.shape.size() < depth + 1 || out.shape[depth] != int64_t(a->size()))
+      return fail(what + ": ragged nested list");
+    for (const llvm::json::Value &item : *a)
+      if (!fromJson(item, dtype, out, depth + 1, what))
+        return false;
+    return true;
+  }
+  if (depth < out.shape.size())
+    return fail(what + ": ragged nested list");
+  std::optional<double> d = v.getAsNumber();
+  if (auto b = v.getAsBoolean())
+    d = *b ? 1.0 : 0.0;
+  if (!d)
+    return fail(what + ": expected a number or a nested list");
+  int64_t size = dtypeSize(dtype);
+  char bytes[8];
+  switch (dtype) {
+  case TCC_FLOAT32: { float f = *d; memcpy(bytes, &f, 4); break; }
+  case TCC_FLOAT64: memcpy(bytes, &*d, 8); break;
+  default: {
+    if (*d != std::floor(*d))
+      return fail(what + ": " + llvm::formatv("{0}", *d) +
+                  " is not an integer but the input is an integer tensor");
+    int64_t i = static_cast<int64_t>(*d);
+    memcpy(bytes, &i, size); // little-endian truncation
+  }
+  }
+  out.data.insert(out.data.end(), bytes, bytes + size);
+  return true;
+}
+
+static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
+                       const char *base, bool json) {
+  if (dim == a.rank) {
+    switch (a.dtype) {
+    case TCC_BOOL:
+      os << (*reinterpret_cast<const uint8_t *>(base) ? (json ? "true" : "True")
+                                                       : (json ? "false" : "False"));
+      return;
+    case TCC_INT8: os << int(*reinterpret_cast<const int8_t *>(base)); return;
+    case TCC_INT16: os << *reinterpret_cast<const int16_t *>(base); return;
+    case TCC_INT32: os << *reinterpret_cast<const int32_t *>(base); return;
+    case TCC_INT64: os << *reinterpret_cast<const int64_t *>(base); return;
+    case TCC_FLOAT32:
+    case TCC_FLOAT64: {
+      double d = a.dtype == TCC_FLOAT32 ? *reinterpret_cast<const float *>(base)
+                                        : *reinterpret_cast<const double *>(base);
+      if (json && !std::isfinite(d))
+        os << (std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+      else
+        os << llvm::formatv("{0}", llvm::json::Value(d));
+      return;
+    }
+    default: os << "?"; return;
+    }
+  }
+  os << "[";
+  for (int64_t i = 0; i < a.shape[dim]; ++i) {
+    if (i)
+      os << ", ";
+    printValue(os, a, dim + 1, base + i * a.strides[dim], json);
+  }
+  os << "]";
+}
+
+int tcc::runModel(RunOptions &options) {
+  llvm::SmallString<128> library;
+  if (llvm::sys::fs::createTemporaryFile("tcc-run", "so", library)) {
+    llvm::errs() << "tcc run: error: cannot create a temporary file\n";
+    return 1;
+  }
+  llvm::FileRemover removeLibrary(library);
+  DriverOptions compile = options.compile;
+  compile.output = std::string(library);
+  compile.emit = "so";
+  compile.evalVariable = options.function;
+  if (int rc = compileModel(compile))
+    return rc;
+
+  void *handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    llvm::errs() << "tcc run: error: " << dlerror() << "\n";
+    return 1;
+  }
+  Api api;
+  api.manifest = (decltype(api.manifest))dlsym(handle, "tcc_manifest");
+  api.lastError = (decltype(api.lastError))dlsym(handle, "tcc_last_error");
+  api.call = (decltype(api.call))dlsym(handle, "tcc_call");
+  api.sharedGet = (decltype(api.sharedGet))dlsym(handle, "tcc_shared_get");
+  api.release = (decltype(api.release))dlsym(handle, "tcc_array_release");
+  if (!api.manifest || !api.call || !api.sharedGet || !api.release ||
+      !api.lastError) {
+    llvm::errs() << "tcc run: error: the model library lacks the tcc API\n";
+    return 1;
+  }
+  llvm::Expected<llvm::json::Value> manifest =
+      llvm::json::parse(api.manifest());
+  if (!manifest) {
+    llvm::errs() << "tcc run: error: bad manifest\n";
+    return 1;
+  }
+  const llvm::json::Object *fn = nullptr;
+  for (const llvm::json::Value &f :
+       *manifest->getAsObject()->getArray("functions"))
+    if (f.getAsObject()->getString("name") == options.function)
+      fn = f.getAsObject();
+  if (!fn) {
+    llvm::errs() << "tcc run: error: no function '" << options.function
+                 << "'\n";
+    return 1;
+  }
+  const llvm::json::Array &inputs = *fn->getArray("inputs");
+  std::vector<HostArray> values(inputs.size());
+  std::vector<bool> given(inputs.size(), false);
+  for (const std::string &arg : options.args) {
+    size_t eq = arg.find('=');
+    if (eq == std::string::npos)
+      return fail("--arg must be NAME=VALUE, got '" + arg + "'"), 1;
+    std::string name = arg.substr(0, eq), text = arg.substr(eq + 1);
+    int64_t index = -1;
+    for (size_t i = 0; i < inputs.size(); ++i)
+      if (inputs[i].getAsObject()->getString("name") == name)
+        index = i;
+    if (index < 0 && !name.empty() &&
+        llvm::all_of(name, [](char c) { return isdigit(c); }))
+      index = std::stoll(name);
+    if (index < 0 || index >= int64_t(inputs.size()))
+      return fail("function '" + options.function + "' has no input '" +
+                  name + "'"),
+             1;
+    const llvm::json::Object &in = *inputs[index].getAsObject();
+    int64_t dtype = dtypeCode(*in.getString("dtype"));
+    std::string what = "input '" + name + "'";
+    HostArray &value = values[index];
+    if (!text.empty() && text[0] == '@') {
+      std::string error;
+      if (!readNpy(text.substr(1), dtype, value.shape, value.data, error))
+        return fail(what + ": " + error), 1;
+    } else {
+      llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(text);
+      if (!parsed) {
+        llvm::consumeError(parsed.takeError());
+        return fail(what + ": '" + text + "' is not a JSON number or list"), 1;
+      }
+      if (!fromJson(*parsed, dtype, value, 0, what))
+        return 1;
+    }
+    given[index] = true;
+  }
+  // Trailing inputs may be left out when they have defaults.
+  size_t count = 0;
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (given[i])
+      count = i + 1;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    bool hasDefault = inputs[i].getAsObject()->get("default")->kind() !=
+                      llvm::json::Value::Null;
+    if (i < count && !given[i])
+      return fail("input '" +
+                  inputs[i].getAsObject()->getString("name")->str() +
+                  "' is missing (only trailing inputs with defaults may be "
+                  "left out)"),
+             1;
+    if (i >= count && !hasDefault)
+      return fail("input '" +
+                  inputs[i].getAsObject()->getString("name")->str() +
+                  "' is missing: pass --arg " +
+                  inputs[i].getAsObject()->getString("name")->str() + "=..."),
+             1;
+  }
+  std::vector<tcc_array> arrays(count);
+  for (size_t i = 0; i < count; ++i) {
+    tcc_array &a = arrays[i];
+    memset(&a, 0, sizeof(a));
+    const llvm::json::Object &in = *inputs[i].getAsObject();
+    a.dtype = dtypeCode(*in.getString("dtype"));
+    a.rank = values[i].shape.size();
+    a.data = values[i].data.data();
+    int64_t stride = dtypeSize(a.dtype);
+    for (int d = a.rank - 1; d >= 0; --d) {
+      a.shape[d] = values[i].shape[d];
+      a.strides[d] = stride;
+      stride *= a.shape[d];
+    }
+  }
+  size_t numOutputs = fn->getArray("outputs")->size();
+  std::vector<tcc_array> outputs(numOutputs);
+  for (unsigned r = 0; r < options.repeat; ++r) {
+    if (r)
+      for (tcc_array &o : outputs)
+        api.release(&o);
+    if (api.call(options.function.c_str(), arrays.data(), count,
+                 outputs.data(), numOutputs) != TCC_OK) {
+      llvm::errs() << "tcc run: error: " << api.lastError() << "\n";
+      return 1;
+    }
+  }
+
+  llvm::raw_ostream &os = llvm::outs();
+  const llvm::json::Array &outs = *fn->getArray("outputs");
+  if (options.json) {
+    os << "{\"outputs\": [";
+    for (size_t i = 0; i < numOutputs; ++i) {
+      os << (i ? ", " : "");
+      printValue(os, outputs[i], 0, static_cast<char *>(outputs[i].data), true);
+    }
+    os << "], \"shared\": {";
+    bool first = true;
+    for (const llvm::json::Value &s : *manifest->getAsObject()->getArray("shared")) {
+      std::string name = s.getAsObject()->getString("name")->str();
+      tcc_array value;
+      if (api.sharedGet(name.c_str(), &value) != TCC_OK)
+        continue;
+      os << (first ? "" : ", ") << "\"" << name << "\": ";
+      printValue(os, value, 0, static_cast<char *>(value.data), true);
+      api.release(&value);
+      first = false;
+    }
+    os << "}}\n";
+  } else {
+    for (size_t i = 0; i < numOutputs; ++i) {
+      os << *outs[i].getAsObject()->getString("name") << " = ";
+      printValue(os, outputs[i], 0, static_cast<char *>(outputs[i].data), false);
+      os << "\n";
+    }
+  }
+  for (tcc_array &o : outputs)
+    api.release(&o);
+  return 0;
+}

@@ -1,0 +1,69 @@
+//===- tcc.cpp - The tcc compiler driver ----------------------------------===//
+//
+//   tcc model.th -o model.so [--emit=STAGE] [--print-ir-after-all]
+//   tcc run model.th FUNCTION [--arg NAME=VALUE]... [--repeat N] [--json]
+//
+// Stages (--emit): ast th linalg llvm llvm-ir asm obj so header.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compile.h"
+#include "Run.h"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char **argv) {
+  CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
+  app.require_subcommand(0, 1);
+  tcc::DriverOptions options;
+  options.argv0 = argv[0];
+  app.add_option("input", options.input, "the .th program")->check(CLI::ExistingFile);
+  app.add_option("-o,--output", options.output, "output file");
+  app.add_option("--emit", options.emit,
+                 "stop after a stage and print or write it: "
+                 "ast|th|linalg|llvm|llvm-ir|asm|obj|so|header")
+      ->check(CLI::IsMember({"ast", "th", "linalg", "llvm", "llvm-ir", "asm",
+                             "obj", "so", "header"}));
+  app.add_flag("--print-ir-after-all", options.printIRAfterAll,
+               "print the IR after every pass");
+  app.add_option("--floatX", options.floatX, "Theano's floatX")
+      ->check(CLI::IsMember({"float32", "float64"}));
+  app.add_flag("--march-host", options.marchHost,
+               "generate code for this machine's instruction set");
+  app.add_option("-O", options.optLevel, "LLVM optimization level (0-3)")
+      ->check(CLI::Range(0, 3));
+
+  tcc::RunOptions run;
+  CLI::App *runCmd = app.add_subcommand(
+      "run", "compile a model, call one of its functions and print the result");
+  runCmd->add_option("model", run.compile.input, "the .th program")
+      ->required()
+      ->check(CLI::ExistingFile);
+  runCmd->add_option("function", run.function,
+                     "a function of the model, or a variable to evaluate")
+      ->required();
+  runCmd->add_option("--arg", run.args,
+                     "NAME=VALUE: an input by name or position; VALUE is a "
+                     "JSON number or nested list, or @file.npy");
+  runCmd->add_option("--repeat", run.repeat, "call the function N times")
+      ->check(CLI::PositiveNumber);
+  runCmd->add_flag("--json", run.json,
+                   "print {\"outputs\": [...], \"shared\": {...}}");
+  runCmd->add_option("--floatX", run.compile.floatX, "Theano's floatX")
+      ->check(CLI::IsMember({"float32", "float64"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    return app.exit(e) == 0 ? 0 : 1;
+  }
+  if (runCmd->parsed()) {
+    run.compile.argv0 = argv[0];
+    return tcc::runModel(run);
+  }
+  if (options.input.empty()) {
+    std::cerr << "tcc: error: no input file\n" << app.help();
+    return 1;
+  }
+  return tcc::compileModel(options);
+}
