@@ -113,11 +113,13 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
       attrs.push_back(builder.getNamedAttr(
           "th.default", toElementsAttr(*value, type.getElementType())));
     } else {
-      for (size_t j = i + 1; j < fn.inputs.size(); ++j)
+      // Callers leave out trailing inputs only (as the C API does).
+      for (size_t j = 0; j < i; ++j)
         if (fn.defaults[j])
           interp.error(loc, "input " + describe(in, i, "input") +
-                                " without a default follows an input with "
-                                "one");
+                                " without a default follows input " +
+                                describe(fn.inputs[j], j, "input") +
+                                ", which has one");
     }
     argAttrs.push_back(builder.getDictionaryAttr(attrs));
   }

@@ -192,8 +192,9 @@ TensorPtr TensorBuilder::constant(const numpy::NDArray &value, Location loc) {
 }
 
 DType TensorBuilder::literalDType(const ObjectPtr &value) {
-  if (isa<BoolObject>(value.get()))
-    return DType::Bool;
+  // Theano's convert(): a Python bool is an int (True -> int8).
+  if (auto *b = dyn_cast<BoolObject>(value.get()))
+    return numpy::theano::autocastInt(b->value ? 1 : 0);
   if (auto *i = dyn_cast<IntObject>(value.get()))
     return numpy::theano::autocastInt(i->value);
   return numpy::theano::autocastFloat(llvm::cast<FloatObject>(value.get())->value,
