@@ -10,6 +10,7 @@
 #define TCC_AST_AST_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Casting.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdint>
