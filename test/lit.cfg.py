@@ -5,6 +5,7 @@
 #   %cc                  a C compiler for host programs
 #   %tcc_include         runtime/include (tcc.h)
 #   %tcc_libdir          the build's lib/ (libtccrt.a, test models)
+#   %tcc_bindir          the build's bin/ (tools and example host programs)
 #   %tcc_pythonpath      the directory holding the `tcc` Python package
 #   %examples            the examples/ directory of the source tree
 import os
@@ -26,6 +27,7 @@ config.environment["OPENBLAS_NUM_THREADS"] = "1"
 config.substitutions.append(("%tcc-opt", os.path.join(config.tcc_tools_dir, "tcc-opt")))
 config.substitutions.append(("%tcc_include", config.tcc_include_dir))
 config.substitutions.append(("%tcc_libdir", config.tcc_lib_dir))
+config.substitutions.append(("%tcc_bindir", config.tcc_tools_dir))
 config.substitutions.append(("%tcc_pythonpath", config.tcc_pythonpath))
 config.substitutions.append(("%tcc", os.path.join(config.tcc_tools_dir, "tcc")))
 config.substitutions.append(("%python", config.python_with_numpy))

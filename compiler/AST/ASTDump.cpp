@@ -107,35 +107,58 @@ private:
 
   static const char *binOp(BinOpKind op) {
     switch (op) {
-    case BinOpKind::Add: return "+";
-    case BinOpKind::Sub: return "-";
-    case BinOpKind::Mul: return "*";
-    case BinOpKind::Div: return "/";
-    case BinOpKind::FloorDiv: return "//";
-    case BinOpKind::Mod: return "%";
-    case BinOpKind::Pow: return "**";
-    case BinOpKind::MatMul: return "@";
-    case BinOpKind::BitAnd: return "&";
-    case BinOpKind::BitOr: return "|";
-    case BinOpKind::BitXor: return "^";
-    case BinOpKind::LShift: return "<<";
-    case BinOpKind::RShift: return ">>";
+    case BinOpKind::Add:
+      return "+";
+    case BinOpKind::Sub:
+      return "-";
+    case BinOpKind::Mul:
+      return "*";
+    case BinOpKind::Div:
+      return "/";
+    case BinOpKind::FloorDiv:
+      return "//";
+    case BinOpKind::Mod:
+      return "%";
+    case BinOpKind::Pow:
+      return "**";
+    case BinOpKind::MatMul:
+      return "@";
+    case BinOpKind::BitAnd:
+      return "&";
+    case BinOpKind::BitOr:
+      return "|";
+    case BinOpKind::BitXor:
+      return "^";
+    case BinOpKind::LShift:
+      return "<<";
+    case BinOpKind::RShift:
+      return ">>";
     }
     llvm_unreachable("unknown binary operator");
   }
 
   static const char *cmpOp(CmpOpKind op) {
     switch (op) {
-    case CmpOpKind::Lt: return "<";
-    case CmpOpKind::Le: return "<=";
-    case CmpOpKind::Gt: return ">";
-    case CmpOpKind::Ge: return ">=";
-    case CmpOpKind::Eq: return "==";
-    case CmpOpKind::Ne: return "!=";
-    case CmpOpKind::Is: return "is";
-    case CmpOpKind::IsNot: return "is not";
-    case CmpOpKind::In: return "in";
-    case CmpOpKind::NotIn: return "not in";
+    case CmpOpKind::Lt:
+      return "<";
+    case CmpOpKind::Le:
+      return "<=";
+    case CmpOpKind::Gt:
+      return ">";
+    case CmpOpKind::Ge:
+      return ">=";
+    case CmpOpKind::Eq:
+      return "==";
+    case CmpOpKind::Ne:
+      return "!=";
+    case CmpOpKind::Is:
+      return "is";
+    case CmpOpKind::IsNot:
+      return "is not";
+    case CmpOpKind::In:
+      return "in";
+    case CmpOpKind::NotIn:
+      return "not in";
     }
     llvm_unreachable("unknown comparison");
   }
@@ -144,11 +167,21 @@ private:
     os << '"';
     for (unsigned char c : s) {
       switch (c) {
-      case '"': os << "\\\""; break;
-      case '\\': os << "\\\\"; break;
-      case '\n': os << "\\n"; break;
-      case '\t': os << "\\t"; break;
-      case '\r': os << "\\r"; break;
+      case '"':
+        os << "\\\"";
+        break;
+      case '\\':
+        os << "\\\\";
+        break;
+      case '\n':
+        os << "\\n";
+        break;
+      case '\t':
+        os << "\\t";
+        break;
+      case '\r':
+        os << "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7F)
           os << "\\x" << llvm::format_hex_no_prefix(c, 2);
@@ -171,8 +204,8 @@ private:
       return;
     }
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v,
-                                   std::chars_format::scientific);
+    auto [end, ec] =
+        std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
     std::string sci(buf, end); // [-]d[.ddd]e(+|-)XX
     size_t e = sci.find('e');
     int exp = std::stoi(sci.substr(e + 1));

@@ -138,9 +138,9 @@ void ASTBuilder::checkTarget(const Expr &target, llvm::StringRef verb) const {
     error(target.getLoc(),
           "starred assignment targets are not supported in .th programs");
   default:
-    error(target.getLoc(), ("cannot " + llvm::Twine(verb) + " " +
-                            describeForTarget(target))
-                               .str());
+    error(target.getLoc(),
+          ("cannot " + llvm::Twine(verb) + " " + describeForTarget(target))
+              .str());
   }
 }
 
@@ -196,20 +196,34 @@ Any ASTBuilder::visitSimpleStmts(P::SimpleStmtsContext *ctx) {
 
 static BinOpKind augOpKind(size_t type) {
   switch (type) {
-  case P::ADD_ASSIGN: return BinOpKind::Add;
-  case P::SUB_ASSIGN: return BinOpKind::Sub;
-  case P::MULT_ASSIGN: return BinOpKind::Mul;
-  case P::AT_ASSIGN: return BinOpKind::MatMul;
-  case P::DIV_ASSIGN: return BinOpKind::Div;
-  case P::IDIV_ASSIGN: return BinOpKind::FloorDiv;
-  case P::MOD_ASSIGN: return BinOpKind::Mod;
-  case P::POWER_ASSIGN: return BinOpKind::Pow;
-  case P::AND_ASSIGN: return BinOpKind::BitAnd;
-  case P::OR_ASSIGN: return BinOpKind::BitOr;
-  case P::XOR_ASSIGN: return BinOpKind::BitXor;
-  case P::LEFT_SHIFT_ASSIGN: return BinOpKind::LShift;
-  case P::RIGHT_SHIFT_ASSIGN: return BinOpKind::RShift;
-  default: llvm_unreachable("not an augmented assignment operator");
+  case P::ADD_ASSIGN:
+    return BinOpKind::Add;
+  case P::SUB_ASSIGN:
+    return BinOpKind::Sub;
+  case P::MULT_ASSIGN:
+    return BinOpKind::Mul;
+  case P::AT_ASSIGN:
+    return BinOpKind::MatMul;
+  case P::DIV_ASSIGN:
+    return BinOpKind::Div;
+  case P::IDIV_ASSIGN:
+    return BinOpKind::FloorDiv;
+  case P::MOD_ASSIGN:
+    return BinOpKind::Mod;
+  case P::POWER_ASSIGN:
+    return BinOpKind::Pow;
+  case P::AND_ASSIGN:
+    return BinOpKind::BitAnd;
+  case P::OR_ASSIGN:
+    return BinOpKind::BitOr;
+  case P::XOR_ASSIGN:
+    return BinOpKind::BitXor;
+  case P::LEFT_SHIFT_ASSIGN:
+    return BinOpKind::LShift;
+  case P::RIGHT_SHIFT_ASSIGN:
+    return BinOpKind::RShift;
+  default:
+    llvm_unreachable("not an augmented assignment operator");
   }
 }
 
@@ -234,7 +248,8 @@ Any ASTBuilder::visitExprStmt(P::ExprStmtContext *ctx) {
     checkAugTarget(*target);
     ExprPtr value = expr(lists[1]);
     append(std::make_unique<AugAssignStmt>(
-        at, std::move(target), augOpKind(ctx->augAssignOp()->getStart()->getType()),
+        at, std::move(target),
+        augOpKind(ctx->augAssignOp()->getStart()->getType()),
         std::move(value)));
     return {};
   }
@@ -254,7 +269,8 @@ Any ASTBuilder::visitExprStmt(P::ExprStmtContext *ctx) {
     checkTarget(*targets.back(), "assign to");
   }
   ExprPtr value = expr(tails.back()->testList());
-  append(std::make_unique<AssignStmt>(at, std::move(targets), std::move(value)));
+  append(
+      std::make_unique<AssignStmt>(at, std::move(targets), std::move(value)));
   return {};
 }
 
@@ -331,8 +347,8 @@ Any ASTBuilder::visitAssertStmt(P::AssertStmtContext *ctx) {
   std::vector<P::TestContext *> tests = ctx->test();
   ExprPtr test = expr(tests[0]);
   ExprPtr msg = tests.size() > 1 ? expr(tests[1]) : nullptr;
-  append(std::make_unique<AssertStmt>(loc(ctx), std::move(test),
-                                      std::move(msg)));
+  append(
+      std::make_unique<AssertStmt>(loc(ctx), std::move(test), std::move(msg)));
   return {};
 }
 
@@ -384,9 +400,8 @@ Any ASTBuilder::visitForStmt(P::ForStmtContext *ctx) {
   StmtList orelse;
   if (ctx->elseClause())
     orelse = block(ctx->elseClause()->block());
-  append(std::make_unique<ForStmt>(loc(ctx), std::move(target),
-                                   std::move(iter), std::move(loopBody),
-                                   std::move(orelse)));
+  append(std::make_unique<ForStmt>(loc(ctx), std::move(target), std::move(iter),
+                                   std::move(loopBody), std::move(orelse)));
   return {};
 }
 
@@ -415,9 +430,9 @@ Any ASTBuilder::visitFuncDef(P::FuncDefContext *ctx) {
   scopes.push_back({/*function=*/true, /*loops=*/0});
   StmtList funcBody = block(ctx->block());
   scopes.pop_back();
-  auto def = std::make_unique<FunctionDefStmt>(
-      loc(ctx), ctx->NAME()->getText(), std::move(parameters),
-      std::move(funcBody));
+  auto def = std::make_unique<FunctionDefStmt>(loc(ctx), ctx->NAME()->getText(),
+                                               std::move(parameters),
+                                               std::move(funcBody));
   def->decorators = std::move(decorators);
   append(std::move(def));
   return {};
@@ -483,8 +498,8 @@ std::vector<Param> ASTBuilder::params(P::ParametersContext *ctx) {
       param.kind = Param::Kind::KwArgs;
     }
     if (!seen.insert(param.name).second)
-      error(param.loc, "duplicate argument '" + param.name +
-                           "' in function definition");
+      error(param.loc,
+            "duplicate argument '" + param.name + "' in function definition");
     result.push_back(std::move(param));
   }
   return result;
@@ -513,16 +528,26 @@ static CmpOpKind cmpOpKind(P::CompOpContext *ctx) {
   size_t first = ctx->getStart()->getType();
   bool twoTokens = ctx->children.size() == 2;
   switch (first) {
-  case P::LESS_THAN: return CmpOpKind::Lt;
-  case P::LT_EQ: return CmpOpKind::Le;
-  case P::GREATER_THAN: return CmpOpKind::Gt;
-  case P::GT_EQ: return CmpOpKind::Ge;
-  case P::EQUALS: return CmpOpKind::Eq;
-  case P::NOT_EQ: return CmpOpKind::Ne;
-  case P::IN: return CmpOpKind::In;
-  case P::NOT: return CmpOpKind::NotIn;
-  case P::IS: return twoTokens ? CmpOpKind::IsNot : CmpOpKind::Is;
-  default: llvm_unreachable("not a comparison operator");
+  case P::LESS_THAN:
+    return CmpOpKind::Lt;
+  case P::LT_EQ:
+    return CmpOpKind::Le;
+  case P::GREATER_THAN:
+    return CmpOpKind::Gt;
+  case P::GT_EQ:
+    return CmpOpKind::Ge;
+  case P::EQUALS:
+    return CmpOpKind::Eq;
+  case P::NOT_EQ:
+    return CmpOpKind::Ne;
+  case P::IN:
+    return CmpOpKind::In;
+  case P::NOT:
+    return CmpOpKind::NotIn;
+  case P::IS:
+    return twoTokens ? CmpOpKind::IsNot : CmpOpKind::Is;
+  default:
+    llvm_unreachable("not a comparison operator");
   }
 }
 
@@ -546,9 +571,9 @@ Any ASTBuilder::visitCompareTest(P::CompareTestContext *ctx) {
     opLocs.push_back(loc(cmp->compOp()));
     comparators.push_back(expr(cmp->test(1)));
   }
-  result = std::make_unique<CompareExpr>(loc(ctx), std::move(left),
-                                         std::move(ops), std::move(opLocs),
-                                         std::move(comparators));
+  result =
+      std::make_unique<CompareExpr>(loc(ctx), std::move(left), std::move(ops),
+                                    std::move(opLocs), std::move(comparators));
   return {};
 }
 
@@ -560,8 +585,7 @@ Any ASTBuilder::visitNotTest(P::NotTestContext *ctx) {
   return {};
 }
 
-template <typename Ctx>
-ExprPtr ASTBuilder::boolOp(Ctx *ctx, BoolOpKind kind) {
+template <typename Ctx> ExprPtr ASTBuilder::boolOp(Ctx *ctx, BoolOpKind kind) {
   // `a and b and c` is one node with three values, located at the first
   // operator.
   std::vector<Ctx *> chain;
@@ -737,20 +761,34 @@ Any ASTBuilder::visitSliceSubscript(P::SliceSubscriptContext *ctx) {
 
 static BinOpKind binOpKind(size_t type) {
   switch (type) {
-  case P::ADD: return BinOpKind::Add;
-  case P::MINUS: return BinOpKind::Sub;
-  case P::STAR: return BinOpKind::Mul;
-  case P::DIV: return BinOpKind::Div;
-  case P::IDIV: return BinOpKind::FloorDiv;
-  case P::MOD: return BinOpKind::Mod;
-  case P::POWER: return BinOpKind::Pow;
-  case P::AT: return BinOpKind::MatMul;
-  case P::AND_OP: return BinOpKind::BitAnd;
-  case P::OR_OP: return BinOpKind::BitOr;
-  case P::XOR: return BinOpKind::BitXor;
-  case P::LEFT_SHIFT: return BinOpKind::LShift;
-  case P::RIGHT_SHIFT: return BinOpKind::RShift;
-  default: llvm_unreachable("not a binary operator");
+  case P::ADD:
+    return BinOpKind::Add;
+  case P::MINUS:
+    return BinOpKind::Sub;
+  case P::STAR:
+    return BinOpKind::Mul;
+  case P::DIV:
+    return BinOpKind::Div;
+  case P::IDIV:
+    return BinOpKind::FloorDiv;
+  case P::MOD:
+    return BinOpKind::Mod;
+  case P::POWER:
+    return BinOpKind::Pow;
+  case P::AT:
+    return BinOpKind::MatMul;
+  case P::AND_OP:
+    return BinOpKind::BitAnd;
+  case P::OR_OP:
+    return BinOpKind::BitOr;
+  case P::XOR:
+    return BinOpKind::BitXor;
+  case P::LEFT_SHIFT:
+    return BinOpKind::LShift;
+  case P::RIGHT_SHIFT:
+    return BinOpKind::RShift;
+  default:
+    llvm_unreachable("not a binary operator");
   }
 }
 
@@ -804,7 +842,8 @@ Any ASTBuilder::visitUnaryExpr(P::UnaryExprContext *ctx) {
                      : ctx->op->getType() == P::ADD ? UnaryOpKind::Pos
                                                     : UnaryOpKind::Invert;
   ExprPtr operand = expr(ctx->expr());
-  result = std::make_unique<UnaryOpExpr>(loc(ctx->op), kind, std::move(operand));
+  result =
+      std::make_unique<UnaryOpExpr>(loc(ctx->op), kind, std::move(operand));
   return {};
 }
 
@@ -876,8 +915,8 @@ Any ASTBuilder::visitIntAtom(P::IntAtomContext *ctx) {
 }
 
 Any ASTBuilder::visitFloatAtom(P::FloatAtomContext *ctx) {
-  result = std::make_unique<FloatExpr>(loc(ctx),
-                                       parseFloatLiteral(ctx->getText()));
+  result =
+      std::make_unique<FloatExpr>(loc(ctx), parseFloatLiteral(ctx->getText()));
   return {};
 }
 

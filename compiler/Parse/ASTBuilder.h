@@ -1,4 +1,5 @@
-//===- ASTBuilder.h - Parse tree to ast::Module ------------------*- C++ -*-===//
+//===- ASTBuilder.h - Parse tree to ast::Module ------------------*- C++
+//-*-===//
 //
 // A ThVisitor with one method per labelled alternative of Th.g4. Expression
 // methods leave their node in `result` (antlrcpp::Any cannot hold a
@@ -148,8 +149,7 @@ private:
   std::string dotted(P::DottedNameContext *ctx) const;
   ast::ExprPtr binOp(antlr4::Token *op, P::ExprContext *lhs,
                      P::ExprContext *rhs);
-  template <typename Ctx>
-  ast::ExprPtr boolOp(Ctx *ctx, ast::BoolOpKind kind);
+  template <typename Ctx> ast::ExprPtr boolOp(Ctx *ctx, ast::BoolOpKind kind);
 
   /// Rejects what cannot be assigned to (`verb` is "assign to" / "delete").
   void checkTarget(const ast::Expr &target, llvm::StringRef verb) const;

@@ -53,7 +53,8 @@ bool tcc::parse::decodeStringLiteral(llvm::StringRef token, std::string &value,
       raw = true;
     token = token.drop_front();
   }
-  size_t quote = token.starts_with("'''") || token.starts_with("\"\"\"") ? 3 : 1;
+  size_t quote =
+      token.starts_with("'''") || token.starts_with("\"\"\"") ? 3 : 1;
   llvm::StringRef body = token.drop_front(quote).drop_back(quote);
   value.clear();
   if (raw) {
@@ -70,18 +71,44 @@ bool tcc::parse::decodeStringLiteral(llvm::StringRef token, std::string &value,
     switch (e) {
     case '\n': // line continuation inside the literal
       break;
-    case '\\': value.push_back('\\'); break;
-    case '\'': value.push_back('\''); break;
-    case '"': value.push_back('"'); break;
-    case 'a': value.push_back('\a'); break;
-    case 'b': value.push_back('\b'); break;
-    case 'f': value.push_back('\f'); break;
-    case 'n': value.push_back('\n'); break;
-    case 'r': value.push_back('\r'); break;
-    case 't': value.push_back('\t'); break;
-    case 'v': value.push_back('\v'); break;
-    case '0': case '1': case '2': case '3':
-    case '4': case '5': case '6': case '7': {
+    case '\\':
+      value.push_back('\\');
+      break;
+    case '\'':
+      value.push_back('\'');
+      break;
+    case '"':
+      value.push_back('"');
+      break;
+    case 'a':
+      value.push_back('\a');
+      break;
+    case 'b':
+      value.push_back('\b');
+      break;
+    case 'f':
+      value.push_back('\f');
+      break;
+    case 'n':
+      value.push_back('\n');
+      break;
+    case 'r':
+      value.push_back('\r');
+      break;
+    case 't':
+      value.push_back('\t');
+      break;
+    case 'v':
+      value.push_back('\v');
+      break;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       uint32_t cp = 0;
       size_t n = 0;
       for (; n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++n)
@@ -90,7 +117,9 @@ bool tcc::parse::decodeStringLiteral(llvm::StringRef token, std::string &value,
       appendCodePoint(value, cp);
       break;
     }
-    case 'x': case 'u': case 'U': {
+    case 'x':
+    case 'u':
+    case 'U': {
       size_t width = e == 'x' ? 2 : e == 'u' ? 4 : 8;
       llvm::StringRef hex = body.substr(i + 1, width);
       if (hex.size() != width ||

@@ -85,8 +85,8 @@ tcc::parseProgram(llvm::StringRef source, llvm::StringRef filename,
   } catch (const parse::SyntaxError &error) {
     onError(error.loc, error.message);
   } catch (const std::exception &error) {
-    onError({1, 1}, std::string("internal error in the parser: ") +
-                        error.what());
+    onError({1, 1},
+            std::string("internal error in the parser: ") + error.what());
   } catch (...) {
     onError({1, 1}, "internal error in the parser");
   }

@@ -34,9 +34,9 @@ SourceText::SourceText(llvm::StringRef source) {
     for (size_t i = 1; i < lineStarts.size() && lineStarts[i] <= offset; ++i)
       line = i + 1;
     size_t col = offset - lineStarts[line - 1] + 1;
-    encodingError = SyntaxError{
-        {static_cast<uint32_t>(line), static_cast<uint32_t>(col)},
-        "invalid UTF-8 byte sequence in source file"};
+    encodingError =
+        SyntaxError{{static_cast<uint32_t>(line), static_cast<uint32_t>(col)},
+                    "invalid UTF-8 byte sequence in source file"};
     break;
   }
 }
@@ -84,7 +84,10 @@ uint32_t tcc::parse::decodeUTF8(llvm::StringRef s, size_t &length) {
   size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   if (n > s.size())
     n = 1;
-  uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  uint32_t cp = n == 1   ? c
+                : n == 2 ? (c & 0x1F)
+                : n == 3 ? (c & 0x0F)
+                         : (c & 0x07);
   for (size_t i = 1; i < n; ++i)
     cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
   length = n;

@@ -57,8 +57,8 @@ void ThErrorStrategy::fail(antlr4::Parser *parser, Token *offending,
   // A bracket opened before the error and never closed is the likelier
   // cause (a missing ')' makes the next line part of the expression): lex the
   // rest of the file to find out, as CPython does.
-  auto *tokens = dynamic_cast<antlr4::BufferedTokenStream *>(
-      parser->getTokenStream());
+  auto *tokens =
+      dynamic_cast<antlr4::BufferedTokenStream *>(parser->getTokenStream());
   if (tokens && !lexer.getError())
     tokens->fill();
   if (const auto &open = lexer.getNeverClosed();
@@ -251,11 +251,13 @@ std::string ThErrorStrategy::message(antlr4::Parser *parser, Token *offending,
       expected.contains(size_t(ThParser::DEF)))
     return "expected a function or class definition after decorator";
 
-  if (type == ThParser::ASSIGN && !expected.contains(size_t(ThParser::ASSIGN)) &&
+  if (type == ThParser::ASSIGN &&
+      !expected.contains(size_t(ThParser::ASSIGN)) &&
       !expected.contains(size_t(ThParser::IN)) && prev &&
       endsOperand(prev->getType()))
     return "invalid syntax: '=' assigns; use '==' to compare";
-  if (type == ThParser::POWER && expected.contains(size_t(ThParser::CLOSE_BRACE)))
+  if (type == ThParser::POWER &&
+      expected.contains(size_t(ThParser::CLOSE_BRACE)))
     return "dict unpacking ('**') is not supported in .th programs";
   if (type == ThParser::COLON && prev && prev->getType() == ThParser::NAME &&
       (index < 2 || isStatementBoundary(tokens->get(index - 2)->getType())))
@@ -274,7 +276,8 @@ std::string ThErrorStrategy::message(antlr4::Parser *parser, Token *offending,
     if (expected.contains(size_t(ThParser::NAME)))
       return "expected a name";
     if (expected.size() == 1 && !expected.contains(size_t(Token::EOF)))
-      return "expected " + describeExpected(parser, expected.getSingleElement());
+      return "expected " +
+             describeExpected(parser, expected.getSingleElement());
     return describeUnexpected(offending);
   }
 

@@ -1,4 +1,5 @@
-//===- ThErrorStrategy.h - One readable message per syntax error -*- C++ -*-===//
+//===- ThErrorStrategy.h - One readable message per syntax error -*- C++
+//-*-===//
 //
 // Replaces ANTLR's recovery: the first error stops the parse (like
 // BailErrorStrategy) and is thrown as a SyntaxError whose message reads like a

@@ -47,14 +47,13 @@ std::unique_ptr<antlr4::Token>
 ThIndentLexer::makeToken(size_t type, const antlr4::Token &at,
                          const std::string &text) {
   size_t start = at.getStartIndex();
-  return _factory->create(std::pair<antlr4::TokenSource *, antlr4::CharStream *>(this, _input), type, text,
+  return _factory->create(tokenSource(), type, text,
                           antlr4::Token::DEFAULT_CHANNEL, start, start - 1,
                           at.getLine(), at.getCharPositionInLine());
 }
 
 void ThIndentLexer::push(std::unique_ptr<antlr4::Token> token) {
-  innermostOpen.push_back(openBrackets.empty() ? -1
-                                               : int(openBrackets.back()));
+  innermostOpen.push_back(openBrackets.empty() ? -1 : int(openBrackets.back()));
   lastEmittedType = token->getType();
   pending.push_back(std::move(token));
 }
@@ -78,10 +77,10 @@ char32_t ThIndentLexer::charAt(size_t index) {
 void ThIndentLexer::pump() {
   if (finished) {
     // The stream never asks again after EOF; keep answering EOF regardless.
-    pending.push_back(_factory->create(
-        std::pair<antlr4::TokenSource *, antlr4::CharStream *>(this, _input), antlr4::Token::EOF, "<EOF>",
-        antlr4::Token::DEFAULT_CHANNEL, _input->size(), _input->size() - 1,
-        getLine(), getCharPositionInLine()));
+    pending.push_back(_factory->create(tokenSource(), antlr4::Token::EOF,
+                                       "<EOF>", antlr4::Token::DEFAULT_CHANNEL,
+                                       _input->size(), _input->size() - 1,
+                                       getLine(), getCharPositionInLine()));
     return;
   }
   std::unique_ptr<antlr4::Token> token = ThLexer::nextToken();
@@ -219,7 +218,8 @@ std::string ThIndentLexer::checkToken(const antlr4::Token &token) {
     // `'''abc` without its closing quotes lexes as '' followed by an
     // unterminated 'abc: recognize the opening triple quote.
     llvm::StringRef body = llvm::StringRef(text).ltrim("rRuU");
-    if ((body == "''" || body == "\"\"") && charAt(stop + 1) == char32_t(body[0]))
+    if ((body == "''" || body == "\"\"") &&
+        charAt(stop + 1) == char32_t(body[0]))
       return "unterminated triple-quoted string literal";
     return "";
   }
@@ -298,9 +298,8 @@ bool ThIndentLexer::handleBracket(const antlr4::Token &token) {
       fail(token, locOf(token), "too many nested parentheses");
       return false;
     }
-    bracketLog.push_back(
-        {token.getText()[0], token.getLine(), locOf(token),
-         innermostOpen.size()});
+    bracketLog.push_back({token.getText()[0], token.getLine(), locOf(token),
+                          innermostOpen.size()});
     openBrackets.push_back(bracketLog.size() - 1);
     return true;
   }
@@ -317,8 +316,8 @@ bool ThIndentLexer::handleBracket(const antlr4::Token &token) {
   }
   const Bracket &open = bracketLog[openBrackets.back()];
   if (open.kind != opener) {
-    std::string message = "closing '" + closer +
-                          "' does not match opening '" + open.kind + "'";
+    std::string message =
+        "closing '" + closer + "' does not match opening '" + open.kind + "'";
     if (open.line != token.getLine())
       message += " at line " + std::to_string(open.loc.line);
     fail(token, locOf(token), message);

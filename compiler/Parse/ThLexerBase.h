@@ -61,6 +61,9 @@ private:
   std::unique_ptr<antlr4::Token> makeToken(size_t type, const antlr4::Token &at,
                                            const std::string &text = "");
   void fail(const antlr4::Token &at, ast::SourceLoc loc, std::string message);
+  std::pair<antlr4::TokenSource *, antlr4::CharStream *> tokenSource() {
+    return {this, _input};
+  }
   ast::SourceLoc locOf(const antlr4::Token &token) const;
 
   /// Emits INDENT/DEDENT for the first token of a logical line; false after
@@ -75,9 +78,9 @@ private:
   const SourceText &source;
   std::deque<std::unique_ptr<antlr4::Token>> pending;
   std::vector<std::string> indents{""};
-  std::vector<Bracket> bracketLog;         // every bracket ever opened
-  std::vector<size_t> openBrackets;        // indices into bracketLog
-  std::vector<int> innermostOpen;          // per emitted token, or -1
+  std::vector<Bracket> bracketLog;  // every bracket ever opened
+  std::vector<size_t> openBrackets; // indices into bracketLog
+  std::vector<int> innermostOpen;   // per emitted token, or -1
   size_t lastEmittedType = 0;
   bool atLineStart = true;
   bool finished = false;
