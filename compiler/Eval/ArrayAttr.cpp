@@ -2,6 +2,7 @@
 
 #include "Eval/ArrayAttr.h"
 
+#include "Eval/Builtins.h"
 #include "Eval/Interpreter.h"
 
 #include "mlir/IR/BuiltinTypes.h"
@@ -36,12 +37,7 @@ static numpy::NestedList toNested(Interpreter &interp, const ObjectPtr &value,
     return NestedList::leaf(PyScalar::ofInt(i->value));
   if (auto *f = dyn_cast<FloatObject>(value.get()))
     return NestedList::leaf(PyScalar::ofFloat(f->value));
-  const ObjectList *items = nullptr;
-  if (auto *l = dyn_cast<ListObject>(value.get()))
-    items = &l->items;
-  else if (auto *t = dyn_cast<TupleObject>(value.get()))
-    items = &t->items;
-  if (items) {
+  if (const ObjectList *items = sequenceItems(value)) {
     std::vector<NestedList> children;
     for (const ObjectPtr &item : *items)
       children.push_back(toNested(interp, item, loc));

@@ -22,6 +22,8 @@ namespace tcc::eval {
 class Interpreter;
 
 // PyOps.cpp
+/// The items of a list or tuple, or null for any other value.
+const ObjectList *sequenceItems(const ObjectPtr &value);
 ObjectList iterate(Interpreter &interp, const ObjectPtr &value,
                    mlir::Location loc);
 ObjectPtr binaryOperator(Interpreter &interp, ast::BinOpKind op,

@@ -195,6 +195,17 @@ void Interpreter::assign(const ast::Expr &target, const ObjectPtr &value,
   error(loc, "cannot assign to this expression");
 }
 
+bool Interpreter::runLoopBody(const ast::StmtList &body,
+                              const ScopePtr &scope) {
+  try {
+    execBlock(body, scope);
+  } catch (BreakSignal &) {
+    return true;
+  } catch (ContinueSignal &) {
+  }
+  return false;
+}
+
 void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
   Location loc = location(stmt.getLoc());
   switch (stmt.getKind()) {
@@ -286,13 +297,8 @@ void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
     bool broke = false;
     for (const ObjectPtr &item : items) {
       assign(*s.target, item, scope);
-      try {
-        execBlock(s.body, scope);
-      } catch (BreakSignal &) {
-        broke = true;
+      if ((broke = runLoopBody(s.body, scope)))
         break;
-      } catch (ContinueSignal &) {
-      }
     }
     if (!broke)
       execBlock(s.orelse, scope);
@@ -306,13 +312,8 @@ void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
       if (++iterations > 10000000)
         error(loc, "this while loop ran 10,000,000 iterations at compile time; "
                    "loops over data belong in the host program");
-      try {
-        execBlock(s.body, scope);
-      } catch (BreakSignal &) {
-        broke = true;
+      if ((broke = runLoopBody(s.body, scope)))
         break;
-      } catch (ContinueSignal &) {
-      }
     }
     if (!broke)
       execBlock(s.orelse, scope);

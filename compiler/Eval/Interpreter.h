@@ -102,6 +102,8 @@ private:
   friend class StatementRunner;
   void execBlock(const ast::StmtList &body, const ScopePtr &scope);
   void exec(const ast::Stmt &stmt, const ScopePtr &scope);
+  /// Runs one iteration of a loop body; true when it executed `break`.
+  bool runLoopBody(const ast::StmtList &body, const ScopePtr &scope);
   ObjectPtr eval(const ast::Expr &expr, const ScopePtr &scope);
   void assign(const ast::Expr &target, const ObjectPtr &value,
               const ScopePtr &scope);

@@ -212,12 +212,18 @@ bool eval::pyEquals(const ObjectPtr &a, const ObjectPtr &b) {
 // Containers
 //===----------------------------------------------------------------------===//
 
+const ObjectList *eval::sequenceItems(const ObjectPtr &value) {
+  if (auto *l = dyn_cast<ListObject>(value.get()))
+    return &l->items;
+  if (auto *t = dyn_cast<TupleObject>(value.get()))
+    return &t->items;
+  return nullptr;
+}
+
 ObjectList eval::iterate(Interpreter &interp, const ObjectPtr &value,
                          Location loc) {
-  if (auto *l = dyn_cast<ListObject>(value.get()))
-    return l->items;
-  if (auto *t = dyn_cast<TupleObject>(value.get()))
-    return t->items;
+  if (const ObjectList *items = sequenceItems(value))
+    return *items;
   if (auto *d = dyn_cast<DictObject>(value.get())) {
     ObjectList keys;
     for (auto &kv : d->items)
@@ -312,12 +318,7 @@ static ObjectList sliceItems(Interpreter &interp, const ObjectList &items,
 
 ObjectPtr eval::getItem(Interpreter &interp, const ObjectPtr &value,
                         const ObjectPtr &index, Location loc) {
-  const ObjectList *items = nullptr;
-  if (auto *l = dyn_cast<ListObject>(value.get()))
-    items = &l->items;
-  else if (auto *t = dyn_cast<TupleObject>(value.get()))
-    items = &t->items;
-  if (items) {
+  if (const ObjectList *items = sequenceItems(value)) {
     if (auto *s = dyn_cast<SliceObject>(index.get())) {
       ObjectList part = sliceItems(interp, *items, *s, loc);
       if (isa<ListObject>(value.get()))

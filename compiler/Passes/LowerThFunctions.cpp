@@ -47,6 +47,8 @@ struct LowerThFunctionsPass
     SmallVector<th::UpdateOp> updates;
     func.walk([&](th::UpdateOp op) { updates.push_back(op); });
 
+    // First every read becomes its argument, then update values are
+    // collected: an update's value may be a read of a later variable.
     for (th::SharedOp var : shared) {
       StringRef name = var.getSymName();
       SmallVector<th::ReadOp> reads;
@@ -54,22 +56,23 @@ struct LowerThFunctionsPass
         if (read.getVar() == name)
           reads.push_back(read);
       });
-      if (!reads.empty()) {
-        BlockArgument arg = body.addArgument(var.getType(), var.getLoc());
-        argTypes.push_back(var.getType());
-        readNames.push_back(FlatSymbolRefAttr::get(var.getSymNameAttr()));
-        for (th::ReadOp read : reads) {
-          read.replaceAllUsesWith(arg);
-          read.erase();
-        }
+      if (reads.empty())
+        continue;
+      BlockArgument arg = body.addArgument(var.getType(), var.getLoc());
+      argTypes.push_back(var.getType());
+      readNames.push_back(FlatSymbolRefAttr::get(var.getSymNameAttr()));
+      for (th::ReadOp read : reads) {
+        read.replaceAllUsesWith(arg);
+        read.erase();
       }
+    }
+    for (th::SharedOp var : shared)
       for (th::UpdateOp update : updates)
-        if (update.getVar() == name) {
+        if (update.getVar() == var.getSymName()) {
           updateNames.push_back(FlatSymbolRefAttr::get(var.getSymNameAttr()));
           updateValues.push_back(update.getValue());
           resultTypes.push_back(update.getValue().getType());
         }
-    }
     for (th::UpdateOp update : updates)
       update.erase();
 

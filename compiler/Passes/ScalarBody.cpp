@@ -48,19 +48,25 @@ Value tcc::buildScalarCast(OpBuilder &b, Location loc, Value value, Type to) {
   return arith::TruncIOp::create(b, loc, to, value);
 }
 
-/// Python's floor division and modulo, with NumPy's result for a zero
-/// divisor on integers (0, not a trap).
+/// Python's floor division and modulo with NumPy's results where the
+/// hardware would trap: x // 0 and x % 0 are 0, MIN // -1 wraps to MIN and
+/// MIN % -1 is 0 (x // -1 is -x, x % -1 is 0 for every x).
 static Value buildIntDivMod(OpBuilder &b, Location loc, Value x, Value y,
                             bool wantMod) {
   Type t = x.getType();
   Value zero = constantLike(b, loc, t, 0, 0);
   Value one = constantLike(b, loc, t, 1, 1);
+  Value minusOne = constantLike(b, loc, t, -1, -1);
   Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y,
                                        zero);
-  Value safe = arith::SelectOp::create(b, loc, isZero, one, y);
-  Value result;
+  Value isMinusOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, minusOne);
+  Value special = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  Value safe = arith::SelectOp::create(b, loc, special, one, y);
+  Value result, byMinusOne;
   if (!wantMod) {
     result = arith::FloorDivSIOp::create(b, loc, x, safe);
+    byMinusOne = arith::SubIOp::create(b, loc, zero, x);
   } else {
     // r = x rem y; if r != 0 and sign(r) != sign(y): r += y.
     Value r = arith::RemSIOp::create(b, loc, x, safe);
@@ -74,7 +80,9 @@ static Value buildIntDivMod(OpBuilder &b, Location loc, Value x, Value y,
     Value fix = arith::AndIOp::create(b, loc, rNonZero, signsDiffer);
     Value adjusted = arith::AddIOp::create(b, loc, r, safe);
     result = arith::SelectOp::create(b, loc, fix, adjusted, r);
+    byMinusOne = zero;
   }
+  result = arith::SelectOp::create(b, loc, isMinusOne, byMinusOne, result);
   return arith::SelectOp::create(b, loc, isZero, zero, result);
 }
 
@@ -103,6 +111,16 @@ static Value compare(OpBuilder &b, Location loc, ValueRange args,
                      arith::CmpFPredicate fp, arith::CmpIPredicate ip) {
   if (isFloat(args[0].getType()))
     return arith::CmpFOp::create(b, loc, fp, args[0], args[1]);
+  // Booleans order False < True: as i1, true is -1 when signed.
+  if (args[0].getType().isInteger(1)) {
+    switch (ip) {
+    case arith::CmpIPredicate::slt: ip = arith::CmpIPredicate::ult; break;
+    case arith::CmpIPredicate::sle: ip = arith::CmpIPredicate::ule; break;
+    case arith::CmpIPredicate::sgt: ip = arith::CmpIPredicate::ugt; break;
+    case arith::CmpIPredicate::sge: ip = arith::CmpIPredicate::uge; break;
+    default: break;
+    }
+  }
   return arith::CmpIOp::create(b, loc, ip, args[0], args[1]);
 }
 

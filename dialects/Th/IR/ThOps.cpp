@@ -135,6 +135,17 @@ LogicalResult UpdateOp::verifySymbolUses(SymbolTableCollection &tables) {
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+LogicalResult CastOp::verify() {
+  // Only the dtype changes: the lowering builds the result from the
+  // input's sizes.
+  if (getInput().getType().getShape() !=
+      cast<ShapedType>(getType()).getShape())
+    return emitOpError("changes the shape from ")
+           << getInput().getType() << " to " << getType()
+           << "; a cast only changes the element type";
+  return success();
+}
+
 OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();
@@ -152,10 +163,15 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
                                                     .getValue());
     if (to.isInteger(1))
       return DenseElementsAttr::get(resultType, value != 0.0);
-    if (auto toInt = dyn_cast<IntegerType>(to))
+    if (auto toInt = dyn_cast<IntegerType>(to)) {
+      // NaN or out of range: NumPy's result is platform-defined; leave it to
+      // run time rather than folding undefined behaviour.
+      if (!(value > -9.3e18 && value < 9.3e18))
+        return {};
       return DenseElementsAttr::get(
           resultType, APInt(toInt.getWidth(), static_cast<int64_t>(value),
                             /*isSigned=*/true, /*implicitTrunc=*/true));
+    }
     return {};
   }
   if (auto fromInt = dyn_cast<IntegerType>(from)) {

@@ -136,7 +136,7 @@ def Th_ConstantOp : Th_Op<"constant", [ConstantLike, Pure,
   let hasFolder = 1;
 }
 
-def Th_CastOp : Th_Op<"cast", [Pure, SameOperandsAndResultShape]> {
+def Th_CastOp : Th_Op<"cast", [Pure]> {
   let summary = "elementwise conversion to another dtype (Theano's cast)";
   let description = [{
     NumPy's `astype` semantics: float to int truncates toward zero, to bool
@@ -146,6 +146,7 @@ def Th_CastOp : Th_Op<"cast", [Pure, SameOperandsAndResultShape]> {
   let results = (outs Th_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasFolder = 1;
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
