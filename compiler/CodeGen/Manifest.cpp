@@ -110,6 +110,23 @@ public:
     return success();
   }
 
+  /// Records that size `a` must be at least 1: `op` (max/min) has no value
+  /// for an empty reduction (NumPy raises there too).
+  void requireNonEmpty(int a, Operation *op, llvm::StringRef name) {
+    DimSym w = witness(classes.getOrInsertLeaderValue(a));
+    if (w.arg < 0)
+      return; // A static size; the verifier saw it.
+    llvm::json::Object check;
+    check["a"] = llvm::json::Array{w.arg, w.dim};
+    check["min_size"] = 1;
+    check["reason"] = llvm::formatv("{0} at {1} needs {2} >= 1 (an empty "
+                                    "reduction has no {0})",
+                                    name, locationString(op->getLoc()),
+                                    dimName(w))
+                          .str();
+    checks.push_back(std::move(check));
+  }
+
   llvm::json::Array take() { return std::move(checks); }
 
 private:
@@ -219,9 +236,12 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       auto axes = cast<DenseI64ArrayAttr>(op->getAttr("axes")).asArrayRef();
       const DimVec &in = dims[op->getOperand(0)];
       DimVec out;
-      for (size_t d = 0; d < in.size(); ++d)
+      for (size_t d = 0; d < in.size(); ++d) {
         if (!llvm::is_contained(axes, int64_t(d)))
           out.push_back(in[d]);
+        else if (in[d] >= 0 && isa<th::MaxOp, th::MinOp>(op))
+          checks.requireNonEmpty(in[d], op, op->getName().stripDialect());
+      }
       dims[result] = out;
       return WalkResult::advance();
     }

@@ -32,9 +32,12 @@ std::vector<ObjectPtr> eval::bindArgs(Interpreter &interp, CallArgs &args,
   std::vector<ObjectPtr> bound(names.size() + (star ? 1 : 0));
   size_t nPositional = args.positional.size();
   if (nPositional > names.size() && !star)
-    interp.error(args.loc, llvm::formatv("{0}() takes at most {1} positional "
-                                         "arguments but {2} were given",
-                                         function, names.size(), nPositional));
+    interp.error(args.loc,
+                 llvm::formatv("{0}() takes at most {1} positional argument{2} "
+                               "but {3} {4} given",
+                               function, names.size(),
+                               names.size() == 1 ? "" : "s", nPositional,
+                               nPositional == 1 ? "was" : "were"));
   for (size_t i = 0; i < std::min(nPositional, names.size()); ++i)
     bound[i] = args.positional[i];
   if (star) {

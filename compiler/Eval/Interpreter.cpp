@@ -2,6 +2,7 @@
 
 #include "Eval/Interpreter.h"
 
+#include "Eval/ArrayAttr.h"
 #include "Eval/Builtins.h"
 #include "Eval/TensorBuilder.h"
 #include "Th/IR/ThOps.h"
@@ -92,7 +93,16 @@ void Interpreter::reportError(const EvalError &err) {
   InFlightDiagnostic diag = mlir::emitError(err.loc) << err.message;
   for (const auto &[loc, note] : err.notes)
     diag.attachNote(loc) << note;
+  // The innermost frames say where; a deep recursion needs no 200 notes.
+  constexpr size_t kMaxFrames = 8;
+  size_t shown = 0;
   for (auto it = err.stack.rbegin(); it != err.stack.rend(); ++it) {
+    if (shown++ == kMaxFrames) {
+      diag.attachNote(err.stack.front().callSite)
+          << "... and " << err.stack.size() - kMaxFrames
+          << " more calls, the outermost from here";
+      break;
+    }
     unsigned line = 0;
     if (auto fl = dyn_cast<FileLineColLoc>(it->callSite))
       line = fl.getLine();
@@ -637,6 +647,14 @@ ObjectPtr Interpreter::call(const ObjectPtr &callee, CallArgs &args) {
   }
   if (auto cls = std::dynamic_pointer_cast<ClassObject>(callee))
     return instantiate(cls, args);
+  if (auto *dtype = dyn_cast<DTypeObject>(callee.get())) {
+    // np.float32(0.1): a 0-d array of that dtype (NumPy's scalar types).
+    auto v = bindArgs(*this, args, "dtype", {"x?"});
+    ObjectPtr value = v[0] ? v[0] : integer(0);
+    FailureOr<numpy::NDArray> array =
+        objectToArray(*this, value, args.loc, dtype->dtype);
+    return std::make_shared<ArrayObject>(*array);
+  }
   if (isa<TheanoFunctionObject>(callee.get()))
     error(args.loc, "a theano.function cannot be called at compile time: "
                     "call it from the host program, or use `tcc run`");
@@ -669,9 +687,12 @@ Interpreter::callUserFunction(const std::shared_ptr<FunctionObject> &fn,
       continue;
     }
     if (next >= params.size())
-      error(args.loc, llvm::formatv("{0}() takes {1} positional arguments but "
-                                    "{2} were given",
-                                    fn->name, params.size(), positional.size()));
+      error(args.loc, llvm::formatv("{0}() takes {1} positional argument{2} "
+                                    "but {3} {4} given",
+                                    fn->name, params.size(),
+                                    params.size() == 1 ? "" : "s",
+                                    positional.size(),
+                                    positional.size() == 1 ? "was" : "were"));
     scope->vars[params[next].name] = arg;
     bound[next++] = true;
   }

@@ -453,11 +453,23 @@ static ObjectPtr pythonNumberOp(Interpreter &interp, ast::BinOpKind op,
   bool ints = ia && ib && !isa<FloatObject>(a.get()) &&
               !isa<FloatObject>(b.get());
   if (ints) {
-    int64_t x = *ia, y = *ib;
+    int64_t x = *ia, y = *ib, r = 0;
+    auto overflow = [&]() -> ObjectPtr {
+      interp.error(loc, llvm::formatv("integer overflow: {0} {1} {2} does not "
+                                      "fit in 64 bits (tcc's compile-time "
+                                      "integers are int64)",
+                                      x, binOpSymbol(op), y));
+    };
     switch (op) {
-    case ast::BinOpKind::Add: return Interpreter::integer(x + y);
-    case ast::BinOpKind::Sub: return Interpreter::integer(x - y);
-    case ast::BinOpKind::Mul: return Interpreter::integer(x * y);
+    case ast::BinOpKind::Add:
+      return __builtin_add_overflow(x, y, &r) ? overflow()
+                                              : Interpreter::integer(r);
+    case ast::BinOpKind::Sub:
+      return __builtin_sub_overflow(x, y, &r) ? overflow()
+                                              : Interpreter::integer(r);
+    case ast::BinOpKind::Mul:
+      return __builtin_mul_overflow(x, y, &r) ? overflow()
+                                              : Interpreter::integer(r);
     case ast::BinOpKind::Div:
       if (y == 0)
         interp.error(loc, "division by zero");
@@ -466,7 +478,10 @@ static ObjectPtr pythonNumberOp(Interpreter &interp, ast::BinOpKind op,
     case ast::BinOpKind::Mod: {
       if (y == 0)
         interp.error(loc, "integer division or modulo by zero");
-      int64_t q = x / y, r = x % y;
+      if (x == INT64_MIN && y == -1)
+        return overflow();
+      int64_t q = x / y;
+      r = x % y;
       if (r != 0 && ((r < 0) != (y < 0))) {
         --q;
         r += y;
@@ -476,16 +491,22 @@ static ObjectPtr pythonNumberOp(Interpreter &interp, ast::BinOpKind op,
     case ast::BinOpKind::Pow: {
       if (y < 0)
         return Interpreter::floating(std::pow(double(x), double(y)));
-      int64_t r = 1;
+      r = 1;
       for (int64_t i = 0; i < y; ++i)
-        r *= x;
+        if (__builtin_mul_overflow(r, x, &r))
+          return overflow();
       return Interpreter::integer(r);
     }
     case ast::BinOpKind::BitAnd: return Interpreter::integer(x & y);
     case ast::BinOpKind::BitOr: return Interpreter::integer(x | y);
     case ast::BinOpKind::BitXor: return Interpreter::integer(x ^ y);
-    case ast::BinOpKind::LShift: return Interpreter::integer(x << y);
-    case ast::BinOpKind::RShift: return Interpreter::integer(x >> y);
+    case ast::BinOpKind::LShift:
+      if (y < 0 || y > 62 || (x != 0 && (x >> (63 - y)) != 0 &&
+                              (x >> (63 - y)) != -1))
+        return overflow();
+      return Interpreter::integer(x << y);
+    case ast::BinOpKind::RShift:
+      return Interpreter::integer(y >= 64 ? (x < 0 ? -1 : 0) : x >> y);
     default: break;
     }
     unsupported(interp, binOpSymbol(op), a, b, loc);

@@ -302,6 +302,16 @@ static numpy::Result<DType> computeDType(ElemwiseKind kind, DType a, DType b,
   case ElemwiseKind::Or:
   case ElemwiseKind::Xor:
     return bitwiseOut(a, b);
+  case ElemwiseKind::Sub:
+    return upcastOutNoBool(a, b);
+  case ElemwiseKind::IntDiv:
+  case ElemwiseKind::Mod: {
+    DType out = upcast(a, b);
+    if (out == DType::Bool)
+      return numpy::makeError("bool output not supported (Theano's rule); "
+                              "cast the operands to an integer dtype");
+    return out;
+  }
   default:
     return upcast(a, b);
   }
@@ -384,8 +394,14 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
                                     "got ") +
                             numpy::dtypeName(dtype).data());
     break;
+  case UnaryKind::Neg:
+    if (dtype == DType::Bool)
+      interp.error(loc, "unary '-' of a bool tensor: bool output not "
+                        "supported (Theano's rule); use '~' for logical not "
+                        "or cast to an integer dtype");
+    break;
   default:
-    if (dtype == DType::Bool) // -b, abs(b), sqr(b) compute in int8.
+    if (dtype == DType::Bool) // abs(b), sqr(b) compute in int8.
       v = castValue(v, DType::Int8, loc);
     break;
   }
@@ -516,7 +532,7 @@ TensorPtr TensorBuilder::dot(const ObjectPtr &lhsObj, const ObjectPtr &rhsObj,
   if (failed(th::inferDotResultType(llvm::cast<RankedTensorType>(l.getType()),
                                     llvm::cast<RankedTensorType>(r.getType()),
                                     &why)))
-    interp.error(loc, llvm::Twine("dot: ") + why);
+    interp.error(loc, why);
   return wrap(th::DotOp::create(builder, loc, l, r).getResult());
 }
 

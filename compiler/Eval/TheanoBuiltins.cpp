@@ -554,6 +554,24 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
       return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
         auto v = bindArgs(in, a, "set_value", {"value", "borrow?"});
         FailureOr<numpy::NDArray> value = objectToArray(in, v[0], a.loc);
+        // Theano's filter: a safe upcast, or Python numbers that the
+        // variable's dtype holds exactly.
+        DType want = t->sharedValue->dtype();
+        if (value->dtype() != want) {
+          numpy::Result<numpy::NDArray> converted = value->astype(want);
+          bool exact = converted &&
+                       (numpy::canCastSafely(value->dtype(), want) ||
+                        (!isa<ArrayObject>(v[0].get()) &&
+                         converted->astype(value->dtype()).ok() &&
+                         *converted->astype(value->dtype()) == *value));
+          if (!exact)
+            in.error(a.loc, std::string("set_value: '") + t->name + "' is " +
+                                std::string(numpy::dtypeName(want)) +
+                                " and the new value (" +
+                                std::string(numpy::dtypeName(value->dtype())) +
+                                ") does not convert to it exactly");
+          value = converted.take();
+        }
         in.tensors().setSharedValue(t, *value, a.loc);
         return Interpreter::none();
       });

@@ -192,8 +192,16 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
         return arith::SubIOp::create(b, loc, constantLike(b, loc, t, 0, 0),
                                      args[0]);
       })
-      .Case([&](AbsOp) {
-        return floatOrInt<math::AbsFOp, math::AbsIOp>(b, loc, args);
+      .Case([&](AbsOp) -> Value {
+        if (isFloat(t))
+          return math::AbsFOp::create(b, loc, args[0]);
+        // x < 0 ? -x : x (MIN stays MIN, as in NumPy).
+        Value zero = constantLike(b, loc, t, 0, 0);
+        Value negative = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::slt, args[0], zero);
+        return arith::SelectOp::create(
+            b, loc, negative, arith::SubIOp::create(b, loc, zero, args[0]),
+            args[0]);
       })
       .Case([&](SqrOp) {
         return floatOrInt<arith::MulFOp, arith::MulIOp>(

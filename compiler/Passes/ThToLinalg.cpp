@@ -165,44 +165,60 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
         sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
     }
     Type elementType = resultType.getElementType();
+    // Theano's acc_dtype: float32 sums and means add up in float64 and round
+    // once at the end.
+    bool widen = elementType.isF32() && isa<th::SumOp, th::MeanOp>(op);
+    Type accType = widen ? rewriter.getF64Type() : elementType;
+    auto accTensor = RankedTensorType::get(resultType.getShape(), accType);
     Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                          elementType, sizes);
-    Value identity = reductionIdentity(rewriter, loc, op, elementType);
+                                          accType, sizes);
+    Value identity = reductionIdentity(rewriter, loc, op, accType);
     Value init =
         linalg::FillOp::create(rewriter, loc, identity, empty).getResult(0);
     SmallVector<AffineMap> maps = {
         rewriter.getMultiDimIdentityMap(rank),
         AffineMap::get(rank, 0, outExprs, rewriter.getContext())};
     auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{resultType}, ValueRange{input},
+        rewriter, loc, TypeRange{accTensor}, ValueRange{input},
         ValueRange{init}, maps, iters,
         [&](OpBuilder &b, Location l, ValueRange args) {
-          linalg::YieldOp::create(b, l, combine(b, l, op, args[1], args[0]));
+          Value x = widen ? Value(arith::ExtFOp::create(b, l, accType, args[0]))
+                          : args[0];
+          linalg::YieldOp::create(b, l, combine(b, l, op, args[1], x));
         });
     Value result = generic.getResult(0);
 
-    if (isa<th::MeanOp>(op.getOperation())) {
-      Value count = arith::ConstantIndexOp::create(rewriter, loc, 1);
-      for (int64_t a : axes)
-        count = arith::MulIOp::create(
-            rewriter, loc, count,
-            tensor::DimOp::create(rewriter, loc, input, a));
-      Value countInt = arith::IndexCastOp::create(
-          rewriter, loc, rewriter.getI64Type(), count);
-      Value countF =
-          arith::SIToFPOp::create(rewriter, loc, elementType, countInt);
+    // Round to the result dtype, then (mean) divide by the number of reduced
+    // elements in it, as Theano's mean does.
+    bool isMean = isa<th::MeanOp>(op.getOperation());
+    if (widen || isMean) {
+      Value countF;
+      if (isMean) {
+        Value count = arith::ConstantIndexOp::create(rewriter, loc, 1);
+        for (int64_t a : axes)
+          count = arith::MulIOp::create(
+              rewriter, loc, count,
+              tensor::DimOp::create(rewriter, loc, input, a));
+        Value countInt = arith::IndexCastOp::create(
+            rewriter, loc, rewriter.getI64Type(), count);
+        countF = arith::SIToFPOp::create(rewriter, loc, elementType, countInt);
+      }
       int64_t outRank = resultType.getRank();
-      Value empty2 = tensor::EmptyOp::create(
+      Value out = tensor::EmptyOp::create(
           rewriter, loc, resultType.getShape(), elementType,
           dynamicSizes(rewriter, loc, resultType, ValueRange{result}));
       auto id = rewriter.getMultiDimIdentityMap(outRank);
       result = linalg::GenericOp::create(
                    rewriter, loc, TypeRange{resultType}, ValueRange{result},
-                   ValueRange{empty2}, SmallVector<AffineMap>{id, id},
+                   ValueRange{out}, SmallVector<AffineMap>{id, id},
                    parallel(outRank),
                    [&](OpBuilder &b, Location l, ValueRange args) {
-                     linalg::YieldOp::create(
-                         b, l, Value(arith::DivFOp::create(b, l, args[0], countF)));
+                     Value v = args[0];
+                     if (widen)
+                       v = arith::TruncFOp::create(b, l, elementType, v);
+                     if (isMean)
+                       v = arith::DivFOp::create(b, l, v, countF);
+                     linalg::YieldOp::create(b, l, v);
                    })
                    .getResult(0);
     }

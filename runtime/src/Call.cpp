@@ -109,7 +109,20 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
 int checkShapes(const FunctionSpec &F, const Manifest &M,
                 const std::vector<ArgView> &Args) {
   for (const ShapeCheck &C : F.Checks) {
-    const ArgView &A = Args[C.ArgA], &B = Args[C.ArgB];
+    const ArgView &A = Args[C.ArgA];
+    if (C.K != ShapeCheck::Kind::Equal) {
+      int64_t Size = A.S.Dims[C.DimA];
+      bool Ok = C.K == ShapeCheck::Kind::Size ? Size == C.Value
+                                               : Size >= C.Value;
+      if (Ok)
+        continue;
+      std::string Message = F.Name + ": " + describeArg(M, F, C.ArgA) +
+                            " has shape " + formatShape(A.S);
+      if (!C.Reason.empty())
+        Message += ": " + C.Reason;
+      return fail(TCC_ERROR_ARGUMENT, Message);
+    }
+    const ArgView &B = Args[C.ArgB];
     if (A.S.Dims[C.DimA] == B.S.Dims[C.DimB])
       continue;
     std::string Message = F.Name + ": " + describeArg(M, F, C.ArgA) +

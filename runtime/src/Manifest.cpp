@@ -2,6 +2,8 @@
 
 #include "Manifest.h"
 
+#include <cstdint>
+
 #include "Error.h"
 #include "Json.h"
 #include "ModelSymbols.h"
@@ -235,7 +237,20 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
       if (C.K != JsonValue::Kind::Object)
         return R.fail(CPath, "expected an object");
       ShapeCheck Check;
-      for (int Side = 0; Side < 2; ++Side) {
+      // "a" is always a dimension; the other side is a dimension ("b"), an
+      // exact size ("size") or a lower bound ("min_size").
+      const JsonValue *Size = C.get("size");
+      const JsonValue *MinSize = C.get("min_size");
+      bool HasB = C.get("b") != nullptr;
+      if (!HasB && (Size || MinSize)) {
+        Check.K = Size ? ShapeCheck::Kind::Size : ShapeCheck::Kind::MinSize;
+        const char *Key = Size ? "size" : "min_size";
+        if (!R.integer(*(Size ? Size : MinSize), CPath + "." + Key, 0,
+                       INT64_MAX, Check.Value))
+          return false;
+      }
+      for (int Side = 0; Side < (Check.K == ShapeCheck::Kind::Equal ? 2 : 1);
+           ++Side) {
         const char *Key = Side ? "b" : "a";
         const JsonValue *Pair =
             R.field(C, CPath, Key, JsonValue::Kind::Array, "an array");

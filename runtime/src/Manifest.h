@@ -39,9 +39,14 @@ struct SharedSpec : TensorSpec {
   uint64_t Offset = 0;
 };
 
-/// "Kernel argument `ArgA` dimension `DimA` must equal ..." (ABI.md).
+/// "Kernel argument `ArgA` dimension `DimA` must equal argument `ArgB`'s
+/// dimension `DimB`" (Equal), "... must be `Value`" (Size) or "... must be at
+/// least `Value`" (MinSize) (ABI.md).
 struct ShapeCheck {
+  enum class Kind { Equal, Size, MinSize };
+  Kind K = Kind::Equal;
   int32_t ArgA = 0, DimA = 0, ArgB = 0, DimB = 0;
+  int64_t Value = 0;
   std::string Reason;
 };
 

@@ -172,17 +172,19 @@ func.func @min(%x: tensor<?xf32>, %y: tensor<?xi8>) -> (tensor<f32>, tensor<i8>)
   return %0, %1 : tensor<f32>, tensor<i8>
 }
 
-// Mean: the sum, divided by the product of the reduced sizes (d0 * d2).
+// Mean: the sum (float32 adds up in float64, Theano's acc_dtype), rounded to
+// float32 and divided by the product of the reduced sizes (d0 * d2).
 // CHECK-LABEL: func.func @mean(
 // CHECK-SAME: [[X:%[^:]+]]: tensor<?x?x?xf32>)
 // CHECK-DAG: [[C0:%.*]] = arith.constant 0 : index
 // CHECK-DAG: [[C1:%.*]] = arith.constant 1 : index
 // CHECK-DAG: [[C2:%.*]] = arith.constant 2 : index
-// CHECK-DAG: [[ZERO:%.*]] = arith.constant 0.000000e+00 : f32
-// CHECK: linalg.fill ins([[ZERO]] : f32)
+// CHECK-DAG: [[ZERO:%.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: linalg.fill ins([[ZERO]] : f64)
 // CHECK: [[SUM:%.*]] = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d1)>], iterator_types = ["reduction", "parallel", "reduction"]}
-// CHECK-NEXT: ^bb0([[IN:%[^:]+]]: f32, [[ACC:%[^:]+]]: f32):
-// CHECK-NEXT: arith.addf [[ACC]], [[IN]] : f32
+// CHECK-NEXT: ^bb0([[IN:%[^:]+]]: f32, [[ACC:%[^:]+]]: f64):
+// CHECK-NEXT: [[WIDE:%.*]] = arith.extf [[IN]] : f32 to f64
+// CHECK-NEXT: arith.addf [[ACC]], [[WIDE]] : f64
 // CHECK-DAG: [[N0:%.*]] = tensor.dim [[X]], [[C0]] : tensor<?x?x?xf32>
 // CHECK-DAG: [[N2:%.*]] = tensor.dim [[X]], [[C2]] : tensor<?x?x?xf32>
 // CHECK-DAG: [[P0:%.*]] = arith.muli [[C1]], [[N0]] : index
@@ -190,9 +192,10 @@ func.func @min(%x: tensor<?xf32>, %y: tensor<?xi8>) -> (tensor<f32>, tensor<i8>)
 // CHECK: [[NI:%.*]] = arith.index_cast [[P2]] : index to i64
 // CHECK: [[NF:%.*]] = arith.sitofp [[NI]] : i64 to f32
 // CHECK: [[R:%.*]] = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}
-// CHECK-SAME: ins([[SUM]] : tensor<?xf32>)
-// CHECK-NEXT: ^bb0([[V:%[^:]+]]: f32, %{{[^:]+}}: f32):
-// CHECK-NEXT: [[Q:%.*]] = arith.divf [[V]], [[NF]] : f32
+// CHECK-SAME: ins([[SUM]] : tensor<?xf64>)
+// CHECK-NEXT: ^bb0([[V:%[^:]+]]: f64, %{{[^:]+}}: f32):
+// CHECK-NEXT: [[T:%.*]] = arith.truncf [[V]] : f64 to f32
+// CHECK-NEXT: [[Q:%.*]] = arith.divf [[T]], [[NF]] : f32
 // CHECK-NEXT: linalg.yield [[Q]] : f32
 // CHECK: return [[R]]
 func.func @mean(%x: tensor<?x?x?xf32>) -> tensor<?xf32> {
@@ -608,7 +611,9 @@ func.func @arith_float(%a: tensor<?xf32>, %b: tensor<?xf32>)
 // CHECK: ^bb0([[A:%[^:]+]]: i64, %{{[^:]+}}: i64):
 // CHECK-NEXT: arith.subi [[ZERO]], [[A]] : i64
 // CHECK: ^bb0([[A:%[^:]+]]: i64, %{{[^:]+}}: i64):
-// CHECK-NEXT: math.absi [[A]] : i64
+// CHECK-NEXT: [[NEG:%.*]] = arith.cmpi slt, [[A]], [[ZERO]] : i64
+// CHECK-NEXT: [[MINUS:%.*]] = arith.subi [[ZERO]], [[A]] : i64
+// CHECK-NEXT: arith.select [[NEG]], [[MINUS]], [[A]] : i64
 // CHECK: ^bb0([[A:%[^:]+]]: i64, %{{[^:]+}}: i64):
 // CHECK-NEXT: arith.muli [[A]], [[A]] : i64
 // CHECK: ^bb0([[A:%[^:]+]]: i64, %{{[^:]+}}: i64):

@@ -61,19 +61,26 @@ static bool fail(const llvm::Twine &message) {
 }
 
 /// Flattens a JSON number or nested list into `out` with dtype `dtype`.
+/// `rank` is fixed by the first number met (-1 before): every number must sit
+/// at that depth and every list above it, or the list is ragged.
 static bool fromJson(const llvm::json::Value &v, int64_t dtype,
-                     HostArray &out, size_t depth, const std::string &what) {
+                     HostArray &out, size_t depth, int64_t &rank,
+                     const std::string &what) {
   if (const llvm::json::Array *a = v.getAsArray()) {
+    if (rank >= 0 && int64_t(depth) >= rank)
+      return fail(what + ": ragged nested list");
     if (out.shape.size() == depth)
       out.shape.push_back(a->size());
-    else if (out.shape.size() < depth + 1 || out.shape[depth] != int64_t(a->size()))
+    else if (out.shape[depth] != int64_t(a->size()))
       return fail(what + ": ragged nested list");
     for (const llvm::json::Value &item : *a)
-      if (!fromJson(item, dtype, out, depth + 1, what))
+      if (!fromJson(item, dtype, out, depth + 1, rank, what))
         return false;
     return true;
   }
-  if (depth < out.shape.size())
+  if (rank < 0)
+    rank = depth;
+  if (int64_t(depth) != rank || out.shape.size() != depth)
     return fail(what + ": ragged nested list");
   std::optional<double> d = v.getAsNumber();
   if (auto b = v.getAsBoolean())
@@ -86,11 +93,20 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype,
   case TCC_FLOAT32: { float f = *d; memcpy(bytes, &f, 4); break; }
   case TCC_FLOAT64: memcpy(bytes, &*d, 8); break;
   default: {
-    if (*d != std::floor(*d))
-      return fail(what + ": " + llvm::formatv("{0}", *d) +
+    // Integers exactly (a double would round 2**53 + 1).
+    std::optional<int64_t> exact = v.getAsInteger();
+    if (!exact && v.getAsBoolean())
+      exact = *d != 0;
+    if (!exact)
+      return fail(what + ": " + llvm::formatv("{0}", *d).str() +
                   " is not an integer but the input is an integer tensor");
-    int64_t i = static_cast<int64_t>(*d);
-    memcpy(bytes, &i, size); // little-endian truncation
+    int64_t i = *exact;
+    int64_t bits = 8 * size;
+    if (bits < 64 && (i < -(int64_t(1) << (bits - 1)) ||
+                      i >= (int64_t(1) << (bits - 1))))
+      return fail(what + ": " + std::to_string(i) + " does not fit in the "
+                  "input's " + std::to_string(bits) + "-bit integers");
+    memcpy(bytes, &i, size); // little-endian
   }
   }
   out.data.insert(out.data.end(), bytes, bytes + size);
@@ -210,7 +226,8 @@ int tcc::runModel(RunOptions &options) {
         llvm::consumeError(parsed.takeError());
         return fail(what + ": '" + text + "' is not a JSON number or list"), 1;
       }
-      if (!fromJson(*parsed, dtype, value, 0, what))
+      int64_t rank = -1;
+      if (!fromJson(*parsed, dtype, value, 0, rank, what))
         return 1;
     }
     given[index] = true;
