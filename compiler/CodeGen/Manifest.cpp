@@ -194,6 +194,10 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = dimsOfType(type, -1);
       return WalkResult::advance();
     }
+    if (isa<th::ShapeIOp>(op)) {
+      dims[result] = {};
+      return WalkResult::advance();
+    }
     if (op->hasTrait<th::OpTrait::ElementwiseBroadcastable>() ||
         isa<th::CastOp>(op)) {
       DimVec out(type.getRank(), -1);

@@ -31,6 +31,11 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
   return pm.run(module);
 }
 
+LogicalResult tcc::expandGradients(ModuleOp module,
+                                   const PipelineOptions &options) {
+  return runPipeline(module, "th-grad", options);
+}
+
 LogicalResult tcc::lowerToLinalg(ModuleOp module,
                                  const PipelineOptions &options) {
   return runPipeline(module,

@@ -12,6 +12,9 @@ struct PipelineOptions {
   bool printIRAfterAll = false;
 };
 
+/// th.grad -> th ops (th-grad).
+mlir::LogicalResult expandGradients(mlir::ModuleOp module,
+                                    const PipelineOptions &options);
 /// th -> linalg on tensors (th-lower-functions, convert-th-to-linalg).
 mlir::LogicalResult lowerToLinalg(mlir::ModuleOp module,
                                   const PipelineOptions &options);

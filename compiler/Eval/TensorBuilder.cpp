@@ -8,7 +8,9 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -590,4 +592,71 @@ void TensorBuilder::renameShared(const TensorPtr &t, llvm::StringRef name) {
       read.setVar(symbol);
   });
   t->sharedSymbol = symbol;
+}
+
+std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
+                                           const std::vector<TensorPtr> &wrt,
+                                           const std::vector<TensorPtr> &constants,
+                                           llvm::StringRef disconnected,
+                                           Location loc) {
+  auto costType = llvm::cast<RankedTensorType>(cost->value.getType());
+  if (costType.getRank() != 0)
+    interp.error(loc, "cost must be a scalar, got " +
+                          typeString(costType) +
+                          "; reduce it first (e.g. cost.sum() or cost.mean())");
+  if (!numpy::isFloat(dtypeOf(cost)))
+    interp.error(loc, llvm::Twine("cost must be a float scalar, got ") +
+                          typeString(costType));
+
+  // Values the cost depends on through float values, not crossing a
+  // consider_constant value: Theano's notion of "connected".
+  llvm::DenseSet<Value> constantValues;
+  for (const TensorPtr &c : constants)
+    constantValues.insert(c->value);
+  llvm::DenseSet<Value> reached;
+  SmallVector<Value> worklist = {cost->value};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    if (constantValues.contains(v) || !reached.insert(v).second)
+      continue;
+    if (!llvm::isa<FloatType>(
+            llvm::cast<RankedTensorType>(v.getType()).getElementType()))
+      continue;
+    if (Operation *def = v.getDefiningOp())
+      for (Value operand : def->getOperands())
+        worklist.push_back(operand);
+  }
+
+  SmallVector<Value> wrtValues, constantOperands;
+  SmallVector<Type> types;
+  for (const TensorPtr &w : wrt) {
+    std::string name = w->name.empty() ? "<unnamed>" : w->name;
+    if (!numpy::isFloat(dtypeOf(w)))
+      interp.error(loc, "grad with respect to '" + name + "', of type " +
+                            typeString(w->value.getType()) +
+                            ": the gradient of an integer variable is "
+                            "undefined");
+    if (!reached.contains(w->value)) {
+      std::string message =
+          "grad method was asked to compute the gradient with respect to a "
+          "variable that is not part of the computational graph of the "
+          "cost, or is used only by a non-differentiable operator: " +
+          name;
+      if (disconnected == "raise")
+        interp.error(loc, message + " (pass disconnected_inputs='ignore' or "
+                                    "'warn' to get zeros)");
+      if (disconnected == "warn")
+        llvm::errs() << "warning: " << message << "\n";
+    }
+    wrtValues.push_back(w->value);
+    types.push_back(w->value.getType());
+  }
+  for (const TensorPtr &c : constants)
+    constantOperands.push_back(c->value);
+  auto op = th::GradOp::create(builder, loc, types, cost->value, wrtValues,
+                               constantOperands);
+  std::vector<TensorPtr> result;
+  for (Value g : op.getGrads())
+    result.push_back(wrap(g));
+  return result;
 }

@@ -82,6 +82,15 @@ public:
                        mlir::Location loc);
   TensorPtr transpose(const TensorPtr &x, mlir::Location loc);
 
+  /// T.grad(cost, wrt, consider_constant, disconnected_inputs): a th.grad
+  /// op with one result per wrt value. `disconnected` is 'raise', 'warn' or
+  /// 'ignore' (Theano's policy for a wrt the cost does not depend on).
+  std::vector<TensorPtr> grad(const TensorPtr &cost,
+                              const std::vector<TensorPtr> &wrt,
+                              const std::vector<TensorPtr> &constants,
+                              llvm::StringRef disconnected,
+                              mlir::Location loc);
+
   /// `w.set_value(v)` at compile time: a new initial value of the same
   /// dtype, rank and broadcastable pattern.
   void setSharedValue(const TensorPtr &shared, const numpy::NDArray &value,

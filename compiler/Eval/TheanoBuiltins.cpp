@@ -261,6 +261,43 @@ static ObjectPtr inBuiltin(Interpreter &in, CallArgs &a, const char *valueKw) {
   return obj;
 }
 
+static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "grad",
+                    {"cost", "wrt", "consider_constant?",
+                     "disconnected_inputs?", "add_names?", "known_grads?",
+                     "return_disconnected?", "null_gradients?"});
+  auto cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
+  if (!cost)
+    in.error(a.loc, "grad: cost must be a symbolic scalar, got " +
+                        typeName(v[0]));
+  bool single = !isa<ListObject, TupleObject>(v[1].get());
+  std::vector<std::shared_ptr<TensorObject>> wrt, constants;
+  for (const ObjectPtr &w : single ? ObjectList{v[1]} : iterate(in, v[1], a.loc))
+    wrt.push_back(symbolicArg(in, w, a.loc, "each wrt"));
+  if (v[2] && !isa<NoneObject>(v[2].get()))
+    for (const ObjectPtr &c : iterate(in, v[2], a.loc))
+      constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
+  std::string disconnected =
+      v[3] ? stringArg(in, v[3], a.loc, "disconnected_inputs") : "raise";
+  if (disconnected != "raise" && disconnected != "warn" &&
+      disconnected != "ignore")
+    in.error(a.loc, "disconnected_inputs must be 'raise', 'warn' or 'ignore', "
+                    "got '" + disconnected + "'");
+  if (v[5] && !isa<NoneObject>(v[5].get()))
+    in.error(a.loc, "grad(known_grads=...) is not supported by tcc yet");
+  if (v[6] && stringArg(in, v[6], a.loc, "return_disconnected") != "zero")
+    in.error(a.loc, "grad(return_disconnected=...) supports only 'zero' in "
+                    "tcc");
+  std::vector<std::shared_ptr<TensorObject>> grads =
+      in.tensors().grad(cost, wrt, constants, disconnected, a.loc);
+  if (single)
+    return grads.front();
+  auto list = std::make_shared<ListObject>();
+  for (auto &g : grads)
+    list->items.push_back(g);
+  return list;
+}
+
 //===----------------------------------------------------------------------===//
 // theano.tensor functions
 //===----------------------------------------------------------------------===//
@@ -362,14 +399,24 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   if (module == "theano.ifelse" && name == "ifelse")
     interp.error(loc, "ifelse is not supported by tcc yet; T.switch(cond, a, "
                       "b) computes the same value elementwise");
-  if (name == "grad" || name == "jacobian" || name == "hessian" ||
-      name == "Rop" || name == "Lop")
-    interp.error(loc, "symbolic differentiation ('" + name.str() +
-                          "') is not implemented in tcc yet");
+  bool gradModule = module == "theano" || module == "theano.tensor" ||
+                    module == "theano.gradient";
+  if (gradModule && name == "grad")
+    return makeBuiltin(qualified, gradBuiltin);
+  if (gradModule && (name == "jacobian" || name == "hessian" ||
+                     name == "Rop" || name == "Lop" ||
+                     name == "zero_grad" || name == "disconnected_grad"))
+    interp.error(loc, "'" + name.str() + "' is not implemented in tcc yet "
+                                          "(T.grad is)");
   if (name == "pp" || name == "pprint" || name == "pydotprint" ||
-      name == "debugprint")
-    interp.error(loc, "'" + name.str() + "' prints a graph in Python; use "
-                                          "`tcc pp` or `tcc --emit=th`");
+      name == "debugprint" || name == "pydotprint_variables")
+    // Importing is fine (scripts import pp at the top); printing a graph is
+    // a Python-time action.
+    return makeBuiltin(qualified, [n = name.str()](Interpreter &in,
+                                                   CallArgs &a) -> ObjectPtr {
+      in.error(a.loc, "'" + n + "' prints a graph from Python; use "
+                                "`tcc --emit=th` to see the graph");
+    });
   if (module == "theano" && name == "scan")
     interp.error(loc, "scan is not supported by tcc yet");
 

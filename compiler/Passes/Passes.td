@@ -5,6 +5,18 @@
 
 include "mlir/Pass/PassBase.td"
 
+def ExpandGradients : Pass<"th-grad", "mlir::ModuleOp"> {
+  let summary = "Expand th.grad into th ops (reverse-mode differentiation)";
+  let description = [{
+    Each `th.grad` becomes the sum, over every path from a wrt value to the
+    cost, of the ops' vector-Jacobian products (DifferentiableOpInterface),
+    built before the th.grad in reverse program order. `consider_constant`
+    values stop the gradient. A wrt value the cost does not depend on gets
+    zeros. An op without a gradient on such a path is an error at its
+    location.
+  }];
+}
+
 def LowerThFunctions : Pass<"th-lower-functions", "mlir::ModuleOp"> {
   let summary = "Turn th.func into func.func with explicit shared state";
   let description = [{

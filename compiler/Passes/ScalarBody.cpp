@@ -236,6 +236,7 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
         Value allOnes = constantLike(b, loc, t, 0, -1);
         return arith::XOrIOp::create(b, loc, args[0], allOnes);
       })
+      .Case([&](SecondOp) { return args[1]; })
       .Case([&](SwitchOp) {
         return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
       })

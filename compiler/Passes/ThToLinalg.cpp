@@ -309,6 +309,22 @@ struct LowerDimShuffle : OpRewritePattern<th::DimShuffleOp> {
   }
 };
 
+/// th.shape_i -> tensor.dim as an int64 0-d tensor.
+struct LowerShapeI : OpRewritePattern<th::ShapeIOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::ShapeIOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value size = tensor::DimOp::create(rewriter, loc, op.getInput(),
+                                       op.getDim());
+    Value size64 = arith::IndexCastOp::create(rewriter, loc,
+                                              rewriter.getI64Type(), size);
+    rewriter.replaceOpWithNewOp<tensor::FromElementsOp>(op, op.getType(),
+                                                        ValueRange{size64});
+    return success();
+  }
+};
+
 struct LowerConstant : OpRewritePattern<th::ConstantOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(th::ConstantOp op,
@@ -350,6 +366,7 @@ struct ConvertThToLinalgPass
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LowerElementwise, LowerDot, LowerDimShuffle, LowerConstant,
+               LowerShapeI,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
 }

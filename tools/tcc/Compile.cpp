@@ -143,6 +143,16 @@ int tcc::compileModel(const DriverOptions &o) {
       os << "\n";
     });
 
+  PipelineOptions pipeline;
+  pipeline.printIRAfterAll = o.printIRAfterAll;
+  if (failed(expandGradients(*module, pipeline)))
+    return 1;
+  if (o.emit == "th-grad")
+    return writeText(o, [&](llvm::raw_ostream &os) {
+      module->print(os, flags);
+      os << "\n";
+    });
+
   llvm::SmallString<64> modelName(llvm::sys::path::stem(o.input));
   for (char &c : modelName)
     if (!isalnum(c))
@@ -154,8 +164,6 @@ int tcc::compileModel(const DriverOptions &o) {
   if (o.emit == "header")
     return writeText(o, [&](llvm::raw_ostream &os) { printHeader(os, *manifest); });
 
-  PipelineOptions pipeline;
-  pipeline.printIRAfterAll = o.printIRAfterAll;
   if (failed(lowerToLinalg(*module, pipeline)))
     return 1;
   if (o.emit == "linalg")

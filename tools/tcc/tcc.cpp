@@ -3,7 +3,7 @@
 //   tcc model.th -o model.so [--emit=STAGE] [--print-ir-after-all]
 //   tcc run model.th FUNCTION [--arg NAME=VALUE]... [--repeat N] [--json]
 //
-// Stages (--emit): ast th linalg llvm llvm-ir asm obj so header.
+// Stages (--emit): ast th th-grad linalg llvm llvm-ir asm obj so header.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +21,8 @@ int main(int argc, char **argv) {
   app.add_option("-o,--output", options.output, "output file");
   app.add_option("--emit", options.emit,
                  "stop after a stage and print or write it: "
-                 "ast|th|linalg|llvm|llvm-ir|asm|obj|so|header")
-      ->check(CLI::IsMember({"ast", "th", "linalg", "llvm", "llvm-ir", "asm",
+                 "ast|th|th-grad|linalg|llvm|llvm-ir|asm|obj|so|header")
+      ->check(CLI::IsMember({"ast", "th", "th-grad", "linalg", "llvm", "llvm-ir", "asm",
                              "obj", "so", "header"}));
   app.add_flag("--print-ir-after-all", options.printIRAfterAll,
                "print the IR after every pass");

@@ -283,5 +283,33 @@ LogicalResult DimShuffleOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// ShapeIOp / GradOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ShapeIOp::verify() {
+  int64_t rank = getInput().getType().getRank();
+  if (getDim() < 0 || getDim() >= rank)
+    return emitOpError("dimension ")
+           << getDim() << " is out of range for rank " << rank;
+  return success();
+}
+
+LogicalResult GradOp::verify() {
+  if (getCost().getType().getRank() != 0)
+    return emitOpError("cost must be a scalar, got ") << getCost().getType();
+  if (getGrads().size() != getWrt().size())
+    return emitOpError("has ") << getGrads().size() << " results for "
+                               << getWrt().size() << " wrt values";
+  for (auto [wrt, grad] : llvm::zip(getWrt(), getGrads()))
+    if (wrt.getType() != grad.getType())
+      return emitOpError("the gradient with respect to a ")
+             << wrt.getType() << " must have its type, got "
+             << grad.getType();
+  return success();
+}
+
+#include "Th/IR/ThInterfaces.cpp.inc"
+
 #define GET_OP_CLASSES
 #include "Th/IR/ThOps.cpp.inc"

@@ -4,6 +4,7 @@
 #define TH_OPS
 
 include "Th/IR/ThDialect.td"
+include "Th/IR/ThInterfaces.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/CallInterfaces.td"
 include "mlir/Interfaces/FunctionInterfaces.td"
@@ -24,6 +25,10 @@ def Th_FloatTensor : RankedTensorOf<[F32, F64]>;
 def Th_IntOrBoolTensor : RankedTensorOf<[I1, I8, I16, I32, I64]>;
 def Th_BoolTensor : RankedTensorOf<[I1]>;
 def Th_NumericTensor : RankedTensorOf<[I8, I16, I32, I64, F32, F64]>;
+
+// The VJP of each differentiable op is in ThGradients.cpp.
+defvar Th_Differentiable =
+    DeclareOpInterfaceMethods<Th_DifferentiableOpInterface>;
 
 // Operands of equal rank whose static sizes agree or are 1 where they
 // broadcast, and a result whose shape is the broadcast of theirs.
@@ -136,7 +141,7 @@ def Th_ConstantOp : Th_Op<"constant", [ConstantLike, Pure,
   let hasFolder = 1;
 }
 
-def Th_CastOp : Th_Op<"cast", [Pure]> {
+def Th_CastOp : Th_Op<"cast", [Pure, Th_Differentiable]> {
   let summary = "elementwise conversion to another dtype (Theano's cast)";
   let description = [{
     NumPy's `astype` semantics: float to int truncates toward zero, to bool
@@ -210,27 +215,46 @@ class Th_CompareOp<string mnemonic>
   }];
 }
 
-def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor>;
-def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor>;
-def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor>;
-def Th_ExpOp : Th_UnaryOp<"exp", Th_FloatTensor>;
-def Th_LogOp : Th_UnaryOp<"log", Th_FloatTensor>;
-def Th_Log1pOp : Th_UnaryOp<"log1p", Th_FloatTensor>;
-def Th_SqrtOp : Th_UnaryOp<"sqrt", Th_FloatTensor>;
-def Th_TanhOp : Th_UnaryOp<"tanh", Th_FloatTensor>;
-def Th_SigmoidOp : Th_UnaryOp<"sigmoid", Th_FloatTensor>;
-def Th_SoftplusOp : Th_UnaryOp<"softplus", Th_FloatTensor>;
+def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor, [Th_Differentiable]>;
+def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor, [Th_Differentiable]>;
+def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor, [Th_Differentiable]>;
+def Th_ExpOp : Th_UnaryOp<"exp", Th_FloatTensor, [Th_Differentiable]>;
+def Th_LogOp : Th_UnaryOp<"log", Th_FloatTensor, [Th_Differentiable]>;
+def Th_Log1pOp : Th_UnaryOp<"log1p", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SqrtOp : Th_UnaryOp<"sqrt", Th_FloatTensor, [Th_Differentiable]>;
+def Th_TanhOp : Th_UnaryOp<"tanh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SigmoidOp : Th_UnaryOp<"sigmoid", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SoftplusOp
+    : Th_UnaryOp<"softplus", Th_FloatTensor, [Th_Differentiable]>;
 def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
 
-def Th_AddOp : Th_BinaryOp<"add", Th_Tensor, [Commutative]>;
-def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor>;
-def Th_MulOp : Th_BinaryOp<"mul", Th_Tensor, [Commutative]>;
-def Th_TrueDivOp : Th_BinaryOp<"true_div", Th_FloatTensor>;
-def Th_IntDivOp : Th_BinaryOp<"int_div", Th_NumericTensor>;
-def Th_ModOp : Th_BinaryOp<"mod", Th_NumericTensor>;
-def Th_PowOp : Th_BinaryOp<"pow", Th_NumericTensor>;
-def Th_MaximumOp : Th_BinaryOp<"maximum", Th_Tensor, [Commutative]>;
-def Th_MinimumOp : Th_BinaryOp<"minimum", Th_Tensor, [Commutative]>;
+def Th_AddOp
+    : Th_BinaryOp<"add", Th_Tensor, [Commutative, Th_Differentiable]>;
+def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor, [Th_Differentiable]>;
+def Th_MulOp
+    : Th_BinaryOp<"mul", Th_Tensor, [Commutative, Th_Differentiable]>;
+def Th_TrueDivOp
+    : Th_BinaryOp<"true_div", Th_FloatTensor, [Th_Differentiable]>;
+def Th_IntDivOp
+    : Th_BinaryOp<"int_div", Th_NumericTensor, [Th_Differentiable]>;
+def Th_ModOp : Th_BinaryOp<"mod", Th_NumericTensor, [Th_Differentiable]>;
+def Th_PowOp : Th_BinaryOp<"pow", Th_NumericTensor, [Th_Differentiable]>;
+def Th_MaximumOp
+    : Th_BinaryOp<"maximum", Th_Tensor, [Commutative, Th_Differentiable]>;
+def Th_MinimumOp
+    : Th_BinaryOp<"minimum", Th_Tensor, [Commutative, Th_Differentiable]>;
+
+def Th_SecondOp : Th_ElementwiseOp<"second", [Th_Differentiable]> {
+  let summary = "Theano's second (fill): rhs broadcast to the shape of both";
+  let description = [{
+    `second(x, y)` has the broadcast shape of x and y and y's values; the
+    gradient uses it to broadcast a gradient back to an input's shape.
+  }];
+  let arguments = (ins Th_Tensor:$lhs, Th_Tensor:$rhs);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
 def Th_AndOp : Th_BinaryOp<"and", Th_IntOrBoolTensor, [Commutative]>;
 def Th_OrOp : Th_BinaryOp<"or", Th_IntOrBoolTensor, [Commutative]>;
 def Th_XorOp : Th_BinaryOp<"xor", Th_IntOrBoolTensor, [Commutative]>;
@@ -242,7 +266,7 @@ def Th_GeOp : Th_CompareOp<"ge">;
 def Th_EqOp : Th_CompareOp<"eq">;
 def Th_NeqOp : Th_CompareOp<"neq">;
 
-def Th_SwitchOp : Th_ElementwiseOp<"switch"> {
+def Th_SwitchOp : Th_ElementwiseOp<"switch", [Th_Differentiable]> {
   let summary = "elementwise select: cond ? ift : iff (Theano's switch)";
   let arguments = (ins Th_BoolTensor:$cond, Th_Tensor:$ift, Th_Tensor:$iff);
   let results = (outs Th_Tensor:$result);
@@ -256,7 +280,8 @@ def Th_SwitchOp : Th_ElementwiseOp<"switch"> {
 //===----------------------------------------------------------------------===//
 
 class Th_ReduceOp<string mnemonic, Type operandType>
-    : Th_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    : Th_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+                       Th_Differentiable]> {
   let arguments = (ins operandType:$input, DenseI64ArrayAttr:$axes);
   let results = (outs operandType:$result);
   let assemblyFormat =
@@ -289,7 +314,7 @@ def Th_MinOp : Th_ReduceOp<"min", Th_NumericTensor> {
 }
 
 def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
-    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    DeclareOpInterfaceMethods<InferTypeOpInterface>, Th_Differentiable]> {
   let summary = "Theano's dot: vector or matrix products";
   let description = [{
     vector.vector -> scalar, matrix.vector -> vector, vector.matrix -> vector,
@@ -302,7 +327,7 @@ def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
 }
 
 def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
-    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    DeclareOpInterfaceMethods<InferTypeOpInterface>, Th_Differentiable]> {
   let summary = "Theano's DimShuffle: permute, drop and insert dimensions";
   let description = [{
     `pattern[j]` is the input dimension that becomes output dimension `j`, or
@@ -313,6 +338,44 @@ def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
   let results = (outs Th_Tensor:$result);
   let assemblyFormat =
       "$input `pattern` `=` $pattern attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes and gradients
+//===----------------------------------------------------------------------===//
+
+def Th_ShapeIOp : Th_Op<"shape_i", [Pure]> {
+  let summary = "the size of one dimension, as an int64 scalar (Shape_i)";
+  let arguments = (ins Th_Tensor:$input, I64Attr:$dim);
+  let results = (outs 0DTensorOf<[I64]>:$result);
+  let assemblyFormat =
+      "$input `[` $dim `]` attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "::mlir::Value":$input, "int64_t":$dim), [{
+    build($_builder, $_state,
+          ::mlir::RankedTensorType::get({}, $_builder.getI64Type()), input,
+          $_builder.getI64IntegerAttr(dim));
+  }]>];
+}
+
+def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
+  let summary = "the gradient of a scalar cost with respect to values (T.grad)";
+  let description = [{
+    One result per `wrt` value, of its type. `consider_constant` values are
+    treated as constants (no gradient flows through them). The `th-grad`
+    pass expands it into ordinary th ops in reverse mode; wrt values the
+    cost does not depend on get zeros (the front end has already applied
+    Theano's `disconnected_inputs` policy).
+  }];
+  let arguments = (ins Th_FloatTensor:$cost, Variadic<Th_Tensor>:$wrt,
+                       Variadic<Th_Tensor>:$consider_constant);
+  let results = (outs Variadic<Th_Tensor>:$grads);
+  let assemblyFormat = [{
+    $cost `wrt` `(` $wrt `)` (`consider_constant` `(` $consider_constant^ `)`)?
+    attr-dict `:` type($cost) `,` `(` type($wrt) `)`
+    (`,` `(` type($consider_constant)^ `)`)? `->` `(` type($grads) `)`
+  }];
   let hasVerifier = 1;
 }
 

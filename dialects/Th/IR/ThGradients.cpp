@@ -1,0 +1,476 @@
+//===- ThGradients.cpp - Vector-Jacobian products of th ops ---------------===//
+//
+// Each differentiable op's `buildVJP`, following Theano's `Op.grad`. The
+// gradient with respect to an operand always has the operand's shape: where
+// the operand was broadcast (a static 1 against a larger result dimension),
+// the result gradient is summed over that dimension and the dimension kept.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+
+using namespace mlir;
+using namespace mlir::th;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+static RankedTensorType tensorTypeOf(Value v) {
+  return cast<RankedTensorType>(v.getType());
+}
+
+/// A scalar constant `c` of `like`'s element type, dimshuffled to its rank
+/// (every dimension broadcastable), ready for an elementwise op with it.
+static Value scalarLike(OpBuilder &b, Location loc, Value like, double c) {
+  RankedTensorType type = tensorTypeOf(like);
+  Type element = type.getElementType();
+  auto scalarType = RankedTensorType::get({}, element);
+  Attribute value;
+  if (auto ft = dyn_cast<FloatType>(element))
+    value = FloatAttr::get(ft, c);
+  else
+    value = IntegerAttr::get(element, static_cast<int64_t>(c));
+  Value constant = ConstantOp::create(
+      b, loc, DenseElementsAttr::get(scalarType, value));
+  if (type.getRank() == 0)
+    return constant;
+  SmallVector<int64_t> pattern(type.getRank(), -1);
+  return DimShuffleOp::create(b, loc, constant, pattern);
+}
+
+/// `value` converted to `like`'s element type.
+static Value castLike(OpBuilder &b, Location loc, Value value, Value like) {
+  Type element = tensorTypeOf(like).getElementType();
+  RankedTensorType type = tensorTypeOf(value);
+  if (type.getElementType() == element)
+    return value;
+  return CastOp::create(b, loc,
+                        RankedTensorType::get(type.getShape(), element), value);
+}
+
+/// Sums `grad` over the dimensions where `operand` is broadcastable but the
+/// gradient is not, keeping them as broadcastable dimensions (Theano's
+/// `_reduce_to_shape`), so the result has the operand's shape.
+static Value sumToOperand(OpBuilder &b, Location loc, Value grad,
+                          Value operand) {
+  RankedTensorType gradType = tensorTypeOf(grad);
+  RankedTensorType opType = tensorTypeOf(operand);
+  SmallVector<int64_t> axes;
+  for (int64_t d = 0; d < opType.getRank(); ++d)
+    if (opType.getDimSize(d) == 1 && gradType.getDimSize(d) != 1)
+      axes.push_back(d);
+  if (axes.empty())
+    return grad;
+  Value summed = SumOp::create(b, loc, grad, axes);
+  SmallVector<int64_t> pattern;
+  int64_t next = 0;
+  for (int64_t d = 0; d < opType.getRank(); ++d)
+    pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
+  return DimShuffleOp::create(b, loc, summed, pattern);
+}
+
+/// Inserts broadcastable dimensions at `axes` into the reduction result
+/// `value` (the inverse of dropping them), for broadcasting against the
+/// reduction's input.
+static Value expandReduced(OpBuilder &b, Location loc, Value value,
+                           ArrayRef<int64_t> axes, int64_t inputRank) {
+  SmallVector<int64_t> pattern;
+  int64_t next = 0;
+  for (int64_t d = 0; d < inputRank; ++d)
+    pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
+  if (pattern.empty())
+    return value;
+  return DimShuffleOp::create(b, loc, value, pattern);
+}
+
+static bool isFloatTensor(Value v) {
+  return isa<FloatType>(tensorTypeOf(v).getElementType());
+}
+
+/// `cond` (bool) as 0/1 in `like`'s element type.
+static Value indicator(OpBuilder &b, Location loc, Value cond, Value like) {
+  return castLike(b, loc, cond, like);
+}
+
+/// Records the gradients of a binary elementwise op, reduced to each
+/// operand's shape; non-float operands get none.
+static LogicalResult binaryGrads(OpBuilder &b, Location loc, Operation *op,
+                                 Value gl, Value gr,
+                                 SmallVectorImpl<Value> &grads) {
+  Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+  grads.push_back(gl && isFloatTensor(lhs) ? sumToOperand(b, loc, gl, lhs)
+                                           : Value());
+  grads.push_back(gr && isFloatTensor(rhs) ? sumToOperand(b, loc, gr, rhs)
+                                           : Value());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise arithmetic
+//===----------------------------------------------------------------------===//
+
+LogicalResult AddOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  return binaryGrads(b, getLoc(), *this, g, g, grads);
+}
+
+LogicalResult SubOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  return binaryGrads(b, getLoc(), *this, g, NegOp::create(b, getLoc(), g),
+                     grads);
+}
+
+LogicalResult MulOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  return binaryGrads(b, loc, *this, MulOp::create(b, loc, g, getRhs()),
+                     MulOp::create(b, loc, g, getLhs()), grads);
+}
+
+LogicalResult TrueDivOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // d(x/y) = g/y, -g*x/(y*y)
+  Location loc = getLoc();
+  Value x = getLhs(), y = getRhs();
+  Value gx = TrueDivOp::create(b, loc, g, y);
+  Value gy = NegOp::create(
+      b, loc,
+      TrueDivOp::create(b, loc, MulOp::create(b, loc, g, x),
+                        MulOp::create(b, loc, y, y)));
+  return binaryGrads(b, loc, *this, gx, gy, grads);
+}
+
+LogicalResult IntDivOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  // Theano: floor division is piecewise constant; its gradient is zero.
+  Location loc = getLoc();
+  Value zero = MulOp::create(b, loc, g, scalarLike(b, loc, g, 0.0));
+  return binaryGrads(b, loc, *this, zero, zero, grads);
+}
+
+LogicalResult ModOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  // x % y = x - y * floor(x / y): g, -g * floor(x / y) (Theano's Mod.grad).
+  Location loc = getLoc();
+  Value floorDiv = IntDivOp::create(b, loc, getLhs(), getRhs());
+  Value gy = NegOp::create(b, loc, MulOp::create(b, loc, g, floorDiv));
+  return binaryGrads(b, loc, *this, g, gy, grads);
+}
+
+LogicalResult PowOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  // d(x**y) = g * y * x**(y-1), g * log(x) * x**y
+  Location loc = getLoc();
+  Value x = getLhs(), y = getRhs();
+  Value ym1 = SubOp::create(b, loc, y, scalarLike(b, loc, y, 1.0));
+  Value gx = MulOp::create(
+      b, loc, MulOp::create(b, loc, g, y), PowOp::create(b, loc, x, ym1));
+  Value gy;
+  if (isFloatTensor(y))
+    gy = MulOp::create(b, loc,
+                       MulOp::create(b, loc, g, LogOp::create(b, loc, x)),
+                       getResult());
+  return binaryGrads(b, loc, *this, gx, gy, grads);
+}
+
+/// maximum/minimum: the gradient goes to every operand equal to the result
+/// (both on a tie), as Theano's Maximum.grad does.
+static LogicalResult selectGrads(OpBuilder &b, Location loc, Operation *op,
+                                 Value g, SmallVectorImpl<Value> &grads) {
+  Value result = op->getResult(0);
+  Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+  if (!isFloatTensor(result))
+    return binaryGrads(b, loc, op, Value(), Value(), grads);
+  Value gl = MulOp::create(
+      b, loc, g, indicator(b, loc, EqOp::create(b, loc, result, lhs), g));
+  Value gr = MulOp::create(
+      b, loc, g, indicator(b, loc, EqOp::create(b, loc, result, rhs), g));
+  return binaryGrads(b, loc, op, gl, gr, grads);
+}
+
+LogicalResult MaximumOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  return selectGrads(b, getLoc(), *this, g, grads);
+}
+
+LogicalResult MinimumOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  return selectGrads(b, getLoc(), *this, g, grads);
+}
+
+LogicalResult SecondOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  // Only the values of rhs reach the result.
+  return binaryGrads(b, getLoc(), *this, Value(), g, grads);
+}
+
+LogicalResult SwitchOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  Value zero = scalarLike(b, loc, g, 0.0);
+  grads.push_back(Value()); // the condition
+  Value ift = getIft(), iff = getIff();
+  grads.push_back(isFloatTensor(ift)
+                      ? sumToOperand(b, loc,
+                                     SwitchOp::create(b, loc, getCond(), g, zero),
+                                     ift)
+                      : Value());
+  grads.push_back(isFloatTensor(iff)
+                      ? sumToOperand(b, loc,
+                                     SwitchOp::create(b, loc, getCond(), zero, g),
+                                     iff)
+                      : Value());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Unary
+//===----------------------------------------------------------------------===//
+
+LogicalResult NegOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  grads.push_back(isFloatTensor(getInput()) ? Value(NegOp::create(b, getLoc(), g))
+                                            : Value());
+  return success();
+}
+
+LogicalResult AbsOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  // g * sgn(x), sgn(0) = 0.
+  Location loc = getLoc();
+  Value x = getInput();
+  if (!isFloatTensor(x)) {
+    grads.push_back(Value());
+    return success();
+  }
+  Value zero = scalarLike(b, loc, x, 0.0);
+  Value sign = SubOp::create(
+      b, loc, indicator(b, loc, GtOp::create(b, loc, x, zero), x),
+      indicator(b, loc, LtOp::create(b, loc, x, zero), x));
+  grads.push_back(MulOp::create(b, loc, g, sign));
+  return success();
+}
+
+LogicalResult SqrOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  Value x = getInput();
+  if (!isFloatTensor(x)) {
+    grads.push_back(Value());
+    return success();
+  }
+  grads.push_back(MulOp::create(
+      b, loc, MulOp::create(b, loc, g, scalarLike(b, loc, x, 2.0)), x));
+  return success();
+}
+
+LogicalResult ExpOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  grads.push_back(MulOp::create(b, getLoc(), g, getResult()));
+  return success();
+}
+
+LogicalResult LogOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  grads.push_back(TrueDivOp::create(b, getLoc(), g, getInput()));
+  return success();
+}
+
+LogicalResult Log1pOp::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  Value x = getInput();
+  grads.push_back(TrueDivOp::create(
+      b, loc, g, AddOp::create(b, loc, scalarLike(b, loc, x, 1.0), x)));
+  return success();
+}
+
+LogicalResult SqrtOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // g * 0.5 / sqrt(x)
+  Location loc = getLoc();
+  grads.push_back(TrueDivOp::create(
+      b, loc, MulOp::create(b, loc, g, scalarLike(b, loc, g, 0.5)),
+      getResult()));
+  return success();
+}
+
+LogicalResult TanhOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // g * (1 - tanh(x)**2)
+  Location loc = getLoc();
+  Value r = getResult();
+  Value one = scalarLike(b, loc, r, 1.0);
+  grads.push_back(MulOp::create(
+      b, loc, g, SubOp::create(b, loc, one, MulOp::create(b, loc, r, r))));
+  return success();
+}
+
+LogicalResult SigmoidOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // g * s * (1 - s)
+  Location loc = getLoc();
+  Value s = getResult();
+  Value one = scalarLike(b, loc, s, 1.0);
+  grads.push_back(MulOp::create(b, loc, MulOp::create(b, loc, g, s),
+                                SubOp::create(b, loc, one, s)));
+  return success();
+}
+
+LogicalResult SoftplusOp::buildVJP(OpBuilder &b, Value g,
+                                   SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  grads.push_back(
+      MulOp::create(b, loc, g, SigmoidOp::create(b, loc, getInput())));
+  return success();
+}
+
+LogicalResult CastOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // Back to the input's dtype; integer inputs get no gradient (Theano).
+  Value x = getInput();
+  grads.push_back(isFloatTensor(x) && isFloatTensor(getResult())
+                      ? castLike(b, getLoc(), g, x)
+                      : Value());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+/// g broadcast back over the reduced axes to the input's shape.
+static Value broadcastToInput(OpBuilder &b, Location loc, Value g,
+                              Value input, ArrayRef<int64_t> axes) {
+  int64_t rank = tensorTypeOf(input).getRank();
+  Value expanded = expandReduced(b, loc, g, axes, rank);
+  return SecondOp::create(b, loc, input, expanded);
+}
+
+LogicalResult SumOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Value x = getInput();
+  grads.push_back(isFloatTensor(x)
+                      ? broadcastToInput(b, getLoc(), g, x, getAxes())
+                      : Value());
+  return success();
+}
+
+LogicalResult MeanOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // The sum's gradient divided by the number of reduced elements.
+  Location loc = getLoc();
+  Value x = getInput();
+  Value count;
+  for (int64_t axis : getAxes()) {
+    Value size = ShapeIOp::create(b, loc, x, axis);
+    count = count ? Value(MulOp::create(b, loc, count, size)) : size;
+  }
+  Value spread = broadcastToInput(b, loc, g, x, getAxes());
+  if (!count) {
+    grads.push_back(spread);
+    return success();
+  }
+  Value countF = castLike(b, loc, count, g);
+  int64_t rank = tensorTypeOf(x).getRank();
+  if (rank > 0)
+    countF = DimShuffleOp::create(b, loc, countF,
+                                  SmallVector<int64_t>(rank, -1));
+  grads.push_back(TrueDivOp::create(b, loc, spread, countF));
+  return success();
+}
+
+/// max/min: the gradient goes to every element equal to the extremum (all
+/// of them on a tie), as Theano's Max.grad does.
+static LogicalResult extremumGrad(OpBuilder &b, Location loc, Value input,
+                                  Value result, ArrayRef<int64_t> axes,
+                                  Value g, SmallVectorImpl<Value> &grads) {
+  if (!isFloatTensor(input)) {
+    grads.push_back(Value());
+    return success();
+  }
+  int64_t rank = tensorTypeOf(input).getRank();
+  Value r = expandReduced(b, loc, result, axes, rank);
+  Value ge = expandReduced(b, loc, g, axes, rank);
+  Value hit = indicator(b, loc, EqOp::create(b, loc, input, r), input);
+  grads.push_back(MulOp::create(b, loc, hit, ge));
+  return success();
+}
+
+LogicalResult MaxOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  return extremumGrad(b, getLoc(), getInput(), getResult(), getAxes(), g,
+                      grads);
+}
+
+LogicalResult MinOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  return extremumGrad(b, getLoc(), getInput(), getResult(), getAxes(), g,
+                      grads);
+}
+
+//===----------------------------------------------------------------------===//
+// dot and dimshuffle
+//===----------------------------------------------------------------------===//
+
+LogicalResult DotOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  Value x = getLhs(), y = getRhs();
+  if (!isFloatTensor(x)) {
+    grads.append({Value(), Value()});
+    return success();
+  }
+  int64_t xr = tensorTypeOf(x).getRank(), yr = tensorTypeOf(y).getRank();
+  auto transpose = [&](Value m) {
+    return DimShuffleOp::create(b, loc, m, ArrayRef<int64_t>{1, 0});
+  };
+  /// u (n) and v (m) -> the n x m outer product, as a dot of (n,1) and (1,m).
+  auto outer = [&](Value u, Value v) {
+    return DotOp::create(b, loc,
+                         DimShuffleOp::create(b, loc, u, ArrayRef<int64_t>{0, -1}),
+                         DimShuffleOp::create(b, loc, v, ArrayRef<int64_t>{-1, 0}));
+  };
+  if (xr == 1 && yr == 1) {
+    // g is a scalar: g*y, g*x.
+    Value gv = DimShuffleOp::create(b, loc, g, ArrayRef<int64_t>{-1});
+    grads.push_back(MulOp::create(b, loc, gv, y));
+    grads.push_back(MulOp::create(b, loc, gv, x));
+  } else if (xr == 2 && yr == 1) {
+    // x (m,n) . y (n) -> (m): outer(g, y), x.T . g
+    grads.push_back(outer(g, y));
+    grads.push_back(DotOp::create(b, loc, transpose(x), g));
+  } else if (xr == 1 && yr == 2) {
+    // x (n) . y (n,m) -> (m): y . g, outer(x, g)
+    grads.push_back(DotOp::create(b, loc, y, g));
+    grads.push_back(outer(x, g));
+  } else {
+    // x (m,n) . y (n,k): g . y.T, x.T . g
+    grads.push_back(DotOp::create(b, loc, g, transpose(y)));
+    grads.push_back(DotOp::create(b, loc, transpose(x), g));
+  }
+  return success();
+}
+
+LogicalResult DimShuffleOp::buildVJP(OpBuilder &b, Value g,
+                                     SmallVectorImpl<Value> &grads) {
+  // The inverse shuffle: drop the inserted (size-1) dimensions, put the
+  // others back, and re-insert dropped (broadcastable) input dimensions.
+  Value x = getInput();
+  if (!isFloatTensor(x)) {
+    grads.push_back(Value());
+    return success();
+  }
+  ArrayRef<int64_t> pattern = getPattern();
+  SmallVector<int64_t> inverse;
+  for (int64_t i = 0; i < tensorTypeOf(x).getRank(); ++i) {
+    const int64_t *pos = llvm::find(pattern, i);
+    inverse.push_back(pos == pattern.end() ? -1 : pos - pattern.begin());
+  }
+  grads.push_back(DimShuffleOp::create(b, getLoc(), g, inverse));
+  return success();
+}
