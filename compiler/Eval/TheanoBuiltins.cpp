@@ -397,8 +397,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       });
   }
   if (module == "theano.ifelse" && name == "ifelse")
-    interp.error(loc, "ifelse is not supported by tcc yet; T.switch(cond, a, "
+    // Importable (seed programs import it at the top); calling it is not.
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) -> ObjectPtr {
+      in.error(a.loc, "ifelse is not supported by tcc yet; T.switch(cond, a, "
                       "b) computes the same value elementwise");
+    });
   bool gradModule = module == "theano" || module == "theano.tensor" ||
                     module == "theano.gradient";
   if (gradModule && name == "grad")
