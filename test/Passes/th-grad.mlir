@@ -1,0 +1,87 @@
+// RUN: tcc-opt %s --th-grad | FileCheck %s
+// RUN: tcc-opt %s --th-grad | FileCheck %s --check-prefix=NOGRAD
+
+// th.grad is gone after the pass, everywhere.
+// NOGRAD-NOT: grad
+
+// Reverse mode through a broadcasting mul and a sum: d/dx = y broadcast to
+// x's shape, d/dy = sum(x) kept as y's broadcastable dimension.
+// CHECK-LABEL: th.func @broadcast_mul(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>, [[Y:%[^:]+]]: tensor<1xf64>)
+// CHECK: [[P:%.*]] = mul [[X]], [[Y]]
+// CHECK: [[ONE:%.*]] = constant dense<1.000000e+00> : tensor<f64>
+// CHECK: [[ONEB:%.*]] = dimshuffle [[ONE]] pattern = [-1]
+// CHECK: [[GP:%.*]] = second [[P]], [[ONEB]] : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+// CHECK-DAG: [[GYFULL:%.*]] = mul [[GP]], [[X]]
+// CHECK-DAG: [[GX:%.*]] = mul [[GP]], [[Y]]
+// CHECK: [[GYSUM:%.*]] = sum [[GYFULL]] axes = [0] : tensor<?xf64> -> tensor<f64>
+// CHECK: [[GY:%.*]] = dimshuffle [[GYSUM]] pattern = [-1] : tensor<f64> -> tensor<1xf64>
+// CHECK: return [[GX]], [[GY]]
+th.func @broadcast_mul(%x: tensor<?xf64>, %y: tensor<1xf64>) -> (tensor<?xf64>, tensor<1xf64>) {
+  %p = th.mul %x, %y : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %s = th.sum %p axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g:2 = th.grad %s wrt(%x, %y) : tensor<f64>, (tensor<?xf64>, tensor<1xf64>) -> (tensor<?xf64>, tensor<1xf64>)
+  th.return %g#0, %g#1 : tensor<?xf64>, tensor<1xf64>
+}
+
+// Contributions along two paths are added: d/dx (x*x + exp(x)).
+// CHECK-LABEL: th.func @two_paths(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<f64>)
+// CHECK: [[E:%.*]] = exp [[X]]
+// CHECK: add
+// CHECK: [[GE:%.*]] = mul {{%[^,]+}}, [[E]]
+// CHECK-DAG: [[G1:%.*]] = mul {{%[^,]+}}, [[X]]
+// CHECK-DAG: [[G2:%.*]] = mul {{%[^,]+}}, [[X]]
+// CHECK: [[ACC:%.*]] = add [[GE]], {{%[^ ]+}}
+// CHECK: [[TOTAL:%.*]] = add [[ACC]], {{%[^ ]+}}
+// CHECK: return [[TOTAL]]
+th.func @two_paths(%x: tensor<f64>) -> tensor<f64> {
+  %sq = th.mul %x, %x : tensor<f64>, tensor<f64> -> tensor<f64>
+  %e = th.exp %x : tensor<f64>
+  %c = th.add %sq, %e : tensor<f64>, tensor<f64> -> tensor<f64>
+  %g = th.grad %c wrt(%x) : tensor<f64>, (tensor<f64>) -> (tensor<f64>)
+  th.return %g : tensor<f64>
+}
+
+// consider_constant stops the gradient: d/dx (x * c) with c = exp(x)
+// treated as a constant is c, with no exp derivative added.
+// CHECK-LABEL: th.func @consider_constant(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<f64>)
+// CHECK: [[C:%.*]] = exp [[X]]
+// CHECK: mul [[X]], [[C]]
+// CHECK: [[GX:%.*]] = mul {{%[^,]+}}, [[C]]
+// CHECK-NOT: add
+// CHECK: return [[GX]]
+th.func @consider_constant(%x: tensor<f64>) -> tensor<f64> {
+  %c = th.exp %x : tensor<f64>
+  %p = th.mul %x, %c : tensor<f64>, tensor<f64> -> tensor<f64>
+  %g = th.grad %p wrt(%x) consider_constant(%c) : tensor<f64>, (tensor<f64>), (tensor<f64>) -> (tensor<f64>)
+  th.return %g : tensor<f64>
+}
+
+// A wrt the cost does not depend on gets zeros of its shape.
+// CHECK-LABEL: th.func @disconnected(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<f64>, [[V:%[^:]+]]: tensor<?xf32>)
+// CHECK: [[Z:%.*]] = constant dense<0.000000e+00> : tensor<f32>
+// CHECK: [[ZB:%.*]] = dimshuffle [[Z]] pattern = [-1]
+// CHECK: [[ZEROS:%.*]] = second [[V]], [[ZB]] : tensor<?xf32>, tensor<1xf32> -> tensor<?xf32>
+// CHECK: return {{%[^,]+}}, [[ZEROS]]
+th.func @disconnected(%x: tensor<f64>, %v: tensor<?xf32>) -> (tensor<f64>, tensor<?xf32>) {
+  %t = th.tanh %x : tensor<f64>
+  %g:2 = th.grad %t wrt(%x, %v) : tensor<f64>, (tensor<f64>, tensor<?xf32>) -> (tensor<f64>, tensor<?xf32>)
+  th.return %g#0, %g#1 : tensor<f64>, tensor<?xf32>
+}
+
+// A shared variable is a wrt like any value (here its th.read).
+// CHECK-LABEL: th.func @shared_wrt(
+// CHECK: [[W:%.*]] = read @w : tensor<?xf64>
+// CHECK: [[D:%.*]] = dot [[W]], [[W]]
+// CHECK-DAG: mul {{%[^,]+}}, [[W]]
+// CHECK: return
+th.shared @w : tensor<?xf64> = dense<[1.0, 2.0]> : tensor<2xf64>
+th.func @shared_wrt() -> tensor<?xf64> {
+  %w = th.read @w : tensor<?xf64>
+  %d = th.dot %w, %w : tensor<?xf64>, tensor<?xf64> -> tensor<f64>
+  %g = th.grad %d wrt(%w) : tensor<f64>, (tensor<?xf64>) -> (tensor<?xf64>)
+  th.return %g : tensor<?xf64>
+}
