@@ -14,7 +14,10 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "Passes/Passes.h"
+
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -33,6 +36,42 @@ static std::string describe(const std::shared_ptr<TensorObject> &t,
   if (!t->name.empty())
     return "'" + t->name + "'";
   return llvm::formatv("{0} {1}", what, index);
+}
+
+/// A variable the function's graph uses but its inputs do not list is
+/// Theano's MissingInputError, unless the only use is a th.grad whose
+/// expansion does not need its value (the gradient of x.W with respect to W
+/// is x): Theano builds gradients eagerly, so those graphs never see it. Such
+/// functions get their gradients expanded here.
+static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
+                                const std::string &name) {
+  SmallVector<Operation *> grads;
+  func.walk([&](th::GradOp g) { grads.push_back(g); });
+  for (Operation *g : grads)
+    if (failed(tcc::expandGradient(g)))
+      interp.error(func.getLoc(), "internal: cannot expand a gradient of "
+                                  "function '" + name + "'");
+  // Dead code left by the expansion (the forward graph only the gradient
+  // used) must not keep a variable alive.
+  Block &body = func.getBody().front();
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+      if (isOpTriviallyDead(&op)) {
+        op.erase();
+        changed = true;
+      }
+  }
+  func.walk([&](th::VariableOp var) {
+    std::string v = var.getName().empty() ? std::string("<unnamed>")
+                                          : var.getName().str();
+    interp.error(func.getLoc(),
+                 "function '" + name + "' needs symbolic variable '" + v +
+                     "' to compute its outputs, but it is not one of its "
+                     "inputs (Theano's MissingInputError)",
+                 var.getLoc(), "'" + v + "' is declared here");
+  });
 }
 
 static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
@@ -126,20 +165,14 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
   func.setArgAttrsAttr(builder.getArrayAttr(argAttrs));
 
   builder.setInsertionPointToEnd(body);
+  bool unboundVariables = false;
   for (Operation &op : tb.getGraph()) {
     if (!slice.contains(&op))
       continue;
     if (auto var = dyn_cast<th::VariableOp>(op)) {
       if (mapping.contains(var.getResult()))
         continue;
-      // Which output or update needs it, for the message.
-      std::string name = var.getName().empty() ? std::string("<unnamed>")
-                                               : var.getName().str();
-      interp.error(loc,
-                   "function '" + fn.name + "' needs symbolic variable '" +
-                       name + "' to compute its outputs, but it is not one of "
-                              "its inputs (Theano's MissingInputError)",
-                   var.getLoc(), "'" + name + "' is declared here");
+      unboundVariables = true;
     }
     builder.clone(op, mapping);
   }
@@ -158,6 +191,8 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
   }
   th::ReturnOp::create(builder, loc, outputs);
   func.setResAttrsAttr(builder.getArrayAttr(resAttrs));
+  if (unboundVariables)
+    reportMissingInputs(interp, func, fn.name);
   if (!fn.outputIsList)
     func->setAttr("th.single_output", builder.getUnitAttr());
   return success();

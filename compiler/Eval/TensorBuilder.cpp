@@ -598,9 +598,23 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
                                            const std::vector<TensorPtr> &wrt,
                                            const std::vector<TensorPtr> &constants,
                                            llvm::StringRef disconnected,
-                                           Location loc) {
+                                           Location loc, const TensorPtr &seed) {
   auto costType = llvm::cast<RankedTensorType>(cost->value.getType());
-  if (costType.getRank() != 0)
+  Value seedValue;
+  if (seed) {
+    if (rankOf(seed) != costType.getRank())
+      interp.error(loc, "eval_points must have the rank of f (" +
+                            std::to_string(costType.getRank()) + "), got " +
+                            typeString(seed->value.getType()));
+    seedValue = castValue(seed->value, dtypeOf(cost), loc);
+    if (seedValue.getType() != costType)
+      seedValue = th::SecondOp::create(builder, loc, cost->value, seedValue);
+    if (seedValue.getType() != costType)
+      interp.error(loc, "eval_points of type " +
+                            typeString(seed->value.getType()) +
+                            " cannot be broadcast to f's type " +
+                            typeString(costType));
+  } else if (costType.getRank() != 0)
     interp.error(loc, "cost must be a scalar, got " +
                           typeString(costType) +
                           "; reduce it first (e.g. cost.sum() or cost.mean())");
@@ -653,8 +667,8 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
   }
   for (const TensorPtr &c : constants)
     constantOperands.push_back(c->value);
-  auto op = th::GradOp::create(builder, loc, types, cost->value, wrtValues,
-                               constantOperands);
+  auto op = th::GradOp::create(builder, loc, types, cost->value, seedValue,
+                               wrtValues, constantOperands);
   std::vector<TensorPtr> result;
   for (Value g : op.getGrads())
     result.push_back(wrap(g));

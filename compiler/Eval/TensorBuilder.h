@@ -83,13 +83,15 @@ public:
   TensorPtr transpose(const TensorPtr &x, mlir::Location loc);
 
   /// T.grad(cost, wrt, consider_constant, disconnected_inputs): a th.grad
-  /// op with one result per wrt value. `disconnected` is 'raise', 'warn' or
+  /// op with one result per wrt value. With a `seed` (of the cost's shape)
+  /// the cost may be any tensor: the vector-Jacobian product (Lop). `disconnected` is 'raise', 'warn' or
   /// 'ignore' (Theano's policy for a wrt the cost does not depend on).
   std::vector<TensorPtr> grad(const TensorPtr &cost,
                               const std::vector<TensorPtr> &wrt,
                               const std::vector<TensorPtr> &constants,
                               llvm::StringRef disconnected,
-                              mlir::Location loc);
+                              mlir::Location loc,
+                              const TensorPtr &seed = nullptr);
 
   /// `w.set_value(v)` at compile time: a new initial value of the same
   /// dtype, rank and broadcastable pattern.

@@ -298,6 +298,36 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
   return list;
 }
 
+/// Lop(f, wrt, eval_points): the vector-Jacobian product of f at
+/// eval_points (same shape as f), i.e. grad(sum(f * eval_points), wrt).
+static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "Lop",
+                    {"f", "wrt", "eval_points", "consider_constant?",
+                     "disconnected_inputs?"});
+  auto f = std::dynamic_pointer_cast<TensorObject>(v[0]);
+  if (!f)
+    in.error(a.loc, "Lop: f must be a symbolic variable, got " +
+                        typeName(v[0]));
+  TensorPtr points = in.tensors().asTensor(v[2], a.loc);
+  bool single = !isa<ListObject, TupleObject>(v[1].get());
+  std::vector<std::shared_ptr<TensorObject>> wrt, constants;
+  for (const ObjectPtr &w : single ? ObjectList{v[1]} : iterate(in, v[1], a.loc))
+    wrt.push_back(symbolicArg(in, w, a.loc, "each wrt"));
+  if (v[3] && !isa<NoneObject>(v[3].get()))
+    for (const ObjectPtr &c : iterate(in, v[3], a.loc))
+      constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
+  std::string disconnected =
+      v[4] ? stringArg(in, v[4], a.loc, "disconnected_inputs") : "raise";
+  std::vector<std::shared_ptr<TensorObject>> grads = in.tensors().grad(
+      f, wrt, constants, disconnected, a.loc, points);
+  if (single)
+    return grads.front();
+  auto list = std::make_shared<ListObject>();
+  for (auto &g : grads)
+    list->items.push_back(g);
+  return list;
+}
+
 //===----------------------------------------------------------------------===//
 // theano.tensor functions
 //===----------------------------------------------------------------------===//
@@ -406,8 +436,10 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
                     module == "theano.gradient";
   if (gradModule && name == "grad")
     return makeBuiltin(qualified, gradBuiltin);
+  if (gradModule && name == "Lop")
+    return makeBuiltin(qualified, lopBuiltin);
   if (gradModule && (name == "jacobian" || name == "hessian" ||
-                     name == "Rop" || name == "Lop" ||
+                     name == "Rop" ||
                      name == "zero_grad" || name == "disconnected_grad"))
     interp.error(loc, "'" + name.str() + "' is not implemented in tcc yet "
                                           "(T.grad is)");

@@ -67,7 +67,8 @@ static LogicalResult expandGrad(th::GradOp grad) {
   llvm::DenseMap<Value, Value> adjoint;
   Value cost = grad.getCost();
   if (active.contains(cost))
-    adjoint[cost] = filledLike(b, loc, cost, 1.0);
+    adjoint[cost] = grad.getSeed() ? grad.getSeed()
+                                   : filledLike(b, loc, cost, 1.0);
 
   // Reverse accumulation over the ops before the th.grad, last first.
   SmallVector<Operation *> ops;
@@ -119,6 +120,10 @@ static LogicalResult expandGrad(th::GradOp grad) {
   }
   grad.erase();
   return success();
+}
+
+LogicalResult tcc::expandGradient(Operation *gradOp) {
+  return expandGrad(cast<th::GradOp>(gradOp));
 }
 
 namespace {

@@ -15,6 +15,9 @@ namespace tcc {
 #define GEN_PASS_DECL
 #include "Passes/Passes.h.inc"
 
+/// Expands one th.grad into th ops before it (the th-grad pass's step).
+mlir::LogicalResult expandGradient(mlir::Operation *gradOp);
+
 /// Patterns lowering every th op (but th.func) to linalg/tensor/arith/math.
 void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 

@@ -296,8 +296,13 @@ LogicalResult ShapeIOp::verify() {
 }
 
 LogicalResult GradOp::verify() {
-  if (getCost().getType().getRank() != 0)
+  if (Value seed = getSeed()) {
+    if (seed.getType() != getCost().getType())
+      return emitOpError("the seed must have the cost's type ")
+             << getCost().getType() << ", got " << seed.getType();
+  } else if (getCost().getType().getRank() != 0) {
     return emitOpError("cost must be a scalar, got ") << getCost().getType();
+  }
   if (getGrads().size() != getWrt().size())
     return emitOpError("has ") << getGrads().size() << " results for "
                                << getWrt().size() << " wrt values";

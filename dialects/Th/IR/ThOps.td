@@ -116,7 +116,7 @@ def Th_UpdateOp : Th_Op<"update", [
   let assemblyFormat = "$var `,` $value attr-dict `:` type($value)";
 }
 
-def Th_VariableOp : Th_Op<"variable"> {
+def Th_VariableOp : Th_Op<"variable", [Pure]> {
   let summary = "a symbolic input variable of the global graph";
   let description = [{
     `T.dmatrix('x')`. It exists only in the graph the front end builds;
@@ -360,19 +360,24 @@ def Th_ShapeIOp : Th_Op<"shape_i", [Pure]> {
 }
 
 def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
-  let summary = "the gradient of a scalar cost with respect to values (T.grad)";
+  let summary = "the gradient of a cost with respect to values (T.grad, Lop)";
   let description = [{
-    One result per `wrt` value, of its type. `consider_constant` values are
+    One result per `wrt` value, of its type. Without `seed` the cost is a
+    scalar and its gradient is 1 (T.grad); with `seed` (of the cost's type)
+    the cost may be any tensor and the result is the vector-Jacobian product
+    with the seed (Lop, Theano's known_grads). `consider_constant` values are
     treated as constants (no gradient flows through them). The `th-grad`
     pass expands it into ordinary th ops in reverse mode; wrt values the
     cost does not depend on get zeros (the front end has already applied
     Theano's `disconnected_inputs` policy).
   }];
-  let arguments = (ins Th_FloatTensor:$cost, Variadic<Th_Tensor>:$wrt,
+  let arguments = (ins Th_FloatTensor:$cost, Optional<Th_FloatTensor>:$seed,
+                       Variadic<Th_Tensor>:$wrt,
                        Variadic<Th_Tensor>:$consider_constant);
   let results = (outs Variadic<Th_Tensor>:$grads);
   let assemblyFormat = [{
-    $cost `wrt` `(` $wrt `)` (`consider_constant` `(` $consider_constant^ `)`)?
+    $cost (`seed` $seed^ `:` type($seed))? `wrt` `(` $wrt `)`
+    (`consider_constant` `(` $consider_constant^ `)`)?
     attr-dict `:` type($cost) `,` `(` type($wrt) `)`
     (`,` `(` type($consider_constant)^ `)`)? `->` `(` type($grads) `)`
   }];
