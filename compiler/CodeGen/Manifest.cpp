@@ -198,6 +198,18 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = {};
       return WalkResult::advance();
     }
+    if (auto onehot = dyn_cast<th::OneHotOp>(op)) {
+      dims[result] = dims[onehot.getLike()];
+      return WalkResult::advance();
+    }
+    if (auto stack = dyn_cast<th::StackOp>(op)) {
+      // Rows have row_like's shape (the body was analysed first: post-order).
+      DimVec out = {dims[stack.getCountLike()][stack.getDim()]};
+      const DimVec &row = dims[stack.getRowLike()];
+      out.append(row.begin(), row.end());
+      dims[result] = out;
+      return WalkResult::advance();
+    }
     if (op->hasTrait<th::OpTrait::ElementwiseBroadcastable>() ||
         isa<th::CastOp>(op)) {
       DimVec out(type.getRank(), -1);

@@ -46,7 +46,10 @@ static std::string describe(const std::shared_ptr<TensorObject> &t,
 static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
                                 const std::string &name) {
   SmallVector<Operation *> grads;
-  func.walk([&](th::GradOp g) { grads.push_back(g); });
+  func.walk([&](Operation *op) {
+    if (isa<th::GradOp, th::JacobianOp>(op))
+      grads.push_back(op);
+  });
   for (Operation *g : grads)
     if (failed(tcc::expandGradient(g)))
       interp.error(func.getLoc(), "internal: cannot expand a gradient of "

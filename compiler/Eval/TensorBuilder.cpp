@@ -674,3 +674,21 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
     result.push_back(wrap(g));
   return result;
 }
+
+TensorPtr TensorBuilder::jacobian(const TensorPtr &expression,
+                                  const TensorPtr &wrt, Location loc) {
+  auto y = llvm::cast<RankedTensorType>(expression->value.getType());
+  auto x = llvm::cast<RankedTensorType>(wrt->value.getType());
+  if (y.getRank() != 1)
+    interp.error(loc, "jacobian: the expression must be a vector, got " +
+                          typeString(y));
+  if (!numpy::isFloat(dtypeOf(expression)) || !numpy::isFloat(dtypeOf(wrt)))
+    interp.error(loc, "jacobian: the expression and wrt must be float "
+                      "tensors");
+  SmallVector<int64_t> shape = {y.getDimSize(0)};
+  llvm::append_range(shape, x.getShape());
+  Value ycast = castValue(expression->value, dtypeOf(wrt), loc);
+  auto type = RankedTensorType::get(shape, x.getElementType());
+  return wrap(
+      th::JacobianOp::create(builder, loc, type, ycast, wrt->value).getResult());
+}

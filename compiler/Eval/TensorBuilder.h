@@ -93,6 +93,10 @@ public:
                               mlir::Location loc,
                               const TensorPtr &seed = nullptr);
 
+  /// theano.gradient.jacobian(expression, wrt) for a vector expression.
+  TensorPtr jacobian(const TensorPtr &expression, const TensorPtr &wrt,
+                     mlir::Location loc);
+
   /// `w.set_value(v)` at compile time: a new initial value of the same
   /// dtype, rank and broadcastable pattern.
   void setSharedValue(const TensorPtr &shared, const numpy::NDArray &value,

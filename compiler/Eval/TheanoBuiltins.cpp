@@ -328,6 +328,80 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
   return list;
 }
 
+/// The wrt argument of jacobian/hessian: one variable or a list.
+static std::pair<std::vector<std::shared_ptr<TensorObject>>, bool>
+wrtList(Interpreter &in, const ObjectPtr &v, Location loc) {
+  bool single = !isa<ListObject, TupleObject>(v.get());
+  std::vector<std::shared_ptr<TensorObject>> wrt;
+  for (const ObjectPtr &w : single ? ObjectList{v} : iterate(in, v, loc))
+    wrt.push_back(symbolicArg(in, w, loc, "each wrt"));
+  return {wrt, single};
+}
+
+static ObjectPtr listOrSingle(std::vector<std::shared_ptr<TensorObject>> xs,
+                              bool single) {
+  if (single)
+    return xs.front();
+  auto list = std::make_shared<ListObject>();
+  for (auto &x : xs)
+    list->items.push_back(x);
+  return list;
+}
+
+static ObjectPtr jacobianBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "jacobian",
+                    {"expression", "wrt", "consider_constant?",
+                     "disconnected_inputs?"});
+  auto y = std::dynamic_pointer_cast<TensorObject>(v[0]);
+  if (!y)
+    in.error(a.loc, "jacobian: the expression must be symbolic, got " +
+                        typeName(v[0]));
+  if (v[2] && !isa<NoneObject>(v[2].get()))
+    in.error(a.loc, "jacobian(consider_constant=...) is not supported by tcc "
+                    "yet");
+  auto [wrt, single] = wrtList(in, v[1], a.loc);
+  std::vector<std::shared_ptr<TensorObject>> result;
+  for (auto &w : wrt) {
+    // A scalar expression's Jacobian is its gradient (as in Theano).
+    if (in.tensors().rankOf(y) == 0) {
+      std::string policy =
+          v[3] ? stringArg(in, v[3], a.loc, "disconnected_inputs") : "raise";
+      result.push_back(in.tensors().grad(y, {w}, {}, policy, a.loc).front());
+      continue;
+    }
+    result.push_back(in.tensors().jacobian(y, w, a.loc));
+  }
+  return listOrSingle(result, single);
+}
+
+static ObjectPtr hessianBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "hessian",
+                    {"cost", "wrt", "consider_constant?",
+                     "disconnected_inputs?"});
+  auto cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
+  if (!cost)
+    in.error(a.loc, "hessian: cost must be a symbolic scalar, got " +
+                        typeName(v[0]));
+  std::vector<std::shared_ptr<TensorObject>> constants;
+  if (v[2] && !isa<NoneObject>(v[2].get()))
+    for (const ObjectPtr &c : iterate(in, v[2], a.loc))
+      constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
+  std::string policy =
+      v[3] ? stringArg(in, v[3], a.loc, "disconnected_inputs") : "raise";
+  auto [wrt, single] = wrtList(in, v[1], a.loc);
+  std::vector<std::shared_ptr<TensorObject>> result;
+  for (auto &w : wrt) {
+    if (in.tensors().rankOf(w) != 1)
+      in.error(a.loc, "hessian: wrt must be vectors (Theano's rule), '" +
+                          w->name + "' has rank " +
+                          std::to_string(in.tensors().rankOf(w)));
+    // Theano: the Jacobian of the gradient.
+    auto g = in.tensors().grad(cost, {w}, constants, policy, a.loc).front();
+    result.push_back(in.tensors().jacobian(g, w, a.loc));
+  }
+  return listOrSingle(result, single);
+}
+
 //===----------------------------------------------------------------------===//
 // theano.tensor functions
 //===----------------------------------------------------------------------===//
@@ -438,8 +512,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return makeBuiltin(qualified, gradBuiltin);
   if (gradModule && name == "Lop")
     return makeBuiltin(qualified, lopBuiltin);
-  if (gradModule && (name == "jacobian" || name == "hessian" ||
-                     name == "Rop" ||
+  if (gradModule && name == "jacobian")
+    return makeBuiltin(qualified, jacobianBuiltin);
+  if (gradModule && name == "hessian")
+    return makeBuiltin(qualified, hessianBuiltin);
+  if (gradModule && (name == "Rop" ||
                      name == "zero_grad" || name == "disconnected_grad"))
     interp.error(loc, "'" + name.str() + "' is not implemented in tcc yet "
                                           "(T.grad is)");

@@ -40,9 +40,27 @@ static Value filledLike(OpBuilder &b, Location loc, Value like, double c) {
   return th::SecondOp::create(b, loc, like, padded);
 }
 
+/// The ops that run before `grad` in its function, in program order,
+/// including those of enclosing blocks (a gradient inside a th.stack body
+/// differentiates through the function's ops before the stack).
+static SmallVector<Operation *> precedingOps(Operation *grad) {
+  Operation *func = grad->getParentOp();
+  while (func->getParentOp() && !isa<ModuleOp>(func->getParentOp()))
+    func = func->getParentOp();
+  SmallVector<Operation *> ops;
+  func->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op == grad)
+      return WalkResult::interrupt();
+    if (op != func)
+      ops.push_back(op);
+    return WalkResult::advance();
+  });
+  return ops;
+}
+
 static LogicalResult expandGrad(th::GradOp grad) {
-  Block *block = grad->getBlock();
   Location loc = grad.getLoc();
+  SmallVector<Operation *> ops = precedingOps(grad);
   llvm::DenseSet<Value> constants(grad.getConsiderConstant().begin(),
                                   grad.getConsiderConstant().end());
 
@@ -51,14 +69,12 @@ static LogicalResult expandGrad(th::GradOp grad) {
   for (Value w : grad.getWrt())
     if (!constants.contains(w))
       active.insert(w);
-  for (Operation &op : *block) {
-    if (&op == grad.getOperation())
-      break;
-    bool depends = llvm::any_of(op.getOperands(), [&](Value v) {
+  for (Operation *op : ops) {
+    bool depends = llvm::any_of(op->getOperands(), [&](Value v) {
       return active.contains(v) && !constants.contains(v);
     });
     if (depends)
-      for (Value r : op.getResults())
+      for (Value r : op->getResults())
         if (!constants.contains(r))
           active.insert(r);
   }
@@ -71,12 +87,6 @@ static LogicalResult expandGrad(th::GradOp grad) {
                                    : filledLike(b, loc, cost, 1.0);
 
   // Reverse accumulation over the ops before the th.grad, last first.
-  SmallVector<Operation *> ops;
-  for (Operation &op : *block) {
-    if (&op == grad.getOperation())
-      break;
-    ops.push_back(&op);
-  }
   for (Operation *op : llvm::reverse(ops)) {
     if (op->getNumResults() != 1)
       continue;
@@ -122,7 +132,31 @@ static LogicalResult expandGrad(th::GradOp grad) {
   return success();
 }
 
+/// th.jacobian y wrt x -> th.stack over y's elements of the gradient of y
+/// seeded with the one-hot vector of the element (Theano's scan form).
+static LogicalResult expandJacobian(th::JacobianOp jacobian) {
+  Location loc = jacobian.getLoc();
+  OpBuilder b(jacobian);
+  Value y = jacobian.getExpression(), x = jacobian.getWrt();
+  auto stack = th::StackOp::create(b, loc, jacobian.getType(), y, x,
+                                   b.getI64IntegerAttr(0));
+  Block *body = new Block();
+  stack.getBody().push_back(body);
+  Value index = body->addArgument(
+      RankedTensorType::get({}, b.getI64Type()), loc);
+  b.setInsertionPointToStart(body);
+  Value seed = th::OneHotOp::create(b, loc, y, index);
+  auto grad = th::GradOp::create(b, loc, TypeRange{x.getType()}, y, seed,
+                                 ValueRange{x}, ValueRange{});
+  th::YieldOp::create(b, loc, grad.getGrads()[0]);
+  jacobian.replaceAllUsesWith(stack.getResult());
+  jacobian.erase();
+  return expandGrad(grad);
+}
+
 LogicalResult tcc::expandGradient(Operation *gradOp) {
+  if (auto jacobian = dyn_cast<th::JacobianOp>(gradOp))
+    return expandJacobian(jacobian);
   return expandGrad(cast<th::GradOp>(gradOp));
 }
 
@@ -132,10 +166,13 @@ struct ExpandGradientsPass
   void runOnOperation() override {
     // In program order, so a gradient of a gradient sees the inner one
     // already expanded.
-    SmallVector<th::GradOp> grads;
-    getOperation().walk([&](th::GradOp g) { grads.push_back(g); });
-    for (th::GradOp g : grads)
-      if (failed(expandGrad(g)))
+    SmallVector<Operation *> grads;
+    getOperation().walk([&](Operation *op) {
+      if (isa<th::GradOp, th::JacobianOp>(op))
+        grads.push_back(op);
+    });
+    for (Operation *g : grads)
+      if (failed(tcc::expandGradient(g)))
         return signalPassFailure();
   }
 };

@@ -3,6 +3,7 @@
 #ifndef TCC_PASSES_PASSES_H
 #define TCC_PASSES_PASSES_H
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -309,6 +310,104 @@ struct LowerDimShuffle : OpRewritePattern<th::DimShuffleOp> {
   }
 };
 
+/// th.stack -> scf.for over the count, each iteration's row inserted into a
+/// tensor allocated before the loop (the body is lowered in place).
+struct LowerStack : OpRewritePattern<th::StackOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::StackOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Value count = tensor::DimOp::create(rewriter, loc, op.getCountLike(),
+                                        op.getDim());
+    SmallVector<Value> sizes;
+    if (resultType.isDynamicDim(0))
+      sizes.push_back(count);
+    Value rowLike = op.getRowLike();
+    auto rowType = cast<RankedTensorType>(rowLike.getType());
+    SmallVector<OpFoldResult> rowSizes;
+    for (int64_t d = 0; d < rowType.getRank(); ++d) {
+      if (rowType.isDynamicDim(d)) {
+        Value s = tensor::DimOp::create(rewriter, loc, rowLike, d);
+        sizes.push_back(s);
+        rowSizes.push_back(s);
+      } else {
+        rowSizes.push_back(rewriter.getIndexAttr(rowType.getDimSize(d)));
+      }
+    }
+    Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                         resultType.getElementType(), sizes);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    // The body builder makes the scf.yield the row insertion then feeds.
+    auto loop = scf::ForOp::create(
+        rewriter, loc, zero, count, one, ValueRange{init},
+        [](OpBuilder &b, Location l, Value, ValueRange iterArgs) {
+          scf::YieldOp::create(b, l, iterArgs);
+        });
+    Block *loopBody = loop.getBody();
+    Value iv = loop.getInductionVar();
+    Value acc = loop.getRegionIterArgs()[0];
+    Operation *terminator = loopBody->getTerminator();
+    rewriter.setInsertionPoint(terminator);
+    Value index64 =
+        arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), iv);
+    Value indexTensor = tensor::FromElementsOp::create(
+        rewriter, loc, RankedTensorType::get({}, rewriter.getI64Type()),
+        ValueRange{index64});
+    Block &body = op.getBody().front();
+    auto yield = cast<th::YieldOp>(body.getTerminator());
+    Value row = yield.getValue();
+    rewriter.inlineBlockBefore(&body, terminator, ValueRange{indexTensor});
+    rewriter.setInsertionPoint(terminator);
+    SmallVector<OpFoldResult> offsets(resultType.getRank(),
+                                      rewriter.getIndexAttr(0));
+    offsets[0] = iv;
+    SmallVector<OpFoldResult> fullSizes = {rewriter.getIndexAttr(1)};
+    fullSizes.append(rowSizes);
+    SmallVector<OpFoldResult> strides(resultType.getRank(),
+                                      rewriter.getIndexAttr(1));
+    Value updated = tensor::InsertSliceOp::create(rewriter, loc, row, acc,
+                                                  offsets, fullSizes, strides);
+    rewriter.eraseOp(yield);
+    rewriter.modifyOpInPlace(terminator,
+                             [&] { terminator->setOperands({updated}); });
+    rewriter.replaceOp(op, loop.getResults());
+    return success();
+  }
+};
+
+/// th.onehot -> a linalg.generic comparing the iteration index.
+struct LowerOneHot : OpRewritePattern<th::OneHotOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::OneHotOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, type.getShape(), type.getElementType(),
+        dynamicSizes(rewriter, loc, type, ValueRange{op.getLike()}));
+    Value target = tensor::ExtractOp::create(rewriter, loc, op.getIndex(),
+                                             ValueRange{});
+    Type element = type.getElementType();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
+        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(1)},
+        parallel(1), [&](OpBuilder &b, Location l, ValueRange) {
+          Value i = linalg::IndexOp::create(b, l, 0);
+          Value i64 = arith::IndexCastOp::create(b, l, b.getI64Type(), i);
+          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                            i64, target);
+          Value oneF = arith::ConstantOp::create(b, l, b.getFloatAttr(element, 1.0));
+          Value zeroF = arith::ConstantOp::create(b, l, b.getFloatAttr(element, 0.0));
+          linalg::YieldOp::create(
+              b, l, Value(arith::SelectOp::create(b, l, hit, oneF, zeroF)));
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
 /// th.shape_i -> tensor.dim as an int64 0-d tensor.
 struct LowerShapeI : OpRewritePattern<th::ShapeIOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -350,7 +449,7 @@ struct ConvertThToLinalgPass
     WalkResult left = getOperation().walk([](Operation *op) {
       if (isa<th::ThDialect>(op->getDialect()) &&
           !isa<th::FuncOp, th::ReturnOp, th::SharedOp, th::ReadOp,
-               th::UpdateOp>(op)) {
+               th::UpdateOp, th::YieldOp>(op)) {
         op->emitError("could not lower '") << op->getName() << "' to linalg";
         return WalkResult::interrupt();
       }
@@ -366,7 +465,7 @@ struct ConvertThToLinalgPass
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LowerElementwise, LowerDot, LowerDimShuffle, LowerConstant,
-               LowerShapeI,
+               LowerShapeI, LowerStack, LowerOneHot,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
 }

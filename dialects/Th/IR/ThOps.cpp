@@ -314,6 +314,46 @@ LogicalResult GradOp::verify() {
   return success();
 }
 
+LogicalResult JacobianOp::verify() {
+  auto y = getExpression().getType();
+  auto x = cast<RankedTensorType>(getWrt().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (result.getRank() != x.getRank() + 1 ||
+      result.getElementType() != x.getElementType() ||
+      result.getShape().drop_front() != x.getShape() ||
+      result.getDimSize(0) != y.getDimSize(0))
+    return emitOpError("result must have the expression's length followed "
+                       "by the wrt's shape, got ")
+           << result;
+  return success();
+}
+
+LogicalResult StackOp::verify() {
+  int64_t rank = getCountLike().getType().getRank();
+  if (getDim() < 0 || getDim() >= rank)
+    return emitOpError("dimension ")
+           << getDim() << " is out of range for rank " << rank;
+  Block &body = getBody().front();
+  if (body.getNumArguments() != 1 ||
+      body.getArgument(0).getType() !=
+          RankedTensorType::get({}, IntegerType::get(getContext(), 64)))
+    return emitOpError("body must take one tensor<i64> index argument");
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (!yield.getValue())
+    return emitOpError("body must yield a value");
+  auto row = cast<RankedTensorType>(yield.getValue().getType());
+  if (row.getShape() != getRowLike().getType().getShape())
+    return emitOpError("yields ")
+           << row << " but its rows are like " << getRowLike().getType();
+  auto result = cast<RankedTensorType>(getType());
+  if (result.getRank() != row.getRank() + 1 ||
+      result.getElementType() != row.getElementType() ||
+      result.getShape().drop_front() != row.getShape())
+    return emitOpError("result ")
+           << result << " is not a stack of the yielded " << row;
+  return success();
+}
+
 #include "Th/IR/ThInterfaces.cpp.inc"
 
 #define GET_OP_CLASSES

@@ -384,4 +384,57 @@ def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
   let hasVerifier = 1;
 }
 
+def Th_JacobianOp : Th_Op<"jacobian", [Pure]> {
+  let summary = "the Jacobian of a vector with respect to a value";
+  let description = [{
+    `theano.gradient.jacobian(y, x)` for a vector y: row i is the gradient
+    of y[i] with respect to x, so the result has y's length followed by x's
+    shape. The `th-grad` pass expands it into a `th.stack` whose body is a
+    seeded `th.grad` with a one-hot seed (Theano builds the same with scan).
+  }];
+  let arguments = (ins 1DTensorOf<[F32, F64]>:$expression, Th_Tensor:$wrt);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $expression `wrt` $wrt attr-dict `:` type($expression) `,` type($wrt)
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Th_StackOp : Th_Op<"stack", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "stacks the value its body yields for each index";
+  let description = [{
+    Runs the body once per index i in [0, size of dimension `dim` of
+    `count_like`), with i as an int64 scalar block argument, and stacks the
+    yielded tensors along a new leading dimension. Every yielded tensor has
+    the shape of `row_like` (so the result can be allocated before the loop).
+  }];
+  let arguments = (ins Th_Tensor:$count_like, Th_Tensor:$row_like,
+                       I64Attr:$dim);
+  let results = (outs Th_Tensor:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $count_like `[` $dim `]` `rows` `like` $row_like `:` type($count_like) `,`
+    type($row_like) `->` type($result) $body attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Th_YieldOp : Th_Op<"yield", [Pure, Terminator, HasParent<"StackOp">]> {
+  let summary = "the value of one iteration of th.stack";
+  let arguments = (ins Optional<Th_Tensor>:$value);
+  let assemblyFormat = "attr-dict ($value^ `:` type($value))?";
+  let builders = [OpBuilder<(ins), [{ }]>];
+}
+
+def Th_OneHotOp : Th_Op<"onehot", [Pure, AllTypesMatch<["like", "result"]>]> {
+  let summary = "a vector of like's type: 1 at index, 0 elsewhere";
+  let arguments = (ins 1DTensorOf<[F32, F64]>:$like, 0DTensorOf<[I64]>:$index);
+  let results = (outs 1DTensorOf<[F32, F64]>:$result);
+  let assemblyFormat = [{
+    $like `[` $index `]` attr-dict `:` type($like) `,` type($index)
+  }];
+}
+
 #endif // TH_OPS
