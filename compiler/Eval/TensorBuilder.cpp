@@ -622,8 +622,10 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
     interp.error(loc, llvm::Twine("cost must be a float scalar, got ") +
                           typeString(costType));
 
-  // Values the cost depends on through float values, not crossing a
-  // consider_constant value: Theano's notion of "connected".
+  // Values the cost is connected to, Theano's notion: through every op
+  // input but a switch's condition and a shape's input (their gradients are
+  // disconnected; integer paths give zeros, not disconnection), and not
+  // through a consider_constant value (which is reached itself).
   llvm::DenseSet<Value> constantValues;
   for (const TensorPtr &c : constants)
     constantValues.insert(c->value);
@@ -631,14 +633,16 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
   SmallVector<Value> worklist = {cost->value};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
-    if (constantValues.contains(v) || !reached.insert(v).second)
+    if (!reached.insert(v).second || constantValues.contains(v))
       continue;
-    if (!llvm::isa<FloatType>(
-            llvm::cast<RankedTensorType>(v.getType()).getElementType()))
+    Operation *def = v.getDefiningOp();
+    if (!def || isa<th::ShapeIOp>(def))
       continue;
-    if (Operation *def = v.getDefiningOp())
-      for (Value operand : def->getOperands())
-        worklist.push_back(operand);
+    for (OpOperand &operand : def->getOpOperands()) {
+      if (isa<th::SwitchOp>(def) && operand.getOperandNumber() == 0)
+        continue;
+      worklist.push_back(operand.get());
+    }
   }
 
   SmallVector<Value> wrtValues, constantOperands;

@@ -67,12 +67,12 @@ static LogicalResult expandGrad(th::GradOp grad) {
   // Values that depend on some wrt value through non-constant paths.
   llvm::DenseSet<Value> active;
   for (Value w : grad.getWrt())
-    if (!constants.contains(w))
-      active.insert(w);
+    active.insert(w);
   for (Operation *op : ops) {
-    bool depends = llvm::any_of(op->getOperands(), [&](Value v) {
-      return active.contains(v) && !constants.contains(v);
-    });
+    // A constant value is active only if it is itself a wrt: the gradient
+    // reaches it but does not flow through it (Theano's consider_constant).
+    bool depends = llvm::any_of(op->getOperands(),
+                                [&](Value v) { return active.contains(v); });
     if (depends)
       for (Value r : op->getResults())
         if (!constants.contains(r))
@@ -92,12 +92,12 @@ static LogicalResult expandGrad(th::GradOp grad) {
       continue;
     Value result = op->getResult(0);
     auto it = adjoint.find(result);
-    if (it == adjoint.end() || !active.contains(result))
+    if (it == adjoint.end() || !active.contains(result) ||
+        constants.contains(result))
       continue;
     // A wrt value is a leaf here, whatever op made it.
-    bool hasActiveOperand = llvm::any_of(op->getOperands(), [&](Value v) {
-      return active.contains(v) && !constants.contains(v);
-    });
+    bool hasActiveOperand = llvm::any_of(
+        op->getOperands(), [&](Value v) { return active.contains(v); });
     if (!hasActiveOperand)
       continue;
     auto differentiable = dyn_cast<th::DifferentiableOpInterface>(op);
@@ -109,7 +109,7 @@ static LogicalResult expandGrad(th::GradOp grad) {
     if (failed(differentiable.buildVJP(b, it->second, operandGrads)))
       return failure();
     for (auto [operand, g] : llvm::zip(op->getOperands(), operandGrads)) {
-      if (!g || !active.contains(operand) || constants.contains(operand))
+      if (!g || !active.contains(operand))
         continue;
       Value &acc = adjoint[operand];
       acc = acc ? Value(th::AddOp::create(b, loc, acc, g)) : g;
@@ -121,8 +121,9 @@ static LogicalResult expandGrad(th::GradOp grad) {
     if (!g) // Not connected: zeros (disconnected_inputs was checked earlier).
       g = filledLike(b, loc, wrt, 0.0);
     if (g.getType() != wrt.getType())
-      // Same dtype and rank; a static size where the wrt is dynamic.
-      g = th::SecondOp::create(b, loc, wrt, g);
+      // A constant in the graph gave the gradient a static size where the
+      // wrt is dynamic: forget it.
+      g = th::CastOp::create(b, loc, wrt.getType(), g);
     if (g.getType() != wrt.getType())
       return grad.emitError("internal: gradient of type ")
              << g.getType() << " for a wrt value of type " << wrt.getType();

@@ -136,13 +136,21 @@ LogicalResult UpdateOp::verifySymbolUses(SymbolTableCollection &tables) {
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
 LogicalResult CastOp::verify() {
-  // Only the dtype changes: the lowering builds the result from the
-  // input's sizes.
-  if (getInput().getType().getShape() !=
-      cast<ShapedType>(getType()).getShape())
+  // The dtype changes, and a static size may be forgotten (become dynamic);
+  // broadcastable dimensions stay: the lowering sizes the result from the
+  // input.
+  ArrayRef<int64_t> from = getInput().getType().getShape();
+  ArrayRef<int64_t> to = cast<ShapedType>(getType()).getShape();
+  bool ok = from.size() == to.size();
+  for (size_t d = 0; ok && d < from.size(); ++d)
+    ok = from[d] == to[d] ||
+         (ShapedType::isDynamic(to[d]) && from[d] != 1 &&
+          !ShapedType::isDynamic(from[d]));
+  if (!ok)
     return emitOpError("changes the shape from ")
            << getInput().getType() << " to " << getType()
-           << "; a cast only changes the element type";
+           << "; a cast only changes the element type (and may forget a "
+              "static size)";
   return success();
 }
 

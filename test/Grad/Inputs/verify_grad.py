@@ -1,7 +1,8 @@
 """Theano's verify_grad for a tcc-compiled model.
 
     verify_grad.py MODEL.so --cost COST --grad GRADS
-        [--input NAME:SHAPE]... [--shared NAME[:SHAPE]]... [--data NAME:SHAPE]...
+        [--input NAME:SHAPE]... [--shared NAME[:SHAPE]]...
+        [--data NAME:SHAPE]...
         [--positive NAME]... [--nonzero NAME]... [--distinct NAME]...
         [--range NAME=LO,HI]... [--binary NAME]... [--value NAME=JSON]...
         [--seed N] [--eps E] [--rtol R] [--atol A]
@@ -128,10 +129,10 @@ def main(argv):
     # The values, in command-line order.
     variables, by_name = [], {}
     for kind, text, option in order:
-        name, _, shape_text = text.partition(":")
+        name, colon, shape_text = text.partition(":")
         if not name or name in by_name:
             raise Failure(f"{option} {text}: missing or repeated name")
-        has_shape = kind != "shared" or bool(_)
+        has_shape = kind != "shared" or bool(colon)
         v = Var(kind, name, parse_shape(shape_text, option) if has_shape
                 else None)
         variables.append(v)
@@ -204,7 +205,8 @@ def main(argv):
         set_dist(n, "value", json.loads(js))
 
     rng = np.random.default_rng(args.seed)
-    distinct = [v for v in variables if dist.get(v.name, ("",))[0] == "distinct"]
+    distinct = [v for v in variables
+                if dist.get(v.name, ("",))[0] == "distinct"]
     if distinct:
         if any(v.shape is None for v in distinct):
             raise Failure("--distinct needs a shape for a shared variable")
@@ -264,7 +266,8 @@ def main(argv):
         grads = [grads]
     if len(grads) != len(wrt):
         raise Failure(f"{args.grad} returned {len(grads)} gradients for "
-                      f"{len(wrt)} wrt values ({', '.join(v.name for v in wrt)})")
+                      f"{len(wrt)} wrt values "
+                      f"({', '.join(v.name for v in wrt)})")
     for v, g in zip(wrt, grads):
         g = np.asarray(g)
         if g.shape != v.value.shape:
