@@ -647,13 +647,17 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
 
   SmallVector<Value> wrtValues, constantOperands;
   SmallVector<Type> types;
-  for (const TensorPtr &w : wrt) {
+  std::vector<TensorPtr> result(wrt.size());
+  for (auto [i, w] : llvm::enumerate(wrt)) {
     std::string name = w->name.empty() ? "<unnamed>" : w->name;
-    if (!numpy::isFloat(dtypeOf(w)))
-      interp.error(loc, "grad with respect to '" + name + "', of type " +
-                            typeString(w->value.getType()) +
-                            ": the gradient of an integer variable is "
-                            "undefined");
+    if (!numpy::isFloat(dtypeOf(w))) {
+      // Theano: the gradient with respect to an integer (or bool) variable
+      // is zeros of floatX with its shape.
+      result[i] = elemwise(ElemwiseKind::Mul,
+                           cast(w, interp.getFloatX(), loc),
+                           Interpreter::floating(0.0), loc);
+      continue;
+    }
     if (!reached.contains(w->value)) {
       std::string message =
           "grad method was asked to compute the gradient with respect to a "
@@ -671,11 +675,14 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
   }
   for (const TensorPtr &c : constants)
     constantOperands.push_back(c->value);
+  if (wrtValues.empty())
+    return result;
   auto op = th::GradOp::create(builder, loc, types, cost->value, seedValue,
                                wrtValues, constantOperands);
-  std::vector<TensorPtr> result;
-  for (Value g : op.getGrads())
-    result.push_back(wrap(g));
+  auto grads = op.getGrads().begin();
+  for (TensorPtr &r : result)
+    if (!r)
+      r = wrap(*grads++);
   return result;
 }
 
@@ -695,4 +702,10 @@ TensorPtr TensorBuilder::jacobian(const TensorPtr &expression,
   auto type = RankedTensorType::get(shape, x.getElementType());
   return wrap(
       th::JacobianOp::create(builder, loc, type, ycast, wrt->value).getResult());
+}
+
+TensorPtr TensorBuilder::zerosLike(const TensorPtr &x, Location loc) {
+  TensorPtr zero = cast(Interpreter::floating(0.0), dtypeOf(x), loc);
+  Value padded = padRank(zero->value, rankOf(x), loc);
+  return wrap(th::SecondOp::create(builder, loc, x->value, padded).getResult());
 }

@@ -93,6 +93,9 @@ public:
                               mlir::Location loc,
                               const TensorPtr &seed = nullptr);
 
+  /// zeros_like(x): th.second(x, 0) (no arithmetic on x, so no NaN from inf).
+  TensorPtr zerosLike(const TensorPtr &x, mlir::Location loc);
+
   /// theano.gradient.jacobian(expression, wrt) for a vector expression.
   TensorPtr jacobian(const TensorPtr &expression, const TensorPtr &wrt,
                      mlir::Location loc);

@@ -328,6 +328,38 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
   return list;
 }
 
+/// Rop(f, wrt, eval_points): the Jacobian-vector product J v, built from
+/// two vector-Jacobian products: with u of f's shape, Lop(f, wrt, u) = u^T J
+/// is linear in u, and its Lop with respect to u seeded with v is J v for
+/// any value of u. u is zeros_like(f), a value the function can compute (a
+/// free variable would have to be an input: gradients of reductions refer
+/// to their input's shape).
+static ObjectPtr ropBuiltin(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "Rop", {"f", "wrt", "eval_points"});
+  auto f = std::dynamic_pointer_cast<TensorObject>(v[0]);
+  if (!f)
+    in.error(a.loc, "Rop: f must be a symbolic variable, got " +
+                        typeName(v[0]));
+  TensorBuilder &tb = in.tensors();
+  bool single = !isa<ListObject, TupleObject>(v[1].get());
+  ObjectList wrtItems = single ? ObjectList{v[1]} : iterate(in, v[1], a.loc);
+  ObjectList points = single ? ObjectList{v[2]} : iterate(in, v[2], a.loc);
+  if (wrtItems.size() != points.size())
+    in.error(a.loc, "Rop: wrt and eval_points must have the same length");
+  if (!numpy::isFloat(tb.dtypeOf(f)))
+    in.error(a.loc, "Rop: f must be a float tensor");
+  TensorPtr dummy = tb.zerosLike(f, a.loc);
+  TensorPtr total;
+  for (size_t i = 0; i < wrtItems.size(); ++i) {
+    auto w = symbolicArg(in, wrtItems[i], a.loc, "each wrt");
+    TensorPtr point = tb.asTensor(points[i], a.loc);
+    TensorPtr lop = tb.grad(f, {w}, {}, "ignore", a.loc, dummy).front();
+    TensorPtr jv = tb.grad(lop, {dummy}, {}, "ignore", a.loc, point).front();
+    total = total ? tb.elemwise(ElemwiseKind::Add, total, jv, a.loc) : jv;
+  }
+  return total;
+}
+
 /// The wrt argument of jacobian/hessian: one variable or a list.
 static std::pair<std::vector<std::shared_ptr<TensorObject>>, bool>
 wrtList(Interpreter &in, const ObjectPtr &v, Location loc) {
@@ -516,8 +548,9 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return makeBuiltin(qualified, jacobianBuiltin);
   if (gradModule && name == "hessian")
     return makeBuiltin(qualified, hessianBuiltin);
-  if (gradModule && (name == "Rop" ||
-                     name == "zero_grad" || name == "disconnected_grad"))
+  if (gradModule && name == "Rop")
+    return makeBuiltin(qualified, ropBuiltin);
+  if (gradModule && (name == "zero_grad" || name == "disconnected_grad"))
     interp.error(loc, "'" + name.str() + "' is not implemented in tcc yet "
                                           "(T.grad is)");
   if (name == "pp" || name == "pprint" || name == "pydotprint" ||
