@@ -198,6 +198,10 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = {};
       return WalkResult::advance();
     }
+    if (auto stop = dyn_cast<th::GradientStopOp>(op)) {
+      dims[result] = dims[stop.getInput()];
+      return WalkResult::advance();
+    }
     if (auto onehot = dyn_cast<th::OneHotOp>(op)) {
       dims[result] = dims[onehot.getLike()];
       return WalkResult::advance();

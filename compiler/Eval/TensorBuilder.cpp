@@ -638,6 +638,9 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
     Operation *def = v.getDefiningOp();
     if (!def || isa<th::ShapeIOp>(def))
       continue;
+    if (auto stop = dyn_cast<th::GradientStopOp>(def);
+        stop && stop.getDisconnected())
+      continue;
     for (OpOperand &operand : def->getOpOperands()) {
       if (isa<th::SwitchOp>(def) && operand.getOperandNumber() == 0)
         continue;
@@ -708,4 +711,10 @@ TensorPtr TensorBuilder::zerosLike(const TensorPtr &x, Location loc) {
   TensorPtr zero = cast(Interpreter::floating(0.0), dtypeOf(x), loc);
   Value padded = padRank(zero->value, rankOf(x), loc);
   return wrap(th::SecondOp::create(builder, loc, x->value, padded).getResult());
+}
+
+TensorPtr TensorBuilder::gradientStop(const TensorPtr &x, bool disconnected,
+                                      Location loc) {
+  return wrap(th::GradientStopOp::create(builder, loc, x->value, disconnected)
+                  .getResult());
 }

@@ -93,6 +93,10 @@ public:
                               mlir::Location loc,
                               const TensorPtr &seed = nullptr);
 
+  /// zero_grad(x) / disconnected_grad(x).
+  TensorPtr gradientStop(const TensorPtr &x, bool disconnected,
+                         mlir::Location loc);
+
   /// zeros_like(x): th.second(x, 0) (no arithmetic on x, so no NaN from inf).
   TensorPtr zerosLike(const TensorPtr &x, mlir::Location loc);
 

@@ -266,10 +266,13 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
                     {"cost", "wrt", "consider_constant?",
                      "disconnected_inputs?", "add_names?", "known_grads?",
                      "return_disconnected?", "null_gradients?"});
-  auto cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
-  if (!cost)
-    in.error(a.loc, "grad: cost must be a symbolic scalar, got " +
-                        typeName(v[0]));
+  std::shared_ptr<TensorObject> cost;
+  if (!isa<NoneObject>(v[0].get())) {
+    cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
+    if (!cost)
+      in.error(a.loc, "grad: cost must be a symbolic scalar, got " +
+                          typeName(v[0]));
+  }
   bool single = !isa<ListObject, TupleObject>(v[1].get());
   std::vector<std::shared_ptr<TensorObject>> wrt, constants;
   for (const ObjectPtr &w : single ? ObjectList{v[1]} : iterate(in, v[1], a.loc))
@@ -283,13 +286,38 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
       disconnected != "ignore")
     in.error(a.loc, "disconnected_inputs must be 'raise', 'warn' or 'ignore', "
                     "got '" + disconnected + "'");
-  if (v[5] && !isa<NoneObject>(v[5].get()))
-    in.error(a.loc, "grad(known_grads=...) is not supported by tcc yet");
   if (v[6] && stringArg(in, v[6], a.loc, "return_disconnected") != "zero")
     in.error(a.loc, "grad(return_disconnected=...) supports only 'zero' in "
                     "tcc");
-  std::vector<std::shared_ptr<TensorObject>> grads =
-      in.tensors().grad(cost, wrt, constants, disconnected, a.loc);
+
+  // Terms: the cost (seed 1) and each known_grads entry {var: its gradient}
+  // (a seeded vector-Jacobian product); the gradient is their sum.
+  std::vector<std::pair<std::shared_ptr<TensorObject>, TensorPtr>> terms;
+  if (cost)
+    terms.emplace_back(cost, nullptr);
+  if (v[5] && !isa<NoneObject>(v[5].get())) {
+    auto *known = dyn_cast<DictObject>(v[5].get());
+    if (!known)
+      in.error(a.loc, "grad: known_grads must be a dict {variable: gradient}");
+    for (auto &[var, g] : known->items)
+      terms.emplace_back(symbolicArg(in, var, a.loc, "each known_grads key"),
+                         in.tensors().asTensor(g, a.loc));
+  }
+  if (terms.empty())
+    in.error(a.loc, "grad: cost is None and known_grads is empty");
+  // With several terms a wrt needs to be connected to only one of them.
+  std::string policy = terms.size() == 1 ? disconnected : "ignore";
+  std::vector<std::shared_ptr<TensorObject>> grads;
+  for (auto &[term, seed] : terms) {
+    auto part = in.tensors().grad(term, wrt, constants, policy, a.loc, seed);
+    if (grads.empty()) {
+      grads = part;
+      continue;
+    }
+    for (size_t i = 0; i < grads.size(); ++i)
+      grads[i] = in.tensors().elemwise(ElemwiseKind::Add, grads[i], part[i],
+                                       a.loc);
+  }
   if (single)
     return grads.front();
   auto list = std::make_shared<ListObject>();
@@ -551,8 +579,13 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   if (gradModule && name == "Rop")
     return makeBuiltin(qualified, ropBuiltin);
   if (gradModule && (name == "zero_grad" || name == "disconnected_grad"))
-    interp.error(loc, "'" + name.str() + "' is not implemented in tcc yet "
-                                          "(T.grad is)");
+    return makeBuiltin(qualified, [disconnected = name == "disconnected_grad",
+                                   n = name.str()](Interpreter &in,
+                                                   CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"x"});
+      return std::static_pointer_cast<Object>(in.tensors().gradientStop(
+          in.tensors().asTensor(v[0], a.loc), disconnected, a.loc));
+    });
   if (name == "pp" || name == "pprint" || name == "pydotprint" ||
       name == "debugprint" || name == "pydotprint_variables")
     // Importing is fine (scripts import pp at the top); printing a graph is

@@ -424,6 +424,16 @@ struct LowerShapeI : OpRewritePattern<th::ShapeIOp> {
   }
 };
 
+/// th.gradient_stop is the identity once gradients are built.
+struct LowerGradientStop : OpRewritePattern<th::GradientStopOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::GradientStopOp op,
+                                PatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, op.getInput());
+    return success();
+  }
+};
+
 struct LowerConstant : OpRewritePattern<th::ConstantOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(th::ConstantOp op,
@@ -465,7 +475,7 @@ struct ConvertThToLinalgPass
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LowerElementwise, LowerDot, LowerDimShuffle, LowerConstant,
-               LowerShapeI, LowerStack, LowerOneHot,
+               LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
 }

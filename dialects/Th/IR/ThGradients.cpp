@@ -474,3 +474,16 @@ LogicalResult DimShuffleOp::buildVJP(OpBuilder &b, Value g,
   grads.push_back(DimShuffleOp::create(b, getLoc(), g, inverse));
   return success();
 }
+
+LogicalResult GradientStopOp::buildVJP(OpBuilder &b, Value g,
+                                       SmallVectorImpl<Value> &grads) {
+  // zero_grad: zeros of the input's shape; disconnected_grad: nothing.
+  if (getDisconnected() || !isFloatTensor(getInput())) {
+    grads.push_back(Value());
+    return success();
+  }
+  Location loc = getLoc();
+  grads.push_back(SecondOp::create(b, loc, getInput(),
+                                   scalarLike(b, loc, getInput(), 0.0)));
+  return success();
+}

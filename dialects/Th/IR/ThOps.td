@@ -384,6 +384,19 @@ def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
   let hasVerifier = 1;
 }
 
+def Th_GradientStopOp : Th_Op<"gradient_stop", [Pure, SameOperandsAndResultType,
+    Th_Differentiable]> {
+  let summary = "identity whose gradient is zero or disconnected";
+  let description = [{
+    Theano's `zero_grad(x)` (`disconnected = false`: the gradient through it
+    is zero) and `disconnected_grad(x)` (`disconnected = true`: the input is
+    not connected to the cost through it). The value is x.
+  }];
+  let arguments = (ins Th_Tensor:$input, BoolAttr:$disconnected);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+}
+
 def Th_JacobianOp : Th_Op<"jacobian", [Pure]> {
   let summary = "the Jacobian of a vector with respect to a value";
   let description = [{
