@@ -261,6 +261,26 @@ static ObjectPtr inBuiltin(Interpreter &in, CallArgs &a, const char *valueKw) {
   return obj;
 }
 
+/// A wrt argument: one variable or a list of them (and whether it was one).
+static std::pair<std::vector<std::shared_ptr<TensorObject>>, bool>
+wrtList(Interpreter &in, const ObjectPtr &v, Location loc) {
+  bool single = !isa<ListObject, TupleObject>(v.get());
+  std::vector<std::shared_ptr<TensorObject>> wrt;
+  for (const ObjectPtr &w : single ? ObjectList{v} : iterate(in, v, loc))
+    wrt.push_back(symbolicArg(in, w, loc, "each wrt"));
+  return {wrt, single};
+}
+
+static ObjectPtr listOrSingle(std::vector<std::shared_ptr<TensorObject>> xs,
+                              bool single) {
+  if (single)
+    return xs.front();
+  auto list = std::make_shared<ListObject>();
+  for (auto &x : xs)
+    list->items.push_back(x);
+  return list;
+}
+
 static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
   auto v = bindArgs(in, a, "grad",
                     {"cost", "wrt", "consider_constant?",
@@ -273,10 +293,8 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
       in.error(a.loc, "grad: cost must be a symbolic scalar, got " +
                           typeName(v[0]));
   }
-  bool single = !isa<ListObject, TupleObject>(v[1].get());
-  std::vector<std::shared_ptr<TensorObject>> wrt, constants;
-  for (const ObjectPtr &w : single ? ObjectList{v[1]} : iterate(in, v[1], a.loc))
-    wrt.push_back(symbolicArg(in, w, a.loc, "each wrt"));
+  auto [wrt, single] = wrtList(in, v[1], a.loc);
+  std::vector<std::shared_ptr<TensorObject>> constants;
   if (v[2] && !isa<NoneObject>(v[2].get()))
     for (const ObjectPtr &c : iterate(in, v[2], a.loc))
       constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
@@ -318,12 +336,7 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
       grads[i] = in.tensors().elemwise(ElemwiseKind::Add, grads[i], part[i],
                                        a.loc);
   }
-  if (single)
-    return grads.front();
-  auto list = std::make_shared<ListObject>();
-  for (auto &g : grads)
-    list->items.push_back(g);
-  return list;
+  return listOrSingle(grads, single);
 }
 
 /// Lop(f, wrt, eval_points): the vector-Jacobian product of f at
@@ -337,10 +350,8 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
     in.error(a.loc, "Lop: f must be a symbolic variable, got " +
                         typeName(v[0]));
   TensorPtr points = in.tensors().asTensor(v[2], a.loc);
-  bool single = !isa<ListObject, TupleObject>(v[1].get());
-  std::vector<std::shared_ptr<TensorObject>> wrt, constants;
-  for (const ObjectPtr &w : single ? ObjectList{v[1]} : iterate(in, v[1], a.loc))
-    wrt.push_back(symbolicArg(in, w, a.loc, "each wrt"));
+  auto [wrt, single] = wrtList(in, v[1], a.loc);
+  std::vector<std::shared_ptr<TensorObject>> constants;
   if (v[3] && !isa<NoneObject>(v[3].get()))
     for (const ObjectPtr &c : iterate(in, v[3], a.loc))
       constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
@@ -348,12 +359,7 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
       v[4] ? stringArg(in, v[4], a.loc, "disconnected_inputs") : "raise";
   std::vector<std::shared_ptr<TensorObject>> grads = in.tensors().grad(
       f, wrt, constants, disconnected, a.loc, points);
-  if (single)
-    return grads.front();
-  auto list = std::make_shared<ListObject>();
-  for (auto &g : grads)
-    list->items.push_back(g);
-  return list;
+  return listOrSingle(grads, single);
 }
 
 /// Rop(f, wrt, eval_points): the Jacobian-vector product J v, built from
@@ -386,26 +392,6 @@ static ObjectPtr ropBuiltin(Interpreter &in, CallArgs &a) {
     total = total ? tb.elemwise(ElemwiseKind::Add, total, jv, a.loc) : jv;
   }
   return total;
-}
-
-/// The wrt argument of jacobian/hessian: one variable or a list.
-static std::pair<std::vector<std::shared_ptr<TensorObject>>, bool>
-wrtList(Interpreter &in, const ObjectPtr &v, Location loc) {
-  bool single = !isa<ListObject, TupleObject>(v.get());
-  std::vector<std::shared_ptr<TensorObject>> wrt;
-  for (const ObjectPtr &w : single ? ObjectList{v} : iterate(in, v, loc))
-    wrt.push_back(symbolicArg(in, w, loc, "each wrt"));
-  return {wrt, single};
-}
-
-static ObjectPtr listOrSingle(std::vector<std::shared_ptr<TensorObject>> xs,
-                              bool single) {
-  if (single)
-    return xs.front();
-  auto list = std::make_shared<ListObject>();
-  for (auto &x : xs)
-    list->items.push_back(x);
-  return list;
 }
 
 static ObjectPtr jacobianBuiltin(Interpreter &in, CallArgs &a) {
