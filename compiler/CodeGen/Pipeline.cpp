@@ -33,7 +33,23 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
 
 LogicalResult tcc::expandGradients(ModuleOp module,
                                    const PipelineOptions &options) {
-  return runPipeline(module, "th-grad", options);
+  return runPipeline(module,
+                     options.stabilize ? "th-stabilize,th-grad" : "th-grad",
+                     options);
+}
+
+LogicalResult tcc::optimizeGraph(ModuleOp module,
+                                 const PipelineOptions &options) {
+  std::string pipeline;
+  if (options.optimize)
+    pipeline = "canonicalize,cse";
+  if (options.stabilize)
+    pipeline += std::string(pipeline.empty() ? "" : ",") + "th-stabilize";
+  if (options.optimize)
+    pipeline += ",th-specialize,canonicalize,cse";
+  if (pipeline.empty())
+    return success();
+  return runPipeline(module, pipeline, options);
 }
 
 LogicalResult tcc::lowerToLinalg(ModuleOp module,

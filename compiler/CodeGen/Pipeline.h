@@ -10,11 +10,20 @@ namespace tcc {
 
 struct PipelineOptions {
   bool printIRAfterAll = false;
+  /// Theano's stabilize phase (on unless --no-stabilize: it is part of a
+  /// program's meaning, so -O0 keeps it).
+  bool stabilize = true;
+  /// Speed rewrites: canonicalize, cse, specialize (off at -O0).
+  bool optimize = true;
 };
 
-/// th.grad -> th ops (th-grad).
+/// th-stabilize then th.grad -> th ops (th-grad), so gradients are taken of
+/// the stable forms.
 mlir::LogicalResult expandGradients(mlir::ModuleOp module,
                                     const PipelineOptions &options);
+/// The graph optimizer: canonicalize, cse, th-stabilize, th-specialize.
+mlir::LogicalResult optimizeGraph(mlir::ModuleOp module,
+                                  const PipelineOptions &options);
 /// th -> linalg on tensors (th-lower-functions, convert-th-to-linalg).
 mlir::LogicalResult lowerToLinalg(mlir::ModuleOp module,
                                   const PipelineOptions &options);

@@ -17,6 +17,25 @@ def ExpandGradients : Pass<"th-grad", "mlir::ModuleOp"> {
   }];
 }
 
+def Stabilize : Pass<"th-stabilize", "mlir::ModuleOp"> {
+  let summary = "Theano's stability rewrites (log1p, sigmoid, softplus, ...)";
+  let description = [{
+    Rewrites expressions that lose precision or overflow into stable ones:
+    log(1+x) -> log1p(x), 1/(1+exp(-z)) -> sigmoid(z), 1-sigmoid(z) ->
+    sigmoid(-z), log(sigmoid(z)) -> -softplus(-z), log(1+exp(z)) ->
+    softplus(z). Part of a program's meaning: they run at -O0 too, before
+    and after differentiation.
+  }];
+}
+
+def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
+  let summary = "Theano's specializations (pow by squaring, sqr, sqrt)";
+  let description = [{
+    x**2 -> sqr(x), x**0.5 -> sqrt(x), x**-1 -> 1/x, and integer powers up to
+    64 by repeated squaring.
+  }];
+}
+
 def LowerThFunctions : Pass<"th-lower-functions", "mlir::ModuleOp"> {
   let summary = "Turn th.func into func.func with explicit shared state";
   let description = [{

@@ -8,6 +8,7 @@
 #include "CodeGen/Pipeline.h"
 #include "Eval/Interpreter.h"
 #include "Parse/Parser.h"
+#include "Passes/Rewrites.h"
 #include "Pipeline/Registration.h"
 #include "Th/IR/ThOps.h"
 
@@ -21,6 +22,9 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
 
 using namespace mlir;
 using namespace tcc;
@@ -49,6 +53,31 @@ static int writeText(const DriverOptions &o,
   print(out.os());
   out.keep();
   return 0;
+}
+
+/// --rewrite-report: each rewrite that fired, how often and where.
+static void printRewriteReport(llvm::raw_ostream &os) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> byRule;
+  for (const RewriteEvent &e : recordedRewrites()) {
+    std::string where = "?";
+    Location loc = e.loc;
+    while (auto site = dyn_cast<CallSiteLoc>(loc))
+      loc = site.getCallee();
+    if (auto fl = dyn_cast<FileLineColLoc>(loc))
+      where = (fl.getFilename().getValue() + ":" + llvm::Twine(fl.getLine()) +
+               ":" + llvm::Twine(fl.getColumn()))
+                  .str();
+    byRule[{e.phase, e.rewrite}].push_back(where);
+  }
+  os << "rewrite report: " << recordedRewrites().size() << " rewrites\n";
+  for (auto &[rule, places] : byRule) {
+    os << "  " << rule.first << ": " << rule.second << " x" << places.size()
+       << " at";
+    std::set<std::string> unique(places.begin(), places.end());
+    for (const std::string &p : unique)
+      os << " " << p;
+    os << "\n";
+  }
 }
 
 static void printHeader(llvm::raw_ostream &os, const ModelManifest &manifest) {
@@ -145,9 +174,26 @@ int tcc::compileModel(const DriverOptions &o) {
 
   PipelineOptions pipeline;
   pipeline.printIRAfterAll = o.printIRAfterAll;
+  pipeline.stabilize = !o.noStabilize;
+  pipeline.optimize = o.optLevel > 0;
+  setRewriteRecording(o.rewriteReport);
+  struct ReportOnExit {
+    bool on;
+    ~ReportOnExit() {
+      if (on)
+        printRewriteReport(llvm::errs());
+    }
+  } report{o.rewriteReport};
   if (failed(expandGradients(*module, pipeline)))
     return 1;
   if (o.emit == "th-grad")
+    return writeText(o, [&](llvm::raw_ostream &os) {
+      module->print(os, flags);
+      os << "\n";
+    });
+  if (failed(optimizeGraph(*module, pipeline)))
+    return 1;
+  if (o.emit == "th-opt")
     return writeText(o, [&](llvm::raw_ostream &os) {
       module->print(os, flags);
       os << "\n";

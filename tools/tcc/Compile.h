@@ -14,6 +14,8 @@ struct DriverOptions {
   std::string floatX = "float64";
   bool printIRAfterAll = false;
   bool marchHost = false;
+  bool noStabilize = false;
+  bool rewriteReport = false;
   unsigned optLevel = 2;
   const char *argv0 = "tcc";
   /// For `tcc run`: a variable to turn into a function (var.eval).

@@ -3,7 +3,8 @@
 //   tcc model.th -o model.so [--emit=STAGE] [--print-ir-after-all]
 //   tcc run model.th FUNCTION [--arg NAME=VALUE]... [--repeat N] [--json]
 //
-// Stages (--emit): ast th th-grad linalg llvm llvm-ir asm obj so header.
+// Stages (--emit): ast th th-grad th-opt linalg llvm llvm-ir asm obj so
+// header.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +22,8 @@ int main(int argc, char **argv) {
   app.add_option("-o,--output", options.output, "output file");
   app.add_option("--emit", options.emit,
                  "stop after a stage and print or write it: "
-                 "ast|th|th-grad|linalg|llvm|llvm-ir|asm|obj|so|header")
-      ->check(CLI::IsMember({"ast", "th", "th-grad", "linalg", "llvm", "llvm-ir", "asm",
+                 "ast|th|th-grad|th-opt|linalg|llvm|llvm-ir|asm|obj|so|header")
+      ->check(CLI::IsMember({"ast", "th", "th-grad", "th-opt", "linalg", "llvm", "llvm-ir", "asm",
                              "obj", "so", "header"}));
   app.add_flag("--print-ir-after-all", options.printIRAfterAll,
                "print the IR after every pass");
@@ -30,8 +31,14 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"float32", "float64"}));
   app.add_flag("--march-host", options.marchHost,
                "generate code for this machine's instruction set");
-  app.add_option("-O", options.optLevel, "LLVM optimization level (0-3)")
+  app.add_option("-O", options.optLevel,
+                 "optimization level (0-3); -O0 turns off the speed rewrites "
+                 "of the graph (stability rewrites stay)")
       ->check(CLI::Range(0, 3));
+  app.add_flag("--no-stabilize", options.noStabilize,
+               "turn off the stability rewrites (shows the naive numbers)");
+  app.add_flag("--rewrite-report", options.rewriteReport,
+               "list the graph rewrites that fired, with counts and places");
 
   tcc::RunOptions run;
   CLI::App *runCmd = app.add_subcommand(
@@ -51,6 +58,12 @@ int main(int argc, char **argv) {
                    "print {\"outputs\": [...], \"shared\": {...}}");
   runCmd->add_option("--floatX", run.compile.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
+  runCmd->add_option("-O", run.compile.optLevel, "optimization level (0-3)")
+      ->check(CLI::Range(0, 3));
+  runCmd->add_flag("--no-stabilize", run.compile.noStabilize,
+                   "turn off the stability rewrites");
+  runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
+                   "list the graph rewrites that fired");
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,71 @@
+//===- Rewrites.h - Shared pieces of tcc's graph rewrites -------*- C++ -*-===//
+//
+// The phases follow Theano's (canonicalize, stabilize, specialize): each
+// rewrite is a named pattern (its debug name is Theano's, e.g. local_log1p)
+// and reports itself to the rewrite report when it fires, so
+// `tcc --rewrite-report` can list what ran, how often and where.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_PASSES_REWRITES_H
+#define TCC_PASSES_REWRITES_H
+
+#include "mlir/IR/Location.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/Value.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tcc {
+
+/// The value every element of `v` has when `v` is a splat constant, looking
+/// through the casts and dimshuffles the front end puts around literals.
+std::optional<double> splatConstant(mlir::Value v);
+
+/// True when `v` is a splat constant equal to `c`.
+inline bool isConstant(mlir::Value v, double c) {
+  std::optional<double> s = splatConstant(v);
+  return s && *s == c;
+}
+
+/// One fired rewrite, for --rewrite-report.
+struct RewriteEvent {
+  std::string phase;
+  std::string rewrite;
+  mlir::Location loc;
+};
+
+/// Starts or stops recording (off by default: no cost when nobody asks).
+void setRewriteRecording(bool on);
+void recordRewrite(llvm::StringRef phase, llvm::StringRef rewrite,
+                   mlir::Location loc);
+const std::vector<RewriteEvent> &recordedRewrites();
+
+/// A pattern of a named phase that records itself when it rewrites.
+template <typename OpTy>
+struct NamedRewrite : mlir::OpRewritePattern<OpTy> {
+  NamedRewrite(mlir::MLIRContext *ctx, llvm::StringRef phase,
+               llvm::StringRef name, mlir::PatternBenefit benefit = 1)
+      : mlir::OpRewritePattern<OpTy>(ctx, benefit), phase(phase.str()) {
+    this->setDebugName(name);
+  }
+
+  /// Replaces `op` with `value` and records the rewrite.
+  void replace(mlir::PatternRewriter &rewriter, OpTy op,
+               mlir::Value value) const {
+    recordRewrite(phase, this->getDebugName(), op.getLoc());
+    rewriter.replaceOp(op, value);
+  }
+
+private:
+  std::string phase;
+};
+
+void populateStabilizePatterns(mlir::RewritePatternSet &patterns);
+void populateSpecializePatterns(mlir::RewritePatternSet &patterns);
+
+} // namespace tcc
+
+#endif // TCC_PASSES_REWRITES_H

@@ -1,0 +1,221 @@
+//===- Stabilize.cpp - Theano's stability rewrites (th-stabilize) ---------===//
+//
+// Rewrites that change what a program computes in floating point, toward
+// the mathematically meant value: log(1+x) loses x below epsilon, and
+// log(1 - 1/(1+exp(-z))) is log(0) = -inf once exp saturates. They are part
+// of the meaning of a .th program (Theano's stabilize phase), so they stay
+// on at -O0, and they run before differentiation too, so gradients are
+// taken of the stable forms.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Passes/Passes.h"
+#include "Passes/Rewrites.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <mutex>
+
+namespace tcc {
+#define GEN_PASS_DEF_STABILIZE
+#include "Passes/Passes.h.inc"
+} // namespace tcc
+
+using namespace mlir;
+using namespace tcc;
+
+//===----------------------------------------------------------------------===//
+// Constants and the rewrite report
+//===----------------------------------------------------------------------===//
+
+std::optional<double> tcc::splatConstant(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (isa<th::DimShuffleOp, th::CastOp>(def)) {
+      v = def->getOperand(0);
+      continue;
+    }
+    Attribute attr;
+    if (!matchPattern(v, m_Constant(&attr)))
+      return std::nullopt;
+    auto splat = dyn_cast<SplatElementsAttr>(attr);
+    if (!splat)
+      return std::nullopt;
+    if (isa<FloatType>(splat.getElementType()))
+      return splat.getSplatValue<APFloat>().convertToDouble();
+    if (splat.getElementType().isInteger(1))
+      return splat.getSplatValue<bool>() ? 1.0 : 0.0;
+    return double(splat.getSplatValue<APInt>().getSExtValue());
+  }
+  return std::nullopt;
+}
+
+namespace {
+struct RewriteLog {
+  std::mutex mutex;
+  bool on = false;
+  std::vector<RewriteEvent> events;
+};
+RewriteLog &rewriteLog() {
+  static RewriteLog log;
+  return log;
+}
+} // namespace
+
+void tcc::setRewriteRecording(bool on) { rewriteLog().on = on; }
+
+void tcc::recordRewrite(StringRef phase, StringRef rewrite, Location loc) {
+  RewriteLog &log = rewriteLog();
+  if (!log.on)
+    return;
+  std::lock_guard<std::mutex> lock(log.mutex);
+  log.events.push_back({phase.str(), rewrite.str(), loc});
+}
+
+const std::vector<RewriteEvent> &tcc::recordedRewrites() {
+  return rewriteLog().events;
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+constexpr const char *kPhase = "th-stabilize";
+
+/// `add` as (1, other) in either order, if one side is the constant 1.
+static Value otherThanOne(th::AddOp add) {
+  if (isConstant(add.getLhs(), 1.0))
+    return add.getRhs();
+  if (isConstant(add.getRhs(), 1.0))
+    return add.getLhs();
+  return nullptr;
+}
+
+/// log(1 + x) -> log1p(x)
+struct LocalLog1p : NamedRewrite<th::LogOp> {
+  LocalLog1p(MLIRContext *ctx) : NamedRewrite(ctx, kPhase, "local_log1p") {}
+  LogicalResult matchAndRewrite(th::LogOp op,
+                                PatternRewriter &rewriter) const override {
+    auto add = op.getInput().getDefiningOp<th::AddOp>();
+    Value x = add ? otherThanOne(add) : nullptr;
+    if (!x || x.getType() != op.getType() || x.getDefiningOp<th::ExpOp>())
+      return failure(); // log(1 + exp(z)) is softplus, below.
+    replace(rewriter, op, th::Log1pOp::create(rewriter, op.getLoc(), x));
+    return success();
+  }
+};
+
+/// log(1 + exp(z)) -> softplus(z), log1p(exp(z)) -> softplus(z)
+struct LocalSoftplus : NamedRewrite<th::LogOp> {
+  LocalSoftplus(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_log1p_exp_to_softplus") {}
+  LogicalResult matchAndRewrite(th::LogOp op,
+                                PatternRewriter &rewriter) const override {
+    auto add = op.getInput().getDefiningOp<th::AddOp>();
+    Value x = add ? otherThanOne(add) : nullptr;
+    auto exp = x ? x.getDefiningOp<th::ExpOp>() : nullptr;
+    if (!exp || exp.getType() != op.getType())
+      return failure();
+    replace(rewriter, op,
+            th::SoftplusOp::create(rewriter, op.getLoc(), exp.getInput()));
+    return success();
+  }
+};
+
+struct LocalLog1pExp : NamedRewrite<th::Log1pOp> {
+  LocalLog1pExp(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_log1p_exp_to_softplus") {}
+  LogicalResult matchAndRewrite(th::Log1pOp op,
+                                PatternRewriter &rewriter) const override {
+    auto exp = op.getInput().getDefiningOp<th::ExpOp>();
+    if (!exp)
+      return failure();
+    replace(rewriter, op,
+            th::SoftplusOp::create(rewriter, op.getLoc(), exp.getInput()));
+    return success();
+  }
+};
+
+/// 1 / (1 + exp(-z)) -> sigmoid(z); 1 / (1 + exp(z)) -> sigmoid(-z)
+/// (Theano's local_exp_over_1_plus_exp / local_sigm_1_plus_exp).
+struct LocalSigmoid : NamedRewrite<th::TrueDivOp> {
+  LocalSigmoid(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_1_over_1_plus_exp_to_sigmoid") {}
+  LogicalResult matchAndRewrite(th::TrueDivOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isConstant(op.getLhs(), 1.0))
+      return failure();
+    auto add = op.getRhs().getDefiningOp<th::AddOp>();
+    Value x = add ? otherThanOne(add) : nullptr;
+    auto exp = x ? x.getDefiningOp<th::ExpOp>() : nullptr;
+    if (!exp || exp.getType() != op.getType())
+      return failure();
+    Location loc = op.getLoc();
+    Value z;
+    if (auto neg = exp.getInput().getDefiningOp<th::NegOp>())
+      z = neg.getInput();
+    else
+      z = th::NegOp::create(rewriter, loc, exp.getInput());
+    replace(rewriter, op, th::SigmoidOp::create(rewriter, loc, z));
+    return success();
+  }
+};
+
+/// 1 - sigmoid(z) -> sigmoid(-z) (Theano's local_1msigmoid)
+struct LocalOneMinusSigmoid : NamedRewrite<th::SubOp> {
+  LocalOneMinusSigmoid(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_1msigmoid") {}
+  LogicalResult matchAndRewrite(th::SubOp op,
+                                PatternRewriter &rewriter) const override {
+    auto sig = op.getRhs().getDefiningOp<th::SigmoidOp>();
+    if (!sig || !isConstant(op.getLhs(), 1.0) || sig.getType() != op.getType())
+      return failure();
+    Location loc = op.getLoc();
+    Value neg = th::NegOp::create(rewriter, loc, sig.getInput());
+    replace(rewriter, op, th::SigmoidOp::create(rewriter, loc, neg));
+    return success();
+  }
+};
+
+/// log(sigmoid(z)) -> -softplus(-z): finite where sigmoid underflows to 0.
+struct LocalLogSigmoid : NamedRewrite<th::LogOp> {
+  LocalLogSigmoid(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_log_sigmoid_to_softplus") {}
+  LogicalResult matchAndRewrite(th::LogOp op,
+                                PatternRewriter &rewriter) const override {
+    auto sig = op.getInput().getDefiningOp<th::SigmoidOp>();
+    if (!sig)
+      return failure();
+    Location loc = op.getLoc();
+    Value negZ;
+    if (auto neg = sig.getInput().getDefiningOp<th::NegOp>())
+      negZ = neg.getInput(); // log(sigmoid(-z)) = -softplus(z)
+    else
+      negZ = th::NegOp::create(rewriter, loc, sig.getInput());
+    Value softplus = th::SoftplusOp::create(rewriter, loc, negZ);
+    replace(rewriter, op, th::NegOp::create(rewriter, loc, softplus));
+    return success();
+  }
+};
+
+struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateStabilizePatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
+
+void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  // local_log1p leaves log(1 + exp(z)) to the softplus rewrite.
+  patterns.add<LocalSoftplus, LocalLog1p, LocalLog1pExp, LocalSigmoid,
+               LocalOneMinusSigmoid, LocalLogSigmoid>(ctx);
+}
