@@ -54,9 +54,13 @@ LogicalResult tcc::optimizeGraph(ModuleOp module,
 
 LogicalResult tcc::lowerToLinalg(ModuleOp module,
                                  const PipelineOptions &options) {
-  return runPipeline(module,
-                     "th-lower-functions,convert-th-to-linalg,canonicalize,cse",
-                     options);
+  // Theano's elementwise fusion: chains of elementwise ops (broadcasting
+  // included) become one linalg.generic, so one loop nest with no
+  // temporaries; -O0 keeps one loop per op.
+  std::string pipeline = "th-lower-functions,convert-th-to-linalg";
+  if (options.optimize)
+    pipeline += ",canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse";
+  return runPipeline(module, pipeline, options);
 }
 
 LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
@@ -73,7 +77,6 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
   });
   return runPipeline(
       module,
-      "linalg-fuse-elementwise-ops,"
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
       "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
