@@ -79,7 +79,8 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
       module,
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
-      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+      "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
+      std::string(options.optimize ? "tcc-linalg-to-blas," : "") +
       "func.func(convert-linalg-to-loops),expand-strided-metadata,"
       "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
       "convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts",

@@ -36,6 +36,18 @@ def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
   }];
 }
 
+def LinalgToBlas : Pass<"tcc-linalg-to-blas", "mlir::ModuleOp"> {
+  let summary = "Call BLAS for matvec, vecmat, matmul and dot on buffers";
+  let description = [{
+    Replaces those linalg ops on float32/float64 memrefs (after
+    bufferization) with calls of the runtime's BLAS entry points, which take
+    any strides (runtime/src/Blas.cpp). They accumulate into the output,
+    as the linalg ops do.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def LowerThFunctions : Pass<"th-lower-functions", "mlir::ModuleOp"> {
   let summary = "Turn th.func into func.func with explicit shared state";
   let description = [{

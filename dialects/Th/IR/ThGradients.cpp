@@ -441,9 +441,10 @@ LogicalResult DotOp::buildVJP(OpBuilder &b, Value g,
     grads.push_back(MulOp::create(b, loc, gv, y));
     grads.push_back(MulOp::create(b, loc, gv, x));
   } else if (xr == 2 && yr == 1) {
-    // x (m,n) . y (n) -> (m): outer(g, y), x.T . g
+    // x (m,n) . y (n) -> (m): outer(g, y), and x.T . g computed as g . x
+    // (a vector-matrix product: no transposed copy of x).
     grads.push_back(outer(g, y));
-    grads.push_back(DotOp::create(b, loc, transpose(x), g));
+    grads.push_back(DotOp::create(b, loc, g, x));
   } else if (xr == 1 && yr == 2) {
     // x (n) . y (n,m) -> (m): y . g, outer(x, g)
     grads.push_back(DotOp::create(b, loc, y, g));
