@@ -381,6 +381,7 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   Value v = x->value;
   switch (kind) {
   case UnaryKind::Exp:
+  case UnaryKind::Expm1:
   case UnaryKind::Log:
   case UnaryKind::Log1p:
   case UnaryKind::Sqrt:
@@ -413,6 +414,7 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   case UnaryKind::Abs: r = th::AbsOp::create(builder, loc, v); break;
   case UnaryKind::Sqr: r = th::SqrOp::create(builder, loc, v); break;
   case UnaryKind::Exp: r = th::ExpOp::create(builder, loc, v); break;
+  case UnaryKind::Expm1: r = th::Expm1Op::create(builder, loc, v); break;
   case UnaryKind::Log: r = th::LogOp::create(builder, loc, v); break;
   case UnaryKind::Log1p: r = th::Log1pOp::create(builder, loc, v); break;
   case UnaryKind::Sqrt: r = th::SqrtOp::create(builder, loc, v); break;

@@ -30,7 +30,8 @@ enum class ElemwiseKind {
   Lt, Le, Gt, Ge, Eq, Neq,
 };
 enum class UnaryKind {
-  Neg, Abs, Sqr, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus, Invert,
+  Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
+  Invert,
 };
 enum class ReduceKind { Sum, Mean, Max, Min };
 

@@ -458,6 +458,7 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("abs_", UnaryKind::Abs)
       .Case("sqr", UnaryKind::Sqr)
       .Case("exp", UnaryKind::Exp)
+      .Case("expm1", UnaryKind::Expm1)
       .Case("log", UnaryKind::Log)
       .Case("log1p", UnaryKind::Log1p)
       .Case("sqrt", UnaryKind::Sqrt)

@@ -210,6 +210,7 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](ExpOp) { return math::ExpOp::create(b, loc, args[0]); })
       .Case([&](LogOp) { return math::LogOp::create(b, loc, args[0]); })
       .Case([&](Log1pOp) { return math::Log1pOp::create(b, loc, args[0]); })
+      .Case([&](Expm1Op) { return math::ExpM1Op::create(b, loc, args[0]); })
       .Case([&](SqrtOp) { return math::SqrtOp::create(b, loc, args[0]); })
       .Case([&](TanhOp) { return math::TanhOp::create(b, loc, args[0]); })
       .Case([&](SigmoidOp) -> Value {

@@ -202,6 +202,20 @@ struct LocalLogSigmoid : NamedRewrite<th::LogOp> {
   }
 };
 
+/// exp(x) - 1 -> expm1(x) (Theano's local_expm1)
+struct LocalExpm1 : NamedRewrite<th::SubOp> {
+  LocalExpm1(MLIRContext *ctx) : NamedRewrite(ctx, kPhase, "local_expm1") {}
+  LogicalResult matchAndRewrite(th::SubOp op,
+                                PatternRewriter &rewriter) const override {
+    auto exp = op.getLhs().getDefiningOp<th::ExpOp>();
+    if (!exp || !isConstant(op.getRhs(), 1.0) || exp.getType() != op.getType())
+      return failure();
+    replace(rewriter, op,
+            th::Expm1Op::create(rewriter, op.getLoc(), exp.getInput()));
+    return success();
+  }
+};
+
 struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
@@ -217,5 +231,5 @@ void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   // local_log1p leaves log(1 + exp(z)) to the softplus rewrite.
   patterns.add<LocalSoftplus, LocalLog1p, LocalLog1pExp, LocalSigmoid,
-               LocalOneMinusSigmoid, LocalLogSigmoid>(ctx);
+               LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1>(ctx);
 }

@@ -111,3 +111,15 @@ th.func @softplus(%z: tensor<f64>) -> (tensor<f64>, tensor<f64>) {
   %m = th.log1p %e : tensor<f64>
   th.return %l, %m : tensor<f64>, tensor<f64>
 }
+
+// local_expm1: exp(x) - 1 -> expm1(x).
+// CHECK-LABEL: th.func @expm1(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[E:%.*]] = expm1 [[X]] : tensor<?xf64>
+// CHECK: return [[E]]
+th.func @expm1(%x: tensor<?xf64>) -> tensor<?xf64> {
+  %e = th.exp %x : tensor<?xf64>
+  %c = th.constant dense<1.0> : tensor<1xf64>
+  %s = th.sub %e, %c : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  th.return %s : tensor<?xf64>
+}

@@ -274,6 +274,16 @@ LogicalResult ExpOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult Expm1Op::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  // d expm1(x) = exp(x) = expm1(x) + 1
+  Location loc = getLoc();
+  Value r = getResult();
+  grads.push_back(MulOp::create(
+      b, loc, g, AddOp::create(b, loc, r, scalarLike(b, loc, r, 1.0))));
+  return success();
+}
+
 LogicalResult LogOp::buildVJP(OpBuilder &b, Value g,
                               SmallVectorImpl<Value> &grads) {
   grads.push_back(TrueDivOp::create(b, getLoc(), g, getInput()));

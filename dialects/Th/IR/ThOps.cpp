@@ -200,6 +200,73 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// Arithmetic simplification (Theano's canonicalize: --x, x+0, x*1, ...)
+//===----------------------------------------------------------------------===//
+
+/// The splat value of a constant operand attribute (as folding sees it).
+static std::optional<double> splatOf(Attribute attr) {
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(attr);
+  if (!splat)
+    return std::nullopt;
+  if (isa<FloatType>(splat.getElementType()))
+    return splat.getSplatValue<APFloat>().convertToDouble();
+  if (splat.getElementType().isInteger(1))
+    return splat.getSplatValue<bool>() ? 1.0 : 0.0;
+  return double(splat.getSplatValue<APInt>().getSExtValue());
+}
+
+/// `x` if it can stand for the op's result: same type (so the identity
+/// element did not broadcast x to a larger shape).
+static OpFoldResult sameTypeOrNull(Value x, Type result) {
+  return x.getType() == result ? OpFoldResult(x) : OpFoldResult();
+}
+
+OpFoldResult NegOp::fold(FoldAdaptor) {
+  if (auto inner = getInput().getDefiningOp<NegOp>())
+    return inner.getInput(); // --x -> x
+  return {};
+}
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  // x + 0 -> x (not for -0.0 + 0.0 issues: x + 0 == x for every x but -0.0,
+  // where it gives +0.0; Theano folds it too).
+  if (splatOf(adaptor.getRhs()) == 0.0)
+    return sameTypeOrNull(getLhs(), getType());
+  if (splatOf(adaptor.getLhs()) == 0.0)
+    return sameTypeOrNull(getRhs(), getType());
+  return {};
+}
+
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  if (splatOf(adaptor.getRhs()) == 0.0) // x - 0 -> x
+    return sameTypeOrNull(getLhs(), getType());
+  return {};
+}
+
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  if (splatOf(adaptor.getRhs()) == 1.0) // x * 1 -> x
+    return sameTypeOrNull(getLhs(), getType());
+  if (splatOf(adaptor.getLhs()) == 1.0)
+    return sameTypeOrNull(getRhs(), getType());
+  return {};
+}
+
+OpFoldResult TrueDivOp::fold(FoldAdaptor adaptor) {
+  if (splatOf(adaptor.getRhs()) == 1.0) // x / 1 -> x
+    return sameTypeOrNull(getLhs(), getType());
+  return {};
+}
+
+OpFoldResult DimShuffleOp::fold(FoldAdaptor adaptor) {
+  // A dimshuffle of a splat constant is a splat of the result's shape.
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getInput());
+  auto type = cast<RankedTensorType>(getType());
+  if (!splat || !type.hasStaticShape())
+    return {};
+  return SplatElementsAttr::get(type, splat.getSplatValue<Attribute>());
+}
+
+//===----------------------------------------------------------------------===//
 // SwitchOp
 //===----------------------------------------------------------------------===//
 

@@ -215,12 +215,15 @@ class Th_CompareOp<string mnemonic>
   }];
 }
 
-def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor, [Th_Differentiable]>;
+def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor, [Th_Differentiable]> {
+  let hasFolder = 1;
+}
 def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor, [Th_Differentiable]>;
 def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor, [Th_Differentiable]>;
 def Th_ExpOp : Th_UnaryOp<"exp", Th_FloatTensor, [Th_Differentiable]>;
 def Th_LogOp : Th_UnaryOp<"log", Th_FloatTensor, [Th_Differentiable]>;
 def Th_Log1pOp : Th_UnaryOp<"log1p", Th_FloatTensor, [Th_Differentiable]>;
+def Th_Expm1Op : Th_UnaryOp<"expm1", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SqrtOp : Th_UnaryOp<"sqrt", Th_FloatTensor, [Th_Differentiable]>;
 def Th_TanhOp : Th_UnaryOp<"tanh", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SigmoidOp : Th_UnaryOp<"sigmoid", Th_FloatTensor, [Th_Differentiable]>;
@@ -229,12 +232,20 @@ def Th_SoftplusOp
 def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
 
 def Th_AddOp
-    : Th_BinaryOp<"add", Th_Tensor, [Commutative, Th_Differentiable]>;
-def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor, [Th_Differentiable]>;
+    : Th_BinaryOp<"add", Th_Tensor, [Commutative, Th_Differentiable]> {
+  let hasFolder = 1;
+}
+def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor, [Th_Differentiable]> {
+  let hasFolder = 1;
+}
 def Th_MulOp
-    : Th_BinaryOp<"mul", Th_Tensor, [Commutative, Th_Differentiable]>;
+    : Th_BinaryOp<"mul", Th_Tensor, [Commutative, Th_Differentiable]> {
+  let hasFolder = 1;
+}
 def Th_TrueDivOp
-    : Th_BinaryOp<"true_div", Th_FloatTensor, [Th_Differentiable]>;
+    : Th_BinaryOp<"true_div", Th_FloatTensor, [Th_Differentiable]> {
+  let hasFolder = 1;
+}
 def Th_IntDivOp
     : Th_BinaryOp<"int_div", Th_NumericTensor, [Th_Differentiable]>;
 def Th_ModOp : Th_BinaryOp<"mod", Th_NumericTensor, [Th_Differentiable]>;
@@ -339,6 +350,7 @@ def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
   let assemblyFormat =
       "$input `pattern` `=` $pattern attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//
