@@ -5,9 +5,52 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
+
+LogicalResult tcc::dumpModule(ModuleOp module, StringRef dir,
+                              StringRef name) {
+  static unsigned counter = 0;
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+    llvm::errs() << "tcc: error: cannot create '" << dir
+                 << "': " << ec.message() << "\n";
+    return failure();
+  }
+  llvm::SmallString<256> path(dir);
+  llvm::sys::path::append(path, llvm::formatv("{0:2}_{1}.mlir", counter++,
+                                              name)
+                                    .str());
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec);
+  if (ec) {
+    llvm::errs() << "tcc: error: cannot write '" << path
+                 << "': " << ec.message() << "\n";
+    return failure();
+  }
+  module.print(out);
+  return success();
+}
+
+namespace {
+/// Writes the module after each pass into the dump directory.
+struct DumpAfterPass : PassInstrumentation {
+  std::string dir;
+  explicit DumpAfterPass(std::string dir) : dir(std::move(dir)) {}
+  void runAfterPass(Pass *pass, Operation *op) override {
+    if (pass->getArgument().empty()) // a nesting adaptor, not a pass
+      return;
+    auto module = dyn_cast<ModuleOp>(op);
+    if (!module)
+      module = op->getParentOfType<ModuleOp>();
+    if (module)
+      (void)tcc::dumpModule(module, dir, pass->getArgument());
+  }
+};
+} // namespace
 
 static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
                                  const tcc::PipelineOptions &options) {
@@ -20,6 +63,10 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
   if (failed(parsePassPipeline(pipeline, pm, os))) {
     llvm::errs() << "internal error: bad pass pipeline: " << errors << "\n";
     return failure();
+  }
+  if (!options.dumpDir.empty()) {
+    module.getContext()->disableMultithreading();
+    pm.addInstrumentation(std::make_unique<DumpAfterPass>(options.dumpDir));
   }
   if (options.printIRAfterAll) {
     module.getContext()->disableMultithreading();

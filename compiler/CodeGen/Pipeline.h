@@ -6,16 +6,24 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
 
+#include <string>
+
 namespace tcc {
 
 struct PipelineOptions {
   bool printIRAfterAll = false;
+  /// --dump-dir: the module after every pass, one numbered file each.
+  std::string dumpDir;
   /// Theano's stabilize phase (on unless --no-stabilize: it is part of a
   /// program's meaning, so -O0 keeps it).
   bool stabilize = true;
   /// Speed rewrites: canonicalize, cse, specialize (off at -O0).
   bool optimize = true;
 };
+
+/// Writes `module` as DIR/NN_<name>.mlir (numbered across all stages).
+mlir::LogicalResult dumpModule(mlir::ModuleOp module, llvm::StringRef dir,
+                               llvm::StringRef name);
 
 /// th-stabilize then th.grad -> th ops (th-grad), so gradients are taken of
 /// the stable forms.

@@ -176,6 +176,9 @@ int tcc::compileModel(const DriverOptions &o) {
   pipeline.printIRAfterAll = o.printIRAfterAll;
   pipeline.stabilize = !o.noStabilize;
   pipeline.optimize = o.optLevel > 0;
+  pipeline.dumpDir = o.dumpDir;
+  if (!o.dumpDir.empty() && failed(dumpModule(*module, o.dumpDir, "th")))
+    return 1;
   setRewriteRecording(o.rewriteReport);
   struct ReportOnExit {
     bool on;

@@ -16,6 +16,7 @@ struct DriverOptions {
   bool marchHost = false;
   bool noStabilize = false;
   bool rewriteReport = false;
+  std::string dumpDir;
   unsigned optLevel = 2;
   const char *argv0 = "tcc";
   /// For `tcc run`: a variable to turn into a function (var.eval).

@@ -37,6 +37,8 @@ int main(int argc, char **argv) {
       ->check(CLI::Range(0, 3));
   app.add_flag("--no-stabilize", options.noStabilize,
                "turn off the stability rewrites (shows the naive numbers)");
+  app.add_option("--dump-dir", options.dumpDir,
+                 "write the IR after every pass to DIR, one numbered file each");
   app.add_flag("--rewrite-report", options.rewriteReport,
                "list the graph rewrites that fired, with counts and places");
 
