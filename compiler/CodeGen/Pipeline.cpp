@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -78,25 +79,37 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
   return pm.run(module);
 }
 
+/// `pass` with its disabled rewrites, in pipeline syntax.
+static std::string withDisabled(const char *pass,
+                                const tcc::PipelineOptions &options) {
+  if (options.disabledRewrites.empty())
+    return pass;
+  return std::string(pass) + "{disable-patterns=" +
+         llvm::join(options.disabledRewrites, ",") + "}";
+}
+
 LogicalResult tcc::expandGradients(ModuleOp module,
                                    const PipelineOptions &options) {
-  return runPipeline(module,
-                     options.stabilize ? "th-stabilize,th-grad" : "th-grad",
-                     options);
+  std::string pipeline = "th-grad";
+  if (options.stabilize)
+    pipeline = withDisabled("th-stabilize", options) + "," + pipeline;
+  return runPipeline(module, pipeline, options);
 }
 
 LogicalResult tcc::optimizeGraph(ModuleOp module,
                                  const PipelineOptions &options) {
-  std::string pipeline;
+  SmallVector<std::string> passes;
   if (options.optimize)
-    pipeline = "canonicalize,cse";
+    passes.append({"canonicalize", "cse"});
   if (options.stabilize)
-    pipeline += std::string(pipeline.empty() ? "" : ",") + "th-stabilize";
+    passes.push_back(withDisabled("th-stabilize", options));
+  if (options.optimize && options.specialize)
+    passes.push_back(withDisabled("th-specialize", options));
   if (options.optimize)
-    pipeline += ",th-specialize,canonicalize,cse";
-  if (pipeline.empty())
+    passes.append({"canonicalize", "cse"});
+  if (passes.empty())
     return success();
-  return runPipeline(module, pipeline, options);
+  return runPipeline(module, llvm::join(passes, ","), options);
 }
 
 LogicalResult tcc::lowerToLinalg(ModuleOp module,
@@ -106,7 +119,9 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // temporaries; -O0 keeps one loop per op.
   std::string pipeline = "th-lower-functions,convert-th-to-linalg";
   if (options.optimize)
-    pipeline += ",canonicalize,cse,linalg-fuse-elementwise-ops,canonicalize,cse";
+    pipeline += ",canonicalize,cse";
+  if (options.optimize && options.fusion)
+    pipeline += ",linalg-fuse-elementwise-ops,canonicalize,cse";
   return runPipeline(module, pipeline, options);
 }
 
@@ -127,7 +142,8 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
       "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
-      std::string(options.optimize ? "tcc-linalg-to-blas," : "") +
+      std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
+                                                    : "") +
       "func.func(convert-linalg-to-loops),expand-strided-metadata,"
       "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
       "convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts",

@@ -7,6 +7,7 @@
 #include "mlir/Pass/PassManager.h"
 
 #include <string>
+#include <vector>
 
 namespace tcc {
 
@@ -19,6 +20,11 @@ struct PipelineOptions {
   bool stabilize = true;
   /// Speed rewrites: canonicalize, cse, specialize (off at -O0).
   bool optimize = true;
+  bool specialize = true;
+  bool fusion = true;
+  bool blas = true;
+  /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
+  std::vector<std::string> disabledRewrites;
 };
 
 /// Writes `module` as DIR/NN_<name>.mlir (numbered across all stages).

@@ -26,6 +26,9 @@ def Stabilize : Pass<"th-stabilize", "mlir::ModuleOp"> {
     softplus(z). Part of a program's meaning: they run at -O0 too, before
     and after differentiation.
   }];
+  let options = [ListOption<"disabledPatterns", "disable-patterns",
+                            "std::string",
+                            "names of rewrites not to apply">];
 }
 
 def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
@@ -34,6 +37,9 @@ def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
     x**2 -> sqr(x), x**0.5 -> sqrt(x), x**-1 -> 1/x, and integer powers up to
     64 by repeated squaring.
   }];
+  let options = [ListOption<"disabledPatterns", "disable-patterns",
+                            "std::string",
+                            "names of rewrites not to apply">];
 }
 
 def LinalgToBlas : Pass<"tcc-linalg-to-blas", "mlir::ModuleOp"> {

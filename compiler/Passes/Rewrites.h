@@ -64,6 +64,9 @@ private:
 };
 
 void populateStabilizePatterns(mlir::RewritePatternSet &patterns);
+/// The names of every stabilize and specialize rewrite (for the driver's
+/// --optimizer-excluding/including checks).
+std::vector<std::string> rewriteNames(mlir::MLIRContext *context);
 void populateSpecializePatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace tcc

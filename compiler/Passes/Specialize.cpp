@@ -78,10 +78,12 @@ struct LocalPowSpecialize : NamedRewrite<th::PowOp> {
 };
 
 struct SpecializePass : tcc::impl::SpecializeBase<SpecializePass> {
+  using SpecializeBase::SpecializeBase;
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateSpecializePatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FrozenRewritePatternSet frozen(std::move(patterns), disabledPatterns);
+    if (failed(applyPatternsGreedily(getOperation(), frozen)))
       return signalPassFailure();
   }
 };
@@ -90,4 +92,15 @@ struct SpecializePass : tcc::impl::SpecializeBase<SpecializePass> {
 
 void tcc::populateSpecializePatterns(RewritePatternSet &patterns) {
   patterns.add<LocalPowSpecialize>(patterns.getContext());
+}
+
+std::vector<std::string> tcc::rewriteNames(MLIRContext *context) {
+  RewritePatternSet patterns(context);
+  populateStabilizePatterns(patterns);
+  populateSpecializePatterns(patterns);
+  std::vector<std::string> names;
+  for (const auto &p : patterns.getNativePatterns())
+    if (!llvm::is_contained(names, p->getDebugName().str()))
+      names.push_back(p->getDebugName().str());
+  return names;
 }

@@ -217,10 +217,12 @@ struct LocalExpm1 : NamedRewrite<th::SubOp> {
 };
 
 struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
+  using StabilizeBase::StabilizeBase;
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateStabilizePatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FrozenRewritePatternSet frozen(std::move(patterns), disabledPatterns);
+    if (failed(applyPatternsGreedily(getOperation(), frozen)))
       return signalPassFailure();
   }
 };

@@ -15,6 +15,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -53,6 +54,69 @@ static int writeText(const DriverOptions &o,
   print(out.os());
   out.keep();
   return 0;
+}
+
+/// The phases --optimizer-including/excluding know, besides rewrite names.
+static const std::vector<std::string> kPhases = {
+    "stabilize", "specialize", "canonicalize", "fusion", "blas"};
+
+static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
+  if (phase == "stabilize")
+    p.stabilize = on;
+  else if (phase == "specialize")
+    p.specialize = on;
+  else if (phase == "canonicalize")
+    p.optimize = on;
+  else if (phase == "fusion")
+    p.fusion = on;
+  else if (phase == "blas")
+    p.blas = on;
+  else
+    return false;
+  return true;
+}
+
+/// Theano's optimizer flags and -O / --no-stabilize as pipeline options.
+static LogicalResult configureOptimizer(const DriverOptions &o,
+                                        MLIRContext &context,
+                                        PipelineOptions &p) {
+  if (o.optimizer == "fast_compile") {
+    p.specialize = p.fusion = p.blas = false; // keep canonicalize + stabilize
+  } else if (o.optimizer == "None") {
+    p.stabilize = p.optimize = false;
+  } else if (o.optimizer != "fast_run") {
+    llvm::errs() << "tcc: error: --optimizer must be fast_run, fast_compile "
+                    "or None, got '"
+                 << o.optimizer << "'\n";
+    return failure();
+  }
+  if (o.optLevel == 0)
+    p.optimize = false;
+  if (o.noStabilize)
+    p.stabilize = false;
+  std::vector<std::string> rewrites = rewriteNames(&context);
+  auto apply = [&](const std::vector<std::string> &names, bool on) {
+    for (const std::string &name : names) {
+      if (setPhase(p, name, on))
+        continue;
+      if (llvm::is_contained(rewrites, name)) {
+        if (!on)
+          p.disabledRewrites.push_back(name);
+        else
+          llvm::erase(p.disabledRewrites, name);
+        continue;
+      }
+      llvm::errs() << "tcc: error: unknown optimization '" << name
+                   << "'; phases: " << llvm::join(kPhases, ", ")
+                   << "; rewrites: " << llvm::join(rewrites, ", ") << "\n";
+      return failure();
+    }
+    return success();
+  };
+  if (failed(apply(o.optimizerIncluding, true)) ||
+      failed(apply(o.optimizerExcluding, false)))
+    return failure();
+  return success();
 }
 
 /// --rewrite-report: each rewrite that fired, how often and where.
@@ -174,8 +238,8 @@ int tcc::compileModel(const DriverOptions &o) {
 
   PipelineOptions pipeline;
   pipeline.printIRAfterAll = o.printIRAfterAll;
-  pipeline.stabilize = !o.noStabilize;
-  pipeline.optimize = o.optLevel > 0;
+  if (failed(configureOptimizer(o, context, pipeline)))
+    return 1;
   pipeline.dumpDir = o.dumpDir;
   if (!o.dumpDir.empty() && failed(dumpModule(*module, o.dumpDir, "th")))
     return 1;

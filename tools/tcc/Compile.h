@@ -4,6 +4,7 @@
 #define TCC_TOOLS_COMPILE_H
 
 #include <string>
+#include <vector>
 
 namespace tcc {
 
@@ -17,6 +18,11 @@ struct DriverOptions {
   bool noStabilize = false;
   bool rewriteReport = false;
   std::string dumpDir;
+  /// Theano's optimizer flags: fast_run (default), fast_compile, None, and
+  /// phases or rewrites to add or remove by name.
+  std::string optimizer = "fast_run";
+  std::vector<std::string> optimizerIncluding;
+  std::vector<std::string> optimizerExcluding;
   unsigned optLevel = 2;
   const char *argv0 = "tcc";
   /// For `tcc run`: a variable to turn into a function (var.eval).

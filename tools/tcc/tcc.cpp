@@ -37,6 +37,16 @@ int main(int argc, char **argv) {
       ->check(CLI::Range(0, 3));
   app.add_flag("--no-stabilize", options.noStabilize,
                "turn off the stability rewrites (shows the naive numbers)");
+  app.add_option("--optimizer", options.optimizer,
+                 "Theano's optimizer flag: fast_run (default), fast_compile "
+                 "(stabilize and canonicalize only) or None (no rewrites)");
+  app.add_option("--optimizer-including", options.optimizerIncluding,
+                 "turn on a phase (stabilize, specialize, canonicalize, "
+                 "fusion, blas) or a rewrite by name")
+      ->allow_extra_args(false);
+  app.add_option("--optimizer-excluding", options.optimizerExcluding,
+                 "turn off a phase or a rewrite by name (e.g. local_log1p)")
+      ->allow_extra_args(false);
   app.add_option("--dump-dir", options.dumpDir,
                  "write the IR after every pass to DIR, one numbered file each");
   app.add_flag("--rewrite-report", options.rewriteReport,
@@ -53,7 +63,8 @@ int main(int argc, char **argv) {
       ->required();
   runCmd->add_option("--arg", run.args,
                      "NAME=VALUE: an input by name or position; VALUE is a "
-                     "JSON number or nested list, or @file.npy");
+                     "JSON number or nested list, or @file.npy")
+      ->allow_extra_args(false);
   runCmd->add_option("--repeat", run.repeat, "call the function N times")
       ->check(CLI::PositiveNumber);
   runCmd->add_flag("--json", run.json,
@@ -66,6 +77,14 @@ int main(int argc, char **argv) {
                    "turn off the stability rewrites");
   runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
                    "list the graph rewrites that fired");
+  runCmd->add_option("--optimizer", run.compile.optimizer,
+                     "fast_run (default), fast_compile or None");
+  runCmd->add_option("--optimizer-including", run.compile.optimizerIncluding,
+                     "turn on a phase or a rewrite by name")
+      ->allow_extra_args(false);
+  runCmd->add_option("--optimizer-excluding", run.compile.optimizerExcluding,
+                     "turn off a phase or a rewrite by name")
+      ->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);
