@@ -1,6 +1,7 @@
 //===- Compile.cpp - The compilation pipeline of the driver ---------------===//
 
 #include "Compile.h"
+#include "GraphPrint.h"
 
 #include "AST/AST.h"
 #include "CodeGen/Manifest.h"
@@ -119,6 +120,15 @@ static LogicalResult configureOptimizer(const DriverOptions &o,
   return success();
 }
 
+/// `tcc pp`: every function, or only the one named (a function, or the
+/// variable evaluated like var.eval()).
+static void printFunctions(ModuleOp module, const DriverOptions &o,
+                           llvm::raw_ostream &os) {
+  for (th::FuncOp func : module.getOps<th::FuncOp>())
+    if (o.evalVariable.empty() || func.getSymName() == o.evalVariable)
+      printPretty(func, os);
+}
+
 /// --rewrite-report: each rewrite that fired, how often and where.
 static void printRewriteReport(llvm::raw_ostream &os) {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> byRule;
@@ -235,6 +245,8 @@ int tcc::compileModel(const DriverOptions &o) {
       module->print(os, flags);
       os << "\n";
     });
+  if (o.emit == "pp")
+    return writeText(o, [&](llvm::raw_ostream &os) { printFunctions(*module, o, os); });
 
   PipelineOptions pipeline;
   pipeline.printIRAfterAll = o.printIRAfterAll;
@@ -265,6 +277,10 @@ int tcc::compileModel(const DriverOptions &o) {
       module->print(os, flags);
       os << "\n";
     });
+  if (o.emit == "pp-opt")
+    return writeText(o, [&](llvm::raw_ostream &os) { printFunctions(*module, o, os); });
+  if (o.emit == "dot")
+    return writeText(o, [&](llvm::raw_ostream &os) { printDot(*module, os); });
 
   llvm::SmallString<64> modelName(llvm::sys::path::stem(o.input));
   for (char &c : modelName)

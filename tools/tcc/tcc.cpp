@@ -2,6 +2,7 @@
 //
 //   tcc model.th -o model.so [--emit=STAGE] [--print-ir-after-all]
 //   tcc run model.th FUNCTION [--arg NAME=VALUE]... [--repeat N] [--json]
+//   tcc pp model.th [NAME] [--optimized]
 //
 // Stages (--emit): ast th th-grad th-opt linalg llvm llvm-ir asm obj so
 // header.
@@ -22,8 +23,8 @@ int main(int argc, char **argv) {
   app.add_option("-o,--output", options.output, "output file");
   app.add_option("--emit", options.emit,
                  "stop after a stage and print or write it: "
-                 "ast|th|th-grad|th-opt|linalg|llvm|llvm-ir|asm|obj|so|header")
-      ->check(CLI::IsMember({"ast", "th", "th-grad", "th-opt", "linalg", "llvm", "llvm-ir", "asm",
+                 "ast|th|th-grad|th-opt|dot|linalg|llvm|llvm-ir|asm|obj|so|header")
+      ->check(CLI::IsMember({"ast", "th", "th-grad", "th-opt", "dot", "linalg", "llvm", "llvm-ir", "asm",
                              "obj", "so", "header"}));
   app.add_flag("--print-ir-after-all", options.printIRAfterAll,
                "print the IR after every pass");
@@ -86,10 +87,29 @@ int main(int argc, char **argv) {
                      "turn off a phase or a rewrite by name")
       ->allow_extra_args(false);
 
+  tcc::DriverOptions pp;
+  bool ppOptimized = false;
+  CLI::App *ppCmd = app.add_subcommand(
+      "pp", "print a model's functions as expressions, like theano.pp");
+  ppCmd->add_option("model", pp.input, "the .th program")
+      ->required()
+      ->check(CLI::ExistingFile);
+  ppCmd->add_option("name", pp.evalVariable,
+                    "only this function (or variable, as var.eval would "
+                    "compile it)");
+  ppCmd->add_flag("--optimized", ppOptimized,
+                  "after the graph optimizer (default: as the program "
+                  "built it)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
     return app.exit(e) == 0 ? 0 : 1;
+  }
+  if (ppCmd->parsed()) {
+    pp.argv0 = argv[0];
+    pp.emit = ppOptimized ? "pp-opt" : "pp";
+    return tcc::compileModel(pp);
   }
   if (runCmd->parsed()) {
     run.compile.argv0 = argv[0];

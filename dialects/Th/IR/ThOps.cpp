@@ -227,7 +227,28 @@ OpFoldResult NegOp::fold(FoldAdaptor) {
   return {};
 }
 
+/// `f(a, b)` for two splat float constants, as a splat of the result type
+/// (when that has a static shape): constant folding of the graph.
+template <typename Fn>
+static OpFoldResult foldSplats(Attribute lhs, Attribute rhs, Type resultType,
+                               Fn fn) {
+  auto a = dyn_cast_or_null<SplatElementsAttr>(lhs);
+  auto b = dyn_cast_or_null<SplatElementsAttr>(rhs);
+  auto type = cast<ShapedType>(resultType);
+  if (!a || !b || !type.hasStaticShape() ||
+      !isa<FloatType>(type.getElementType()))
+    return {};
+  APFloat x = a.getSplatValue<APFloat>(), y = b.getSplatValue<APFloat>();
+  return DenseElementsAttr::get(type, fn(x, y));
+}
+
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult c = foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                                  [](APFloat x, const APFloat &y) {
+                                    x.add(y, APFloat::rmNearestTiesToEven);
+                                    return x;
+                                  }))
+    return c;
   // x + 0 -> x (not for -0.0 + 0.0 issues: x + 0 == x for every x but -0.0,
   // where it gives +0.0; Theano folds it too).
   if (splatOf(adaptor.getRhs()) == 0.0)
@@ -238,12 +259,24 @@ OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult c = foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                                  [](APFloat x, const APFloat &y) {
+                                    x.subtract(y, APFloat::rmNearestTiesToEven);
+                                    return x;
+                                  }))
+    return c;
   if (splatOf(adaptor.getRhs()) == 0.0) // x - 0 -> x
     return sameTypeOrNull(getLhs(), getType());
   return {};
 }
 
 OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult c = foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                                  [](APFloat x, const APFloat &y) {
+                                    x.multiply(y, APFloat::rmNearestTiesToEven);
+                                    return x;
+                                  }))
+    return c;
   if (splatOf(adaptor.getRhs()) == 1.0) // x * 1 -> x
     return sameTypeOrNull(getLhs(), getType());
   if (splatOf(adaptor.getLhs()) == 1.0)
@@ -252,6 +285,12 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult TrueDivOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult c = foldSplats(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                                  [](APFloat x, const APFloat &y) {
+                                    x.divide(y, APFloat::rmNearestTiesToEven);
+                                    return x;
+                                  }))
+    return c;
   if (splatOf(adaptor.getRhs()) == 1.0) // x / 1 -> x
     return sameTypeOrNull(getLhs(), getType());
   return {};
