@@ -14,6 +14,29 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+/// TCC_OPTIONS (space-separated) is added to every command line, after the
+/// subcommand if there is one: the test suite reruns its numeric tests with
+/// TCC_OPTIONS=-O0 to check that the optimizer changes no result.
+static std::vector<std::string> withEnvironmentOptions(int argc, char **argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  const char *env = std::getenv("TCC_OPTIONS");
+  if (!env || !*env)
+    return args;
+  std::vector<std::string> extra;
+  std::istringstream words(env);
+  for (std::string w; words >> w;)
+    extra.push_back(w);
+  size_t at = args.size() > 1 && (args[1] == "run" || args[1] == "pp") ? 2 : 1;
+  args.insert(args.begin() + std::min(at, args.size()), extra.begin(),
+              extra.end());
+  return args;
+}
+
 int main(int argc, char **argv) {
   CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
   app.require_subcommand(0, 1);
@@ -97,12 +120,18 @@ int main(int argc, char **argv) {
   ppCmd->add_option("name", pp.evalVariable,
                     "only this function (or variable, as var.eval would "
                     "compile it)");
+  ppCmd->add_option("-O", pp.optLevel, "optimization level (0-3)")
+      ->check(CLI::Range(0, 3));
   ppCmd->add_flag("--optimized", ppOptimized,
                   "after the graph optimizer (default: as the program "
                   "built it)");
 
+  std::vector<std::string> args = withEnvironmentOptions(argc, argv);
+  std::vector<char *> cargs;
+  for (std::string &a : args)
+    cargs.push_back(a.data());
   try {
-    app.parse(argc, argv);
+    app.parse(int(cargs.size()), cargs.data());
   } catch (const CLI::ParseError &e) {
     return app.exit(e) == 0 ? 0 : 1;
   }
