@@ -69,6 +69,23 @@ def main():
     print("  numpy %8.1f us/step (numpy %s)" % (t_np * 1e6, np.__version__))
     print("  tcc/numpy time ratio: %.2f (below 1 means tcc is faster)" % (t_tcc / t_np))
 
+    # The same training from the C host program (no Python between steps),
+    # against NumPy's loop of the same length.
+    host = os.path.join(ROOT, "build", "bin", "logistic_regression_main")
+    if os.path.exists(host):
+        steps = 10 * args.steps
+        t = time.perf_counter()
+        subprocess.check_call([host, str(steps)], stdout=subprocess.DEVNULL)
+        t_host = (time.perf_counter() - t) / steps
+        state = {"w": m.w.get_value(), "b": float(m.b.get_value())}
+        m.w.set_value(state["w"])
+        t_np_long = best_of(run_numpy, steps, repeats=1)
+        print("C host program, %d steps (including its per-step cost and "
+              "accuracy printout work)" % steps)
+        print("  tcc   %8.1f us/step" % (t_host * 1e6))
+        print("  numpy %8.1f us/step" % (t_np_long * 1e6))
+        print("  tcc/numpy time ratio: %.2f" % (t_host / t_np_long))
+
 
 if __name__ == "__main__":
     main()
