@@ -91,6 +91,14 @@ static bool isFloatTensor(Value v) {
   return isa<FloatType>(tensorTypeOf(v).getElementType());
 }
 
+/// Records that none of `count` operands gets a gradient (Theano gives
+/// integer inputs none) and succeeds.
+static LogicalResult noGradients(SmallVectorImpl<Value> &grads,
+                                 unsigned count = 1) {
+  grads.append(count, Value());
+  return success();
+}
+
 /// `cond` (bool) as 0/1 in `like`'s element type.
 static Value indicator(OpBuilder &b, Location loc, Value cond, Value like) {
   return castLike(b, loc, cond, like);
@@ -243,10 +251,8 @@ LogicalResult AbsOp::buildVJP(OpBuilder &b, Value g,
   // g * sgn(x), sgn(0) = 0.
   Location loc = getLoc();
   Value x = getInput();
-  if (!isFloatTensor(x)) {
-    grads.push_back(Value());
-    return success();
-  }
+  if (!isFloatTensor(x))
+    return noGradients(grads);
   Value zero = scalarLike(b, loc, x, 0.0);
   Value sign = SubOp::create(
       b, loc, indicator(b, loc, GtOp::create(b, loc, x, zero), x),
@@ -259,10 +265,8 @@ LogicalResult SqrOp::buildVJP(OpBuilder &b, Value g,
                               SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value x = getInput();
-  if (!isFloatTensor(x)) {
-    grads.push_back(Value());
-    return success();
-  }
+  if (!isFloatTensor(x))
+    return noGradients(grads);
   grads.push_back(MulOp::create(
       b, loc, MulOp::create(b, loc, g, scalarLike(b, loc, x, 2.0)), x));
   return success();
@@ -399,10 +403,8 @@ LogicalResult MeanOp::buildVJP(OpBuilder &b, Value g,
 static LogicalResult extremumGrad(OpBuilder &b, Location loc, Value input,
                                   Value result, ArrayRef<int64_t> axes,
                                   Value g, SmallVectorImpl<Value> &grads) {
-  if (!isFloatTensor(input)) {
-    grads.push_back(Value());
-    return success();
-  }
+  if (!isFloatTensor(input))
+    return noGradients(grads);
   int64_t rank = tensorTypeOf(input).getRank();
   Value r = expandReduced(b, loc, result, axes, rank);
   Value ge = expandReduced(b, loc, g, axes, rank);
@@ -431,10 +433,8 @@ LogicalResult DotOp::buildVJP(OpBuilder &b, Value g,
                               SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value x = getLhs(), y = getRhs();
-  if (!isFloatTensor(x)) {
-    grads.append({Value(), Value()});
-    return success();
-  }
+  if (!isFloatTensor(x))
+    return noGradients(grads, 2);
   int64_t xr = tensorTypeOf(x).getRank(), yr = tensorTypeOf(y).getRank();
   auto transpose = [&](Value m) {
     return DimShuffleOp::create(b, loc, m, ArrayRef<int64_t>{1, 0});
@@ -472,10 +472,8 @@ LogicalResult DimShuffleOp::buildVJP(OpBuilder &b, Value g,
   // The inverse shuffle: drop the inserted (size-1) dimensions, put the
   // others back, and re-insert dropped (broadcastable) input dimensions.
   Value x = getInput();
-  if (!isFloatTensor(x)) {
-    grads.push_back(Value());
-    return success();
-  }
+  if (!isFloatTensor(x))
+    return noGradients(grads);
   ArrayRef<int64_t> pattern = getPattern();
   SmallVector<int64_t> inverse;
   for (int64_t i = 0; i < tensorTypeOf(x).getRank(); ++i) {
