@@ -10,6 +10,8 @@
 #ifndef TCC_PASSES_REWRITES_H
 #define TCC_PASSES_REWRITES_H
 
+#include "Th/IR/RewriteReport.h"
+
 #include "mlir/IR/Location.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/Value.h"
@@ -29,19 +31,6 @@ inline bool isConstant(mlir::Value v, double c) {
   std::optional<double> s = splatConstant(v);
   return s && *s == c;
 }
-
-/// One fired rewrite, for --rewrite-report.
-struct RewriteEvent {
-  std::string phase;
-  std::string rewrite;
-  mlir::Location loc;
-};
-
-/// Starts or stops recording (off by default: no cost when nobody asks).
-void setRewriteRecording(bool on);
-void recordRewrite(llvm::StringRef phase, llvm::StringRef rewrite,
-                   mlir::Location loc);
-const std::vector<RewriteEvent> &recordedRewrites();
 
 /// A pattern of a named phase that records itself when it rewrites.
 template <typename OpTy>

@@ -17,7 +17,6 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-#include <mutex>
 
 namespace tcc {
 #define GEN_PASS_DEF_STABILIZE
@@ -28,7 +27,7 @@ using namespace mlir;
 using namespace tcc;
 
 //===----------------------------------------------------------------------===//
-// Constants and the rewrite report
+// Constants
 //===----------------------------------------------------------------------===//
 
 std::optional<double> tcc::splatConstant(Value v) {
@@ -50,32 +49,6 @@ std::optional<double> tcc::splatConstant(Value v) {
     return double(splat.getSplatValue<APInt>().getSExtValue());
   }
   return std::nullopt;
-}
-
-namespace {
-struct RewriteLog {
-  std::mutex mutex;
-  bool on = false;
-  std::vector<RewriteEvent> events;
-};
-RewriteLog &rewriteLog() {
-  static RewriteLog log;
-  return log;
-}
-} // namespace
-
-void tcc::setRewriteRecording(bool on) { rewriteLog().on = on; }
-
-void tcc::recordRewrite(StringRef phase, StringRef rewrite, Location loc) {
-  RewriteLog &log = rewriteLog();
-  if (!log.on)
-    return;
-  std::lock_guard<std::mutex> lock(log.mutex);
-  log.events.push_back({phase.str(), rewrite.str(), loc});
-}
-
-const std::vector<RewriteEvent> &tcc::recordedRewrites() {
-  return rewriteLog().events;
 }
 
 //===----------------------------------------------------------------------===//

@@ -217,6 +217,7 @@ class Th_CompareOp<string mnemonic>
 
 def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor, [Th_Differentiable]> {
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor, [Th_Differentiable]>;
 def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor, [Th_Differentiable]>;
@@ -234,17 +235,21 @@ def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
 def Th_AddOp
     : Th_BinaryOp<"add", Th_Tensor, [Commutative, Th_Differentiable]> {
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor, [Th_Differentiable]> {
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 def Th_MulOp
     : Th_BinaryOp<"mul", Th_Tensor, [Commutative, Th_Differentiable]> {
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 def Th_TrueDivOp
     : Th_BinaryOp<"true_div", Th_FloatTensor, [Th_Differentiable]> {
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 def Th_IntDivOp
     : Th_BinaryOp<"int_div", Th_NumericTensor, [Th_Differentiable]>;
@@ -313,6 +318,7 @@ class Th_ReduceOp<string mnemonic, Type operandType>
 
 def Th_SumOp : Th_ReduceOp<"sum", Th_NumericTensor> {
   let summary = "sum over axes (the front end casts to the accumulator dtype)";
+  let hasCanonicalizer = 1;
 }
 def Th_MeanOp : Th_ReduceOp<"mean", Th_FloatTensor> {
   let summary = "mean over axes";

@@ -1,0 +1,34 @@
+//===- RewriteReport.cpp - Which graph rewrites fired ---------------------===//
+
+#include "Th/IR/RewriteReport.h"
+
+#include <mutex>
+
+using namespace tcc;
+
+namespace {
+struct RewriteLog {
+  std::mutex mutex;
+  bool on = false;
+  std::vector<RewriteEvent> events;
+};
+RewriteLog &rewriteLog() {
+  static RewriteLog log;
+  return log;
+}
+} // namespace
+
+void tcc::setRewriteRecording(bool on) { rewriteLog().on = on; }
+
+void tcc::recordRewrite(llvm::StringRef phase, llvm::StringRef rewrite,
+                        mlir::Location loc) {
+  RewriteLog &log = rewriteLog();
+  if (!log.on)
+    return;
+  std::lock_guard<std::mutex> lock(log.mutex);
+  log.events.push_back({phase.str(), rewrite.str(), loc});
+}
+
+const std::vector<RewriteEvent> &tcc::recordedRewrites() {
+  return rewriteLog().events;
+}

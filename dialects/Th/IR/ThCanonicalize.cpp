@@ -1,0 +1,218 @@
+//===- ThCanonicalize.cpp - Theano's algebraic canonicalizations ----------===//
+//
+// Canonicalization patterns of th ops (run by `canonicalize`), after
+// Theano's canonicalize phase: cancellations (x + y - x -> y), negations
+// (x - -y -> x + y, -x * -y -> x * y, -(x - y) -> y - x), x + x -> 2*x, and
+// sum(s*t) -> s*sum(t) for a scalar s. Each keeps the result's exact type
+// (a rewrite that would change a broadcast shape does not apply) and records
+// itself for --rewrite-report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Th/IR/ThOps.h"
+
+#include "Th/IR/RewriteReport.h"
+
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::th;
+
+namespace {
+
+/// A canonicalization of OpTy named after Theano's rewrite, that records
+/// itself when it fires.
+template <typename OpTy> struct Canonicalization : OpRewritePattern<OpTy> {
+  Canonicalization(MLIRContext *ctx, StringRef name)
+      : OpRewritePattern<OpTy>(ctx) {
+    this->setDebugName(name);
+  }
+  LogicalResult replaceIfSameType(PatternRewriter &rewriter, OpTy op,
+                                  Value value) const {
+    if (!value || value.getType() != op.getType())
+      return failure();
+    tcc::recordRewrite("canonicalize", this->getDebugName(), op.getLoc());
+    rewriter.replaceOp(op, value);
+    return success();
+  }
+};
+
+/// (a + b) - a -> b, (a + b) - b -> a
+struct AddSubCancel : Canonicalization<SubOp> {
+  AddSubCancel(MLIRContext *ctx) : Canonicalization(ctx, "local_add_sub_cancel") {}
+  LogicalResult matchAndRewrite(SubOp op,
+                                PatternRewriter &rewriter) const override {
+    auto add = op.getLhs().getDefiningOp<AddOp>();
+    if (!add)
+      return failure();
+    if (add.getLhs() == op.getRhs())
+      return replaceIfSameType(rewriter, op, add.getRhs());
+    if (add.getRhs() == op.getRhs())
+      return replaceIfSameType(rewriter, op, add.getLhs());
+    return failure();
+  }
+};
+
+/// x - (-y) -> x + y
+struct SubNeg : Canonicalization<SubOp> {
+  SubNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_sub_neg_to_add") {}
+  LogicalResult matchAndRewrite(SubOp op,
+                                PatternRewriter &rewriter) const override {
+    auto neg = op.getRhs().getDefiningOp<NegOp>();
+    if (!neg)
+      return failure();
+    return replaceIfSameType(
+        rewriter, op,
+        AddOp::create(rewriter, op.getLoc(), op.getLhs(), neg.getInput()));
+  }
+};
+
+/// x + (-y) -> x - y, (-x) + y -> y - x
+struct AddNeg : Canonicalization<AddOp> {
+  AddNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_add_neg_to_sub") {}
+  LogicalResult matchAndRewrite(AddOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<FloatType>(op.getType().getElementType()))
+      return failure();
+    if (auto neg = op.getRhs().getDefiningOp<NegOp>())
+      return replaceIfSameType(
+          rewriter, op,
+          SubOp::create(rewriter, op.getLoc(), op.getLhs(), neg.getInput()));
+    if (auto neg = op.getLhs().getDefiningOp<NegOp>())
+      return replaceIfSameType(
+          rewriter, op,
+          SubOp::create(rewriter, op.getLoc(), op.getRhs(), neg.getInput()));
+    return failure();
+  }
+};
+
+/// x + x -> 2 * x
+struct AddSelf : Canonicalization<AddOp> {
+  AddSelf(MLIRContext *ctx) : Canonicalization(ctx, "local_add_self_to_mul") {}
+  LogicalResult matchAndRewrite(AddOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = op.getType();
+    if (op.getLhs() != op.getRhs() || !isa<FloatType>(type.getElementType()))
+      return failure();
+    Location loc = op.getLoc();
+    auto scalarType = RankedTensorType::get({}, type.getElementType());
+    Value two = ConstantOp::create(
+        rewriter, loc,
+        DenseElementsAttr::get(scalarType,
+                               FloatAttr::get(type.getElementType(), 2.0)
+                                   .getValue()));
+    if (type.getRank() > 0)
+      two = DimShuffleOp::create(rewriter, loc, two,
+                                 SmallVector<int64_t>(type.getRank(), -1));
+    return replaceIfSameType(rewriter, op,
+                             MulOp::create(rewriter, loc, two, op.getLhs()));
+  }
+};
+
+/// (-x) * (-y) -> x * y
+struct MulNegNeg : Canonicalization<MulOp> {
+  MulNegNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_mul_neg_neg") {}
+  LogicalResult matchAndRewrite(MulOp op,
+                                PatternRewriter &rewriter) const override {
+    auto a = op.getLhs().getDefiningOp<NegOp>();
+    auto b = op.getRhs().getDefiningOp<NegOp>();
+    if (!a || !b)
+      return failure();
+    return replaceIfSameType(
+        rewriter, op,
+        MulOp::create(rewriter, op.getLoc(), a.getInput(), b.getInput()));
+  }
+};
+
+/// (-x) / (-y) -> x / y
+struct DivNegNeg : Canonicalization<TrueDivOp> {
+  DivNegNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_div_neg_neg") {}
+  LogicalResult matchAndRewrite(TrueDivOp op,
+                                PatternRewriter &rewriter) const override {
+    auto a = op.getLhs().getDefiningOp<NegOp>();
+    auto b = op.getRhs().getDefiningOp<NegOp>();
+    if (!a || !b)
+      return failure();
+    return replaceIfSameType(
+        rewriter, op,
+        TrueDivOp::create(rewriter, op.getLoc(), a.getInput(), b.getInput()));
+  }
+};
+
+/// -(x - y) -> y - x
+struct NegSub : Canonicalization<NegOp> {
+  NegSub(MLIRContext *ctx) : Canonicalization(ctx, "local_neg_sub") {}
+  LogicalResult matchAndRewrite(NegOp op,
+                                PatternRewriter &rewriter) const override {
+    auto sub = op.getInput().getDefiningOp<SubOp>();
+    if (!sub || !sub->hasOneUse())
+      return failure();
+    return replaceIfSameType(
+        rewriter, op,
+        SubOp::create(rewriter, op.getLoc(), sub.getRhs(), sub.getLhs()));
+  }
+};
+
+/// A 0-d value broadcast to a whole tensor: the `s` of sum(s * t).
+static Value broadcastScalar(Value v) {
+  auto shuffle = v.getDefiningOp<DimShuffleOp>();
+  if (!shuffle || shuffle.getInput().getType().getRank() != 0)
+    return nullptr;
+  return shuffle.getInput();
+}
+
+/// sum(s * t) -> s * sum(t) for a scalar s (Theano's local_sum_prod_mul_by_
+/// scalar): one multiplication instead of one per element.
+struct SumMulByScalar : Canonicalization<SumOp> {
+  SumMulByScalar(MLIRContext *ctx)
+      : Canonicalization(ctx, "local_sum_mul_by_scalar") {}
+  LogicalResult matchAndRewrite(SumOp op,
+                                PatternRewriter &rewriter) const override {
+    auto mul = op.getInput().getDefiningOp<MulOp>();
+    if (!mul || !isa<FloatType>(op.getType().getElementType()))
+      return failure();
+    Value s = broadcastScalar(mul.getLhs()), t = mul.getRhs();
+    if (!s) {
+      s = broadcastScalar(mul.getRhs());
+      t = mul.getLhs();
+    }
+    if (!s || t.getType() != mul.getType())
+      return failure();
+    Location loc = op.getLoc();
+    Value summed = SumOp::create(rewriter, loc, t, op.getAxes());
+    int64_t rank = cast<RankedTensorType>(op.getType()).getRank();
+    Value scale = rank == 0 ? s
+                            : Value(DimShuffleOp::create(
+                                  rewriter, loc, s,
+                                  SmallVector<int64_t>(rank, -1)));
+    return replaceIfSameType(rewriter, op,
+                             MulOp::create(rewriter, loc, scale, summed));
+  }
+};
+
+} // namespace
+
+void SubOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<AddSubCancel, SubNeg>(context);
+}
+void AddOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<AddNeg, AddSelf>(context);
+}
+void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<MulNegNeg>(context);
+}
+void TrueDivOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                            MLIRContext *context) {
+  patterns.add<DivNegNeg>(context);
+}
+void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<NegSub>(context);
+}
+void SumOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<SumMulByScalar>(context);
+}

@@ -1,0 +1,75 @@
+// RUN: tcc-opt %s --canonicalize | FileCheck %s
+// Theano's algebraic canonicalizations as th canonicalization patterns.
+
+// local_add_sub_cancel: (x + y) - x -> y, (x + y) - y -> x
+// CHECK-LABEL: th.func @add_sub_cancel(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>, [[Y:%[^:]+]]: tensor<?xf64>)
+// CHECK-NEXT: return [[Y]], [[X]]
+th.func @add_sub_cancel(%x: tensor<?xf64>, %y: tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>) {
+  %s = th.add %x, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %a = th.sub %s, %x : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %b = th.sub %s, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %a, %b : tensor<?xf64>, tensor<?xf64>
+}
+
+// (x + y) - x where y is broadcast by x: the result has x's shape, not y's:
+// no rewrite.
+// CHECK-LABEL: th.func @add_sub_cancel_broadcast(
+// CHECK: sub
+th.func @add_sub_cancel_broadcast(%x: tensor<?xf64>, %y: tensor<1xf64>) -> tensor<?xf64> {
+  %s = th.add %x, %y : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %a = th.sub %s, %x : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %a : tensor<?xf64>
+}
+
+// local_sub_neg_to_add, local_add_neg_to_sub, local_mul_neg_neg,
+// local_div_neg_neg, local_neg_sub
+// CHECK-LABEL: th.func @negations(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<f64>, [[Y:%[^:]+]]: tensor<f64>)
+// CHECK-DAG: [[A:%.*]] = add [[X]], [[Y]]
+// CHECK-DAG: [[B:%.*]] = sub [[X]], [[Y]]
+// CHECK-DAG: [[C:%.*]] = sub [[Y]], [[X]]
+// CHECK-DAG: [[D:%.*]] = mul [[X]], [[Y]]
+// CHECK-DAG: [[E:%.*]] = true_div [[X]], [[Y]]
+// CHECK: return [[A]], [[B]], [[C]], [[D]], [[E]], {{%.*}}
+th.func @negations(%x: tensor<f64>, %y: tensor<f64>) -> (tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>) {
+  %nx = th.neg %x : tensor<f64>
+  %ny = th.neg %y : tensor<f64>
+  %a = th.sub %x, %ny : tensor<f64>, tensor<f64> -> tensor<f64>
+  %b = th.add %x, %ny : tensor<f64>, tensor<f64> -> tensor<f64>
+  %c = th.add %nx, %y : tensor<f64>, tensor<f64> -> tensor<f64>
+  %d = th.mul %nx, %ny : tensor<f64>, tensor<f64> -> tensor<f64>
+  %e = th.true_div %nx, %ny : tensor<f64>, tensor<f64> -> tensor<f64>
+  %s = th.sub %x, %y : tensor<f64>, tensor<f64> -> tensor<f64>
+  %f = th.neg %s : tensor<f64>
+  th.return %a, %b, %c, %d, %e, %f : tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>
+}
+
+// local_add_self_to_mul: (x+y) + (x+y) -> 2 * (x+y)
+// (canonicalize hoists constants and puts them on the right of commutative ops)
+// CHECK-LABEL: th.func @add_self(
+// CHECK: [[TWO:%.*]] = constant dense<2.000000e+00> : tensor<1xf64>
+// CHECK: [[S:%.*]] = add
+// CHECK-NOT: add
+// CHECK: [[R:%.*]] = mul [[S]], [[TWO]]
+// CHECK: return [[R]]
+th.func @add_self(%x: tensor<?xf64>, %y: tensor<?xf64>) -> tensor<?xf64> {
+  %s = th.add %x, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %t = th.add %x, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %r = th.add %s, %s : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %r : tensor<?xf64>
+}
+
+// local_sum_mul_by_scalar: sum(s * t) -> s * sum(t)
+// CHECK-LABEL: th.func @sum_mul_by_scalar(
+// CHECK-SAME: [[S:%[^:]+]]: tensor<f64>, [[T:%[^:]+]]: tensor<?x?xf64>)
+// CHECK-DAG: [[SUM:%.*]] = sum [[T]] axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+// CHECK-DAG: [[SB:%.*]] = dimshuffle [[S]] pattern = [-1]
+// CHECK: [[R:%.*]] = mul {{.*}}[[SB]]
+// CHECK: return [[R]]
+th.func @sum_mul_by_scalar(%s: tensor<f64>, %t: tensor<?x?xf64>) -> tensor<?xf64> {
+  %sb = th.dimshuffle %s pattern = [-1, -1] : tensor<f64> -> tensor<1x1xf64>
+  %m = th.mul %sb, %t : tensor<1x1xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %r = th.sum %m axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+  th.return %r : tensor<?xf64>
+}
