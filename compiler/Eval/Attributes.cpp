@@ -2,6 +2,7 @@
 
 #include "Eval/Builtins.h"
 #include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
 #include "Th/IR/ThOps.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -237,6 +238,8 @@ void eval::setAttribute(Interpreter &interp, const ObjectPtr &object,
                         Location loc) {
   if (auto *inst = dyn_cast<InstanceObject>(object.get())) {
     inst->attrs[name] = value;
+    if (name == "test_value")
+      interp.tensors().setTestValue(inst, value, loc);
     return;
   }
   if (auto *cls = dyn_cast<ClassObject>(object.get())) {

@@ -175,6 +175,8 @@ public:
   std::string sharedSymbol;
   /// A shared variable's current compile-time value (get_value/set_value).
   std::shared_ptr<numpy::NDArray> sharedValue;
+  /// Theano's `var.tag` (where `tag.test_value` goes); made on first use.
+  std::shared_ptr<class InstanceObject> tag;
 };
 
 class ArrayObject : public ObjectBase<Object::Kind::Array> {

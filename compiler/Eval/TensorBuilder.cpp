@@ -127,6 +127,10 @@ static RankedTensorType tensorType(Type element,
 }
 
 TensorPtr TensorBuilder::wrap(Value value) {
+  // With test values, a size mismatch is an error here, at the expression
+  // that made it (Theano's compute_test_value).
+  if (!testValueShapes.empty())
+    (void)testShape(value);
   return std::make_shared<TensorObject>(value);
 }
 

@@ -16,6 +16,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <optional>
 
@@ -94,6 +95,16 @@ public:
                               mlir::Location loc,
                               const TensorPtr &seed = nullptr);
 
+  /// Test values (TestShapes.cpp): `tag` belongs to `value`'s variable;
+  /// `x.tag.test_value = v` gives it v's shape.
+  void registerTag(const InstanceObject *tag, mlir::Value value);
+  void setTestValue(const InstanceObject *tag, const ObjectPtr &value,
+                    mlir::Location loc);
+  /// The shape `v` has with the test values (Theano's compute_test_value),
+  /// if every value it depends on has one; a mismatch on the way is a
+  /// located error.
+  std::optional<std::vector<int64_t>> testShape(mlir::Value v);
+
   /// zero_grad(x) / disconnected_grad(x).
   TensorPtr gradientStop(const TensorPtr &x, bool disconnected,
                          mlir::Location loc);
@@ -122,6 +133,11 @@ private:
 
   Interpreter &interp;
   mlir::MLIRContext &context;
+  llvm::DenseMap<const InstanceObject *, mlir::Value> tagOwners;
+  /// Variables' test-value shapes, and the shapes derived from them (a
+  /// cache, cleared when a test value changes).
+  llvm::DenseMap<mlir::Value, std::vector<int64_t>> testValueShapes;
+  llvm::DenseMap<mlir::Value, std::optional<std::vector<int64_t>>> testShapes;
   mlir::OwningOpRef<mlir::ModuleOp> output;
   mlir::OwningOpRef<mlir::ModuleOp> graph;
   mlir::OpBuilder builder;

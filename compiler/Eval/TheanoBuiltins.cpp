@@ -744,16 +744,19 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
   if (name == "type")
     return Interpreter::string(tb.typeString(t->value.getType()));
   if (name == "tag") {
-    // Theano's compute_test_value is 'off' by default, so test values do not
-    // change the graph; accept `x.tag.test_value = ...` and keep nothing.
-    static auto tagClass = [] {
-      auto cls = std::make_shared<ClassObject>();
-      cls->name = "ValidatingScratchpad";
-      return cls;
-    }();
-    auto tag = std::make_shared<InstanceObject>();
-    tag->cls = tagClass;
-    return tag;
+    // `x.tag.test_value = v` gives x a concrete shape for compile-time shape
+    // checks (Theano's compute_test_value): see TestShapes.cpp.
+    if (!t->tag) {
+      static auto tagClass = [] {
+        auto cls = std::make_shared<ClassObject>();
+        cls->name = "ValidatingScratchpad";
+        return cls;
+      }();
+      t->tag = std::make_shared<InstanceObject>();
+      t->tag->cls = tagClass;
+      tb.registerTag(t->tag.get(), t->value);
+    }
+    return t->tag;
   }
   if (!t->sharedSymbol.empty()) {
     if (name == "get_value")
