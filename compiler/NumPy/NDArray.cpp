@@ -415,9 +415,10 @@ Result<NDArray> NDArray::linspace(double start, double stop, int64_t num,
   return fromDoubles({num}, values, target);
 }
 
-Result<NDArray> NDArray::fromDoubles(const Shape &shape,
-                                     const std::vector<double> &values,
-                                     DType dtype) {
+/// fromDoubles and fromInt64s: values converted to `dtype` as astype does.
+template <typename V>
+static Result<NDArray> fromValues(const Shape &shape,
+                                  const std::vector<V> &values, DType dtype) {
   if (Result<Shape> ok = checkShape(shape); !ok)
     return ok.takeError();
   if (Result<DType> ok = checkSupportedDType(dtype); !ok)
@@ -425,7 +426,7 @@ Result<NDArray> NDArray::fromDoubles(const Shape &shape,
   if (static_cast<int64_t>(values.size()) != shapeSize(shape))
     return makeError("cannot build an array of shape " + shapeToString(shape) +
                      " from " + std::to_string(values.size()) + " values");
-  NDArray array = allocate(dtype, shape);
+  NDArray array = NDArray::allocate(dtype, shape);
   dispatchDType(dtype, [&](auto tag) {
     using T = typename decltype(tag)::type;
     for (size_t i = 0; i < values.size(); ++i)
@@ -434,23 +435,16 @@ Result<NDArray> NDArray::fromDoubles(const Shape &shape,
   return array;
 }
 
+Result<NDArray> NDArray::fromDoubles(const Shape &shape,
+                                     const std::vector<double> &values,
+                                     DType dtype) {
+  return fromValues(shape, values, dtype);
+}
+
 Result<NDArray> NDArray::fromInt64s(const Shape &shape,
                                     const std::vector<int64_t> &values,
                                     DType dtype) {
-  if (Result<Shape> ok = checkShape(shape); !ok)
-    return ok.takeError();
-  if (Result<DType> ok = checkSupportedDType(dtype); !ok)
-    return ok.takeError();
-  if (static_cast<int64_t>(values.size()) != shapeSize(shape))
-    return makeError("cannot build an array of shape " + shapeToString(shape) +
-                     " from " + std::to_string(values.size()) + " values");
-  NDArray array = allocate(dtype, shape);
-  dispatchDType(dtype, [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    for (size_t i = 0; i < values.size(); ++i)
-      store<T>(array.data(), i, castElement<T>(values[i]));
-  });
-  return array;
+  return fromValues(shape, values, dtype);
 }
 
 Result<NDArray> NDArray::fromRawBytes(const Shape &shape, DType dtype,

@@ -68,37 +68,22 @@ static Value otherThanOne(th::AddOp add) {
   return nullptr;
 }
 
-/// log(1 + x) -> log1p(x)
+/// log(1 + x) -> log1p(x). For x = exp(z) the next rewrite then gives
+/// softplus(z).
 struct LocalLog1p : NamedRewrite<th::LogOp> {
   LocalLog1p(MLIRContext *ctx) : NamedRewrite(ctx, kPhase, "local_log1p") {}
   LogicalResult matchAndRewrite(th::LogOp op,
                                 PatternRewriter &rewriter) const override {
     auto add = op.getInput().getDefiningOp<th::AddOp>();
     Value x = add ? otherThanOne(add) : nullptr;
-    if (!x || x.getType() != op.getType() || x.getDefiningOp<th::ExpOp>())
-      return failure(); // log(1 + exp(z)) is softplus, below.
+    if (!x || x.getType() != op.getType())
+      return failure();
     replace(rewriter, op, th::Log1pOp::create(rewriter, op.getLoc(), x));
     return success();
   }
 };
 
-/// log(1 + exp(z)) -> softplus(z), log1p(exp(z)) -> softplus(z)
-struct LocalSoftplus : NamedRewrite<th::LogOp> {
-  LocalSoftplus(MLIRContext *ctx)
-      : NamedRewrite(ctx, kPhase, "local_log1p_exp_to_softplus") {}
-  LogicalResult matchAndRewrite(th::LogOp op,
-                                PatternRewriter &rewriter) const override {
-    auto add = op.getInput().getDefiningOp<th::AddOp>();
-    Value x = add ? otherThanOne(add) : nullptr;
-    auto exp = x ? x.getDefiningOp<th::ExpOp>() : nullptr;
-    if (!exp || exp.getType() != op.getType())
-      return failure();
-    replace(rewriter, op,
-            th::SoftplusOp::create(rewriter, op.getLoc(), exp.getInput()));
-    return success();
-  }
-};
-
+/// log1p(exp(z)) -> softplus(z): log1p(exp(z)) overflows for large z.
 struct LocalLog1pExp : NamedRewrite<th::Log1pOp> {
   LocalLog1pExp(MLIRContext *ctx)
       : NamedRewrite(ctx, kPhase, "local_log1p_exp_to_softplus") {}
@@ -204,7 +189,6 @@ struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
 
 void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  // local_log1p leaves log(1 + exp(z)) to the softplus rewrite.
-  patterns.add<LocalSoftplus, LocalLog1p, LocalLog1pExp, LocalSigmoid,
+  patterns.add<LocalLog1p, LocalLog1pExp, LocalSigmoid,
                LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1>(ctx);
 }

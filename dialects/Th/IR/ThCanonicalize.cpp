@@ -109,33 +109,19 @@ struct AddSelf : Canonicalization<AddOp> {
   }
 };
 
-/// (-x) * (-y) -> x * y
-struct MulNegNeg : Canonicalization<MulOp> {
-  MulNegNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_mul_neg_neg") {}
-  LogicalResult matchAndRewrite(MulOp op,
+/// (-x) * (-y) -> x * y and (-x) / (-y) -> x / y
+template <typename OpTy> struct NegNegCancel : Canonicalization<OpTy> {
+  NegNegCancel(MLIRContext *ctx, StringRef name)
+      : Canonicalization<OpTy>(ctx, name) {}
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    auto a = op.getLhs().getDefiningOp<NegOp>();
-    auto b = op.getRhs().getDefiningOp<NegOp>();
+    auto a = op.getLhs().template getDefiningOp<NegOp>();
+    auto b = op.getRhs().template getDefiningOp<NegOp>();
     if (!a || !b)
       return failure();
-    return replaceIfSameType(
+    return this->replaceIfSameType(
         rewriter, op,
-        MulOp::create(rewriter, op.getLoc(), a.getInput(), b.getInput()));
-  }
-};
-
-/// (-x) / (-y) -> x / y
-struct DivNegNeg : Canonicalization<TrueDivOp> {
-  DivNegNeg(MLIRContext *ctx) : Canonicalization(ctx, "local_div_neg_neg") {}
-  LogicalResult matchAndRewrite(TrueDivOp op,
-                                PatternRewriter &rewriter) const override {
-    auto a = op.getLhs().getDefiningOp<NegOp>();
-    auto b = op.getRhs().getDefiningOp<NegOp>();
-    if (!a || !b)
-      return failure();
-    return replaceIfSameType(
-        rewriter, op,
-        TrueDivOp::create(rewriter, op.getLoc(), a.getInput(), b.getInput()));
+        OpTy::create(rewriter, op.getLoc(), a.getInput(), b.getInput()));
   }
 };
 
@@ -202,11 +188,11 @@ void AddOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 }
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
-  patterns.add<MulNegNeg>(context);
+  patterns.add<NegNegCancel<MulOp>>(context, "local_mul_neg_neg");
 }
 void TrueDivOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
-  patterns.add<DivNegNeg>(context);
+  patterns.add<NegNegCancel<TrueDivOp>>(context, "local_div_neg_neg");
 }
 void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
