@@ -13,6 +13,8 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "mlir/IR/SymbolTable.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -79,6 +81,13 @@ public:
 
   /// Records that sizes a and b must be equal because of `op`.
   LogicalResult unify(int a, int b, Operation *op) {
+    return unify(a, b, op, opDescription(op), op->getLoc());
+  }
+
+  /// Records that sizes a and b must be equal because of the part of `op`
+  /// described as `what` at `loc` (a gemv is a dot and an add).
+  LogicalResult unify(int a, int b, Operation *op, llvm::StringRef what,
+                      Location loc) {
     int ra = classes.getOrInsertLeaderValue(a);
     int rb = classes.getOrInsertLeaderValue(b);
     if (ra == rb)
@@ -98,9 +107,8 @@ public:
         check["b"] = llvm::json::Array{wb.arg, wb.dim};
       else
         check["size"] = wb.constant;
-      check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}",
-                                      opDescription(op),
-                                      locationString(op->getLoc()), lhs, rhs)
+      check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}", what,
+                                      locationString(loc), lhs, rhs)
                             .str();
       checks.push_back(std::move(check));
     }
@@ -231,17 +239,51 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
-    if (auto dot = dyn_cast<th::DotOp>(op)) {
-      const DimVec &l = dims[dot.getLhs()], &r = dims[dot.getRhs()];
+    // dot(lhs, rhs): the contracted sizes agree; the rest are the result's.
+    auto productDims = [&](Value lhs, Value rhs,
+                           Location loc) -> FailureOr<DimVec> {
+      const DimVec &l = dims[lhs], &r = dims[rhs];
       int li = l.back(), ri = r.front();
-      if (li >= 0 && ri >= 0 && failed(checks.unify(li, ri, op)))
-        return WalkResult::interrupt();
+      if (li >= 0 && ri >= 0 && failed(checks.unify(li, ri, op, "dot", loc)))
+        return failure();
       DimVec out;
       if (l.size() == 2)
         out.push_back(l[0]);
       if (r.size() == 2)
         out.push_back(r[1]);
-      dims[result] = out;
+      return out;
+    };
+    if (auto dot = dyn_cast<th::DotOp>(op)) {
+      FailureOr<DimVec> out =
+          productDims(dot.getLhs(), dot.getRhs(), dot.getLoc());
+      if (failed(out))
+        return WalkResult::interrupt();
+      dims[result] = *out;
+      return WalkResult::advance();
+    }
+    if (isa<th::GemvOp, th::GemmOp>(op)) {
+      // c + alpha * dot(a, b): c has the product's shape. th-gemm gives the
+      // op the locations of the dot and of the sum it came from.
+      Location dotLoc = op->getLoc(), sumLoc = op->getLoc();
+      if (auto fused = dyn_cast<FusedLoc>(op->getLoc());
+          fused && fused.getLocations().size() == 2) {
+        dotLoc = fused.getLocations()[0];
+        sumLoc = fused.getLocations()[1];
+      }
+      FailureOr<DimVec> out =
+          productDims(op->getOperand(2), op->getOperand(3), dotLoc);
+      if (failed(out))
+        return WalkResult::interrupt();
+      const DimVec &c = dims[op->getOperand(0)];
+      for (size_t d = 0; d < out->size(); ++d) {
+        if ((*out)[d] < 0)
+          (*out)[d] = c[d];
+        else if (c[d] >= 0 &&
+                 failed(checks.unify((*out)[d], c[d], op,
+                                     "elementwise add", sumLoc)))
+          return WalkResult::interrupt();
+      }
+      dims[result] = *out;
       return WalkResult::advance();
     }
     if (auto ds = dyn_cast<th::DimShuffleOp>(op)) {
@@ -392,4 +434,22 @@ FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
   root["functions"] = std::move(functions);
   manifest.json = std::move(root);
   return manifest;
+}
+
+void tcc::recordInPlaceUpdates(ModuleOp module, ModelManifest &manifest) {
+  llvm::json::Object &root = *manifest.json.getAsObject();
+  const llvm::json::Array &shared = *root.getArray("shared");
+  llvm::json::Array &functions = *root.getArray("functions");
+  for (auto [name, fn] : llvm::zip(manifest.functionNames, functions)) {
+    Operation *lowered = SymbolTable::lookupSymbolIn(module, name);
+    auto vars =
+        lowered ? lowered->getAttrOfType<ArrayAttr>("tcc.inplace") : nullptr;
+    llvm::json::Array indices;
+    if (vars)
+      for (auto var : vars.getAsRange<FlatSymbolRefAttr>())
+        for (auto [index, s] : llvm::enumerate(shared))
+          if (s.getAsObject()->getString("name") == var.getValue())
+            indices.push_back(int64_t(index));
+    fn.getAsObject()->insert({"inplace", std::move(indices)});
+  }
 }

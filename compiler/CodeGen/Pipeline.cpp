@@ -105,6 +105,8 @@ LogicalResult tcc::optimizeGraph(ModuleOp module,
     passes.push_back(withDisabled("th-stabilize", options));
   if (options.optimize && options.specialize)
     passes.push_back(withDisabled("th-specialize", options));
+  if (options.optimize && options.blas)
+    passes.push_back(withDisabled("th-gemm", options));
   if (options.optimize)
     passes.append({"canonicalize", "cse"});
   if (passes.empty())
@@ -122,6 +124,10 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
     pipeline += ",canonicalize,cse";
   if (options.optimize && options.fusion)
     pipeline += ",linalg-fuse-elementwise-ops,canonicalize,cse";
+  // After fusion, so the elementwise op that computes a new value is the
+  // one whose destination becomes the old value's buffer.
+  if (options.optimize && options.inplace)
+    pipeline += ",tcc-inplace-updates";
   return runPipeline(module, pipeline, options);
 }
 
@@ -129,18 +135,24 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
                                       const PipelineOptions &options) {
   // Kernels get the C interface (`_mlir_ciface_<name>`, memref descriptors
   // passed by pointer), which the generated __tcc_kernel_<i> trampolines call.
-  // Arguments are read-only: shared values live in the runtime (initial ones
-  // in the library's read-only data) and are swapped only after a call.
+  // Arguments are read-only (inputs belong to the caller, shared values
+  // may be read concurrently), except the shared variables
+  // tcc-inplace-updates marked writable: the runtime gives those a buffer
+  // no one else reads while the kernel runs.
   module.walk([](func::FuncOp f) {
     f->setAttr("llvm.emit_c_interface", UnitAttr::get(f.getContext()));
     for (unsigned i = 0; i < f.getNumArguments(); ++i)
-      f.setArgAttr(i, "bufferization.writable",
-                   BoolAttr::get(f.getContext(), false));
+      if (!f.getArgAttr(i, "bufferization.writable"))
+        f.setArgAttr(i, "bufferization.writable",
+                     BoolAttr::get(f.getContext(), false));
   });
   return runPipeline(
       module,
       "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map},"
+      "function-boundary-type-conversion=identity-layout-map}," +
+      std::string(options.optimize && options.inplace
+                      ? "tcc-drop-inplace-results,"
+                      : "") +
       "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
       std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                     : "") +

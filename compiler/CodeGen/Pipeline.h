@@ -23,6 +23,8 @@ struct PipelineOptions {
   bool specialize = true;
   bool fusion = true;
   bool blas = true;
+  /// Kernels write new values of shared variables into the old buffers.
+  bool inplace = true;
   /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
   std::vector<std::string> disabledRewrites;
 };

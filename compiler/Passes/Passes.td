@@ -42,6 +42,21 @@ def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
                             "names of rewrites not to apply">];
 }
 
+def Gemm : Pass<"th-gemm", "mlir::ModuleOp"> {
+  let summary = "Theano's GemmOptimizer: sums with a matrix product to gemv/gemm";
+  let description = [{
+    A linear combination with scalar coefficients (add, sub, neg, scalar
+    mul and div, looking through single-use values only) whose one term is a
+    vector or matrix `th.dot` of the sum's type becomes
+    `th.gemv`/`th.gemm(rest, alpha, a, b)`, computing `rest + alpha *
+    dot(a, b)` by accumulating into rest's buffer. The SGD update
+    `w - lr * dot(X.T, g)` becomes `gemv(w, -lr, g, X)`.
+  }];
+  let options = [ListOption<"disabledPatterns", "disable-patterns",
+                            "std::string",
+                            "names of rewrites not to apply">];
+}
+
 def LinalgToBlas : Pass<"tcc-linalg-to-blas", "mlir::ModuleOp"> {
   let summary = "Call BLAS for matvec, vecmat, matmul and dot on buffers";
   let description = [{
@@ -52,6 +67,32 @@ def LinalgToBlas : Pass<"tcc-linalg-to-blas", "mlir::ModuleOp"> {
   }];
   let dependentDialects = ["mlir::func::FuncDialect",
                            "mlir::memref::MemRefDialect"];
+}
+
+def InPlaceUpdates : Pass<"tcc-inplace-updates", "mlir::ModuleOp"> {
+  let summary = "Let kernels write new values of shared variables in place";
+  let description = [{
+    For each update of a shared variable the function also reads, whose
+    value is computed elementwise from the old value (or accumulated by a
+    product into such a value), the old value becomes the destination of
+    that computation (replacing a `tensor.empty` whose contents are never
+    read) and its argument gets `bufferization.writable = true`; one-shot
+    bufferization then writes in place unless something reads the old value
+    later.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def DropInPlaceResults : Pass<"tcc-drop-inplace-results", "mlir::ModuleOp"> {
+  let summary = "Stop returning updates bufferization wrote in place";
+  let description = [{
+    After one-shot bufferization, a function result for an update of a
+    shared variable that is the variable's own argument buffer (written in
+    place) is removed from the function, and the variable is listed in the
+    function attribute `tcc.inplace`: the runtime keeps the buffer as the
+    new value. (Returning the argument would make the deallocation pipeline
+    copy it.)
+  }];
 }
 
 def LowerThFunctions : Pass<"th-lower-functions", "mlir::ModuleOp"> {

@@ -53,10 +53,11 @@ private:
 };
 
 void populateStabilizePatterns(mlir::RewritePatternSet &patterns);
-/// The names of every stabilize and specialize rewrite (for the driver's
+/// The names of every stabilize, specialize and gemm rewrite (for the driver's
 /// --optimizer-excluding/including checks).
 std::vector<std::string> rewriteNames(mlir::MLIRContext *context);
 void populateSpecializePatterns(mlir::RewritePatternSet &patterns);
+void populateGemmPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace tcc
 

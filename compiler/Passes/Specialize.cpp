@@ -98,6 +98,7 @@ std::vector<std::string> tcc::rewriteNames(MLIRContext *context) {
   RewritePatternSet patterns(context);
   populateStabilizePatterns(patterns);
   populateSpecializePatterns(patterns);
+  populateGemmPatterns(patterns);
   std::vector<std::string> names;
   for (const auto &p : patterns.getNativePatterns())
     if (!llvm::is_contained(names, p->getDebugName().str()))

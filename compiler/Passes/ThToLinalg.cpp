@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Passes/Passes.h"
+#include "Passes/Rewrites.h"
 #include "Passes/ScalarBody.h"
 
 #include "Th/IR/ThOps.h"
@@ -269,6 +270,44 @@ struct LowerDot : OpRewritePattern<th::DotOp> {
   }
 };
 
+/// th.gemv / th.gemm -> the linalg product accumulating into `c`, with
+/// alpha multiplied into the vector operand (gemv) or the left matrix (gemm)
+/// as a th.mul that the elementwise lowering and fusion then handle like any
+/// other (it usually fuses with the operand's producer).
+template <typename OpTy> struct LowerAccumulatedDot : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value a = op.getA(), b = op.getB();
+    int64_t aRank = cast<RankedTensorType>(a.getType()).getRank();
+    int64_t bRank = cast<RankedTensorType>(b.getType()).getRank();
+    Value &scaled = aRank <= bRank ? a : b;
+    if (!tcc::isConstant(op.getAlpha(), 1.0)) {
+      int64_t rank = cast<RankedTensorType>(scaled.getType()).getRank();
+      Value alpha = th::DimShuffleOp::create(rewriter, loc, op.getAlpha(),
+                                             SmallVector<int64_t>(rank, -1));
+      scaled = th::MulOp::create(rewriter, loc, alpha, scaled);
+    }
+    auto resultType = cast<RankedTensorType>(op.getType());
+    SmallVector<Value, 2> ins = {a, b};
+    Value c = op.getC();
+    Operation *product;
+    if (aRank == 2 && bRank == 1)
+      product = linalg::MatvecOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{c});
+    else if (aRank == 1)
+      product = linalg::VecmatOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{c});
+    else
+      product = linalg::MatmulOp::create(rewriter, loc, TypeRange{resultType},
+                                         ins, ValueRange{c});
+    rewriter.replaceOp(op, product->getResults());
+    return success();
+  }
+};
+
 /// th.dimshuffle -> a copying linalg.generic; dropped (broadcastable)
 /// dimensions are read at index 0, inserted ones have size 1.
 struct LowerDimShuffle : OpRewritePattern<th::DimShuffleOp> {
@@ -474,7 +513,8 @@ struct ConvertThToLinalgPass
 
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<LowerElementwise, LowerDot, LowerDimShuffle, LowerConstant,
+  patterns.add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
+               LowerAccumulatedDot<th::GemmOp>, LowerDimShuffle, LowerConstant,
                LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);

@@ -6,7 +6,9 @@
 // kernel cannot take as they are into contiguous buffers and build memref
 // descriptors; (3) run the kernel; (4) take ownership of its results (copying
 // aliased or strided ones), then commit: swap updated shared values in and
-// fill the caller's output arrays.
+// fill the caller's output arrays. A kernel compiled to update a shared
+// variable in place writes its new value in phase 3 into a buffer no one
+// else can see until it returns (Shared.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,6 +23,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <shared_mutex>
 
 namespace tcc::rt {
 
@@ -145,7 +148,7 @@ std::string describeResult(const Manifest &M, const FunctionSpec &F, size_t J) {
   if (J < F.Outputs.size())
     return "output " + std::to_string(J) + " ('" + F.Outputs[J].Name + "')";
   return "update of shared variable '" +
-         M.Shared[F.Updates[J - F.Outputs.size()]].Name + "'";
+         M.Shared[F.ResultUpdates[J - F.Outputs.size()]].Name + "'";
 }
 
 } // namespace
@@ -175,6 +178,22 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   std::unique_lock<std::mutex> UpdateLock(State->UpdateMutex, std::defer_lock);
   if (!F.Updates.empty())
     UpdateLock.lock();
+  // A kernel that writes buffers in place runs alone, on buffers no one
+  // else holds; every other kernel reading shared values may run alongside
+  // others.
+  std::shared_lock<std::shared_mutex> Reading(State->BufferMutex,
+                                              std::defer_lock);
+  std::unique_lock<std::shared_mutex> Writing(State->BufferMutex,
+                                             std::defer_lock);
+  if (F.hasInPlaceUpdates()) {
+    Writing.lock();
+    for (size_t U = 0; U < F.Updates.size(); ++U)
+      if (F.InPlace[U])
+        if (int Status = State->makeWritable(F.Updates[U], Fn))
+          return Status;
+  } else if (!F.Reads.empty()) {
+    Reading.lock();
+  }
   // The snapshot keeps the values read alive while the kernel runs, even if
   // a concurrent call commits new ones.
   std::vector<SharedValue> Reads = State->snapshot(F.Reads);
@@ -232,7 +251,8 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
     ArgPtrs[K] = D;
   }
 
-  // Every result: the outputs, then the updated shared variables.
+  // Every result: the outputs, then the shared variables' new values that
+  // were not written in place.
   struct ResultSpec {
     int32_t DType;
     const std::vector<bool> *Broadcastable;
@@ -240,7 +260,7 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   std::vector<ResultSpec> Specs;
   for (const TensorSpec &O : F.Outputs)
     Specs.push_back({O.DType, &O.Broadcastable});
-  for (int32_t U : F.Updates)
+  for (int32_t U : F.ResultUpdates)
     Specs.push_back({M.Shared[U].DType, &M.Shared[U].Broadcastable});
   std::vector<size_t> ResultOffsets;
   size_t ResultWordCount = 0;
@@ -328,11 +348,11 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
                      Rank, ElemSize);
   }
 
-  // Commit. Building the shared_ptrs may throw, so it happens before any
-  // value is swapped in.
+  // Commit (values updated in place already are). Building the
+  // shared_ptrs may throw, so it happens before any value is swapped in.
   size_t NumOuts = F.Outputs.size();
   std::vector<std::shared_ptr<void>> NewValues;
-  for (size_t U = 0; U < F.Updates.size(); ++U) {
+  for (size_t U = 0; U < F.ResultUpdates.size(); ++U) {
     OwnedResult &R = Results[NumOuts + U];
     std::shared_ptr<void> Owner(std::move(R.Owner));
     // Aliasing constructor: the value may start past its buffer's start.
@@ -340,8 +360,8 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   }
   {
     std::lock_guard<std::mutex> Lock(State->StateMutex);
-    for (size_t U = 0; U < F.Updates.size(); ++U) {
-      SharedValue &V = State->Values[F.Updates[U]];
+    for (size_t U = 0; U < F.ResultUpdates.size(); ++U) {
+      SharedValue &V = State->Values[F.ResultUpdates[U]];
       V.Data.swap(NewValues[U]);
       V.S = Results[NumOuts + U].S;
     }

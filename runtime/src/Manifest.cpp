@@ -2,12 +2,12 @@
 
 #include "Manifest.h"
 
-#include <cstdint>
-
 #include "Error.h"
 #include "Json.h"
 #include "ModelSymbols.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 
@@ -214,6 +214,24 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
         return R.fail(Path + ".updates", "shared variable '" +
                                              M.Shared[F.Updates[I]].Name +
                                              "' updated twice");
+  // inplace is optional (no function of an -O0 model has one).
+  std::vector<int32_t> InPlace;
+  if (Obj.get("inplace") &&
+      !R.indexList(Obj, Path, "inplace", NumShared, InPlace))
+    return false;
+  for (int32_t V : InPlace)
+    if (std::find(F.Updates.begin(), F.Updates.end(), V) == F.Updates.end() ||
+        std::find(F.Reads.begin(), F.Reads.end(), V) == F.Reads.end())
+      return R.fail(Path + ".inplace", "shared variable '" +
+                                           M.Shared[V].Name +
+                                           "' is not both read and updated");
+  for (int32_t U : F.Updates) {
+    bool IsInPlace =
+        std::find(InPlace.begin(), InPlace.end(), U) != InPlace.end();
+    F.InPlace.push_back(IsInPlace);
+    if (!IsInPlace)
+      F.ResultUpdates.push_back(U);
+  }
 
   const JsonValue *Outputs =
       R.field(Obj, Path, "outputs", JsonValue::Kind::Array, "an array");

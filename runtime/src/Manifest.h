@@ -58,9 +58,18 @@ struct FunctionSpec {
   /// Shared variable indices passed after the inputs, in order.
   std::vector<int32_t> Reads;
   std::vector<TensorSpec> Outputs;
-  /// Shared variable indices whose new values follow the outputs.
+  /// Shared variable indices the call gives new values.
   std::vector<int32_t> Updates;
+  /// For each of `Updates`, whether the kernel writes it into the buffer it
+  /// reads (manifest `inplace`) instead of returning it.
+  std::vector<bool> InPlace;
+  /// The updates the kernel returns, after the outputs: those not in place.
+  std::vector<int32_t> ResultUpdates;
   std::vector<ShapeCheck> Checks;
+
+  bool hasInPlaceUpdates() const {
+    return ResultUpdates.size() != Updates.size();
+  }
 
   int32_t numKernelArgs() const {
     return static_cast<int32_t>(Inputs.size() + Reads.size());

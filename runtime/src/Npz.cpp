@@ -2,6 +2,8 @@
 
 #include "Npz.h"
 
+#include <shared_mutex>
+
 #include "Array.h"
 #include "Error.h"
 #include "Manifest.h"
@@ -44,8 +46,10 @@ int saveState(const char *Path) {
   std::vector<int32_t> All;
   for (size_t I = 0; I < M.Shared.size(); ++I)
     All.push_back(static_cast<int32_t>(I));
-  // Values are immutable once published, so the snapshot is consistent and
-  // can be written without holding any lock.
+  // While BufferMutex is held shared no kernel writes a value in place, so
+  // the snapshot is consistent; new values committed meanwhile are other
+  // buffers.
+  std::shared_lock<std::shared_mutex> Reading(State->BufferMutex);
   std::vector<SharedValue> Values = State->snapshot(All);
 
   std::vector<std::string> Headers;

@@ -44,6 +44,29 @@ SharedState::snapshot(const std::vector<int32_t> &Indices) {
   return Out;
 }
 
+int SharedState::makeWritable(int32_t Index, const std::string &Fn) {
+  std::lock_guard<std::mutex> Lock(StateMutex);
+  SharedValue &V = Values[Index];
+  const auto *P = static_cast<const uint8_t *>(V.Data.get());
+  bool InData = P >= __tcc_data && P < __tcc_data + __tcc_data_size;
+  if (!InData && V.Data.use_count() == 1)
+    return TCC_OK;
+  const SharedSpec &Spec = M.Shared[Index];
+  int64_t Count, Bytes;
+  countElements(V.S.Dims, V.S.Rank, dtypeSize(Spec.DType), Count, Bytes);
+  UniqueBuffer Copy(allocateBuffer(Bytes));
+  if (!Copy)
+    return fail(TCC_ERROR_MEMORY, Fn + ": cannot allocate " +
+                                      std::to_string(Bytes) +
+                                      " bytes to update '" + Spec.Name +
+                                      "' in place");
+  if (Bytes)
+    std::memcpy(Copy.get(), V.Data.get(), Bytes);
+  // An equal value: replacing it changes nothing anyone can observe.
+  V.Data = std::shared_ptr<void>(std::move(Copy));
+  return TCC_OK;
+}
+
 /// Looks up `Name` for the API function `Api`, recording an error if absent.
 static int findShared(SharedState &State, const char *Api, const char *Name,
                       int32_t &Index) {
@@ -65,6 +88,7 @@ int sharedGet(const char *Name, tcc_array *Out) {
     return Status;
   if (!Out)
     return fail(TCC_ERROR_ARGUMENT, "tcc_shared_get: out is null");
+  std::shared_lock<std::shared_mutex> Reading(State->BufferMutex);
   std::vector<SharedValue> V = State->snapshot({Index});
   const SharedSpec &Spec = State->M.Shared[Index];
   int64_t Count, Bytes;

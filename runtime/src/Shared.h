@@ -15,13 +15,15 @@
 
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <string>
 #include <vector>
 
 namespace tcc::rt {
 
 struct Manifest;
 
-/// An immutable contiguous value.
+/// A contiguous value (immutable unless written in place, see above).
 struct SharedValue {
   std::shared_ptr<void> Data;
   Shape S;
@@ -40,6 +42,10 @@ public:
   /// over a value stored in between: the state moves as if these ran one at
   /// a time.
   std::mutex UpdateMutex;
+  /// Held shared by everything that reads values' buffers (calls, get,
+  /// save) and exclusively by a call whose kernel writes buffers in place.
+  /// Lock order: UpdateMutex, BufferMutex, StateMutex.
+  std::shared_mutex BufferMutex;
 
   const Manifest &M;
   std::vector<SharedValue> Values;
@@ -48,6 +54,12 @@ public:
 
   /// Copies of the values at `Indices`, taken under StateMutex.
   std::vector<SharedValue> snapshot(const std::vector<int32_t> &Indices);
+
+  /// Makes the value at `Index` a buffer a kernel may overwrite: owned by
+  /// the runtime (not the read-only initial value) and referenced by no
+  /// snapshot, copying it if needed. Needs UpdateMutex and BufferMutex held
+  /// exclusively; `Fn` names the caller in the out-of-memory error.
+  int makeWritable(int32_t Index, const std::string &Fn);
 
 private:
   explicit SharedState(const Manifest &M);

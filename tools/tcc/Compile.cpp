@@ -59,7 +59,7 @@ static int writeText(const DriverOptions &o,
 
 /// The phases --optimizer-including/excluding know, besides rewrite names.
 static const std::vector<std::string> kPhases = {
-    "stabilize", "specialize", "canonicalize", "fusion", "blas"};
+    "stabilize", "specialize", "canonicalize", "fusion", "blas", "inplace"};
 
 static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
   if (phase == "stabilize")
@@ -72,6 +72,8 @@ static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
     p.fusion = on;
   else if (phase == "blas")
     p.blas = on;
+  else if (phase == "inplace")
+    p.inplace = on;
   else
     return false;
   return true;
@@ -82,7 +84,7 @@ static LogicalResult configureOptimizer(const DriverOptions &o,
                                         MLIRContext &context,
                                         PipelineOptions &p) {
   if (o.optimizer == "fast_compile") {
-    p.specialize = p.fusion = p.blas = false; // keep canonicalize + stabilize
+    p.specialize = p.fusion = p.blas = p.inplace = false; // keep canonicalize + stabilize
   } else if (o.optimizer == "None") {
     p.stabilize = p.optimize = false;
   } else if (o.optimizer != "fast_run") {
@@ -302,6 +304,7 @@ int tcc::compileModel(const DriverOptions &o) {
     });
   if (failed(lowerToLLVMDialect(*module, pipeline)))
     return 1;
+  recordInPlaceUpdates(*module, *manifest);
   if (o.emit == "llvm")
     return writeText(o, [&](llvm::raw_ostream &os) {
       module->print(os, flags);

@@ -66,7 +66,7 @@ int main(int argc, char **argv) {
                  "(stabilize and canonicalize only) or None (no rewrites)");
   app.add_option("--optimizer-including", options.optimizerIncluding,
                  "turn on a phase (stabilize, specialize, canonicalize, "
-                 "fusion, blas) or a rewrite by name")
+                 "fusion, blas, inplace) or a rewrite by name")
       ->allow_extra_args(false);
   app.add_option("--optimizer-excluding", options.optimizerExcluding,
                  "turn off a phase or a rewrite by name (e.g. local_log1p)")

@@ -5,6 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -367,6 +368,38 @@ LogicalResult DotOp::inferReturnTypes(
   }
   inferred.push_back(*type);
   return success();
+}
+
+/// Shared verifier of th.gemv and th.gemm: dot(a, b) has c's type.
+static LogicalResult verifyAccumulatedDot(Operation *op, Value c, Value a,
+                                          Value b, bool matrixProduct) {
+  auto at = cast<RankedTensorType>(a.getType());
+  auto bt = cast<RankedTensorType>(b.getType());
+  bool ranksOk = matrixProduct
+                     ? at.getRank() == 2 && bt.getRank() == 2
+                     : at.getRank() + bt.getRank() == 3;
+  if (!ranksOk)
+    return op->emitOpError(matrixProduct
+                               ? "needs two matrices"
+                               : "needs a matrix and a vector, in either order")
+           << ", got ranks " << at.getRank() << " and " << bt.getRank();
+  std::string why;
+  FailureOr<RankedTensorType> product = inferDotResultType(at, bt, &why);
+  if (failed(product))
+    return op->emitOpError(why);
+  auto ct = cast<RankedTensorType>(c.getType());
+  if (failed(verifyCompatibleShape(ct.getShape(), product->getShape())))
+    return op->emitOpError("accumulator type ")
+           << ct << " does not match the product's type " << *product;
+  return success();
+}
+
+LogicalResult GemvOp::verify() {
+  return verifyAccumulatedDot(*this, getC(), getA(), getB(), false);
+}
+
+LogicalResult GemmOp::verify() {
+  return verifyAccumulatedDot(*this, getC(), getA(), getB(), true);
 }
 
 LogicalResult DimShuffleOp::inferReturnTypes(

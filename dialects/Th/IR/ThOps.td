@@ -343,6 +343,28 @@ def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
 }
 
+// Theano's Gemv/Gemm, which its specialize phase makes from a sum whose one
+// term is a product (gemm_optimizer): `c + alpha * dot(a, b)` is one BLAS
+// call accumulating into `c`'s buffer (in place where `c` is a shared
+// variable's old value no one reads later). Theano's beta is not an operand:
+// `beta * c` is an elementwise op that fuses with `c`'s producer.
+class Th_AccumulatedDotOp<string mnemonic, string what>
+    : Th_Op<mnemonic, [Pure, AllTypesMatch<["c", "result"]>,
+                       AllElementTypesMatch<["c", "alpha", "a", "b"]>]> {
+  let summary = "c + alpha * dot(a, b) with " # what;
+  let arguments = (ins Th_FloatTensor:$c, 0DTensorOf<[F32, F64]>:$alpha,
+                       Th_FloatTensor:$a, Th_FloatTensor:$b);
+  let results = (outs Th_FloatTensor:$result);
+  let assemblyFormat = [{
+    $c `,` $alpha `,` $a `,` $b attr-dict `:` type($c) `,` type($alpha) `,`
+    type($a) `,` type($b)
+  }];
+  let hasVerifier = 1;
+}
+def Th_GemvOp : Th_AccumulatedDotOp<"gemv",
+    "a matrix and a vector in either order (matrix.vector or vector.matrix)">;
+def Th_GemmOp : Th_AccumulatedDotOp<"gemm", "two matrices">;
+
 def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
     DeclareOpInterfaceMethods<InferTypeOpInterface>, Th_Differentiable]> {
   let summary = "Theano's DimShuffle: permute, drop and insert dimensions";
