@@ -71,8 +71,13 @@ static bool isInnerTerm(Value v) {
   if (user->getNumResults() != 1 || user->getResult(0).getType() != v.getType())
     return false;
   int64_t rank = cast<RankedTensorType>(v.getType()).getRank();
-  if (isa<th::AddOp, th::SubOp, th::NegOp>(user))
+  if (isa<th::NegOp>(user))
     return true;
+  // collectTerms looks through an add or sub only when neither side
+  // broadcasts.
+  if (isa<th::AddOp, th::SubOp>(user))
+    return llvm::all_of(user->getOperandTypes(),
+                        [&](Type t) { return t == v.getType(); });
   if (auto mul = dyn_cast<th::MulOp>(user))
     return isScalarLike(mul.getLhs() == v ? mul.getRhs() : mul.getLhs(), rank);
   if (auto div = dyn_cast<th::TrueDivOp>(user))
@@ -108,7 +113,9 @@ static void collectTerms(const Term &term, Type rootType, bool isRoot,
     if (auto mul = dyn_cast<th::MulOp>(def)) {
       for (auto [scale, other] : {std::pair(mul.getLhs(), mul.getRhs()),
                                   std::pair(mul.getRhs(), mul.getLhs())}) {
-        if (!isScalarLike(scale, rank) || !sameType(other))
+        // A 1x1 product is scalar-like too: it is a term, not a scale.
+        if (!isScalarLike(scale, rank) || !sameType(other) ||
+            scale.getDefiningOp<th::DotOp>())
           continue;
         Term scaled = term.with(other);
         scaled.scales.push_back(scale);

@@ -36,7 +36,10 @@ using namespace mlir;
 /// Whether `generic` computes each element of its result from the element
 /// of `old` at the same index, so that its result has exactly old's shape.
 static bool isElementwiseOf(linalg::GenericOp generic, Value old) {
-  if (generic.getNumLoops() != generic.getNumParallelLoops())
+  if (generic.getNumLoops() != generic.getNumParallelLoops() ||
+      generic.getNumDpsInits() != 1 ||
+      !generic.getMatchingIndexingMap(generic.getDpsInitOperand(0))
+           .isIdentity())
     return false;
   for (OpOperand *input : generic.getDpsInputOperands())
     if (input->get() == old &&

@@ -195,6 +195,26 @@ func.func @transposed_read(%w: tensor<?x?xf64>) -> tensor<?x?xf64> attributes {t
   return %r : tensor<?x?xf64>
 }
 
+// The old value is read at the same index but written transposed: the
+// result has w's shape transposed, so w's buffer cannot hold it.
+// CHECK-LABEL: func.func @transposed_write(
+// CHECK-NOT: bufferization.writable
+// CHECK: [[E:%.*]] = tensor.empty
+// CHECK: linalg.generic
+// CHECK-SAME: outs([[E]] : tensor<?x?xf64>)
+func.func @transposed_write(%w: tensor<?x?xf64>) -> tensor<?x?xf64> attributes {tcc.reads = [@w], tcc.updates = [@w]} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %d0 = tensor.dim %w, %c1 : tensor<?x?xf64>
+  %d1 = tensor.dim %w, %c0 : tensor<?x?xf64>
+  %e = tensor.empty(%d0, %d1) : tensor<?x?xf64>
+  %r = linalg.generic {indexing_maps = [#id2, #tr], iterator_types = ["parallel", "parallel"]} ins(%w : tensor<?x?xf64>) outs(%e : tensor<?x?xf64>) {
+  ^bb0(%a: f64, %o: f64):
+    linalg.yield %a : f64
+  } -> tensor<?x?xf64>
+  return %r : tensor<?x?xf64>
+}
+
 // The old value is read broadcast (every element from w[0]).
 // CHECK-LABEL: func.func @broadcast_read(
 // CHECK-NOT: bufferization.writable

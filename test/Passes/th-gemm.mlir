@@ -201,6 +201,33 @@ th.func @sum_used_twice(%C: tensor<?x?xf64>, %A: tensor<?x?xf64>, %B: tensor<?x?
   th.return %r, %t : tensor<?x?xf64>, tensor<?x?xf64>
 }
 
+// A single-use sum whose user adds a broadcast bias row: the user is not a
+// combination th-gemm looks through, so the sum itself becomes the gemm.
+// CHECK-LABEL: th.func @sum_then_bias(
+// CHECK-SAME: [[C:%[^:]+]]: tensor<?x?xf64>, [[A:%[^:]+]]: tensor<?x?xf64>, [[B:%[^:]+]]: tensor<?x?xf64>, [[BIAS:%[^:]+]]: tensor<1x?xf64>)
+// CHECK: [[G:%.*]] = gemm [[C]], {{%.*}}, [[A]], [[B]]
+// CHECK-NEXT: [[R:%.*]] = add [[G]], [[BIAS]] : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
+// CHECK-NEXT: return [[R]]
+th.func @sum_then_bias(%C: tensor<?x?xf64>, %A: tensor<?x?xf64>, %B: tensor<?x?xf64>, %b: tensor<1x?xf64>) -> tensor<?x?xf64> {
+  %d = th.dot %A, %B : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %t = th.add %C, %d : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %r = th.add %t, %b : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
+  th.return %r : tensor<?x?xf64>
+}
+
+// A 1x1 product times a scalar, the product on the left: the product is the
+// term and the scalar the coefficient, in either order.
+// CHECK-LABEL: th.func @one_by_one_product_first(
+// CHECK-SAME: [[W:%[^:]+]]: tensor<1x1xf64>, [[A:%[^:]+]]: tensor<1x?xf64>, [[B:%[^:]+]]: tensor<?x1xf64>, [[S:%[^:]+]]: tensor<1x1xf64>)
+// CHECK: [[ALPHA:%.*]] = dimshuffle [[S]] pattern = []
+// CHECK-NEXT: gemm [[W]], [[ALPHA]], [[A]], [[B]]
+th.func @one_by_one_product_first(%w: tensor<1x1xf64>, %A: tensor<1x?xf64>, %B: tensor<?x1xf64>, %s: tensor<1x1xf64>) -> tensor<1x1xf64> {
+  %d = th.dot %A, %B : tensor<1x?xf64>, tensor<?x1xf64> -> tensor<1x1xf64>
+  %m = th.mul %d, %s : tensor<1x1xf64>, tensor<1x1xf64> -> tensor<1x1xf64>
+  %r = th.add %w, %m : tensor<1x1xf64>, tensor<1x1xf64> -> tensor<1x1xf64>
+  th.return %r : tensor<1x1xf64>
+}
+
 //===----------------------------------------------------------------------===//
 // Left alone
 //===----------------------------------------------------------------------===//

@@ -375,9 +375,9 @@ static LogicalResult verifyAccumulatedDot(Operation *op, Value c, Value a,
                                           Value b, bool matrixProduct) {
   auto at = cast<RankedTensorType>(a.getType());
   auto bt = cast<RankedTensorType>(b.getType());
-  bool ranksOk = matrixProduct
-                     ? at.getRank() == 2 && bt.getRank() == 2
-                     : at.getRank() + bt.getRank() == 3;
+  bool ranksOk = matrixProduct ? at.getRank() == 2 && bt.getRank() == 2
+                               : (at.getRank() == 2 && bt.getRank() == 1) ||
+                                     (at.getRank() == 1 && bt.getRank() == 2);
   if (!ranksOk)
     return op->emitOpError(matrixProduct
                                ? "needs two matrices"
