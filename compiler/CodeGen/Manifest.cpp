@@ -206,8 +206,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = {};
       return WalkResult::advance();
     }
-    if (auto stop = dyn_cast<th::GradientStopOp>(op)) {
-      dims[result] = dims[stop.getInput()];
+    if (isa<th::GradientStopOp, th::SoftmaxOp, th::LogSoftmaxOp>(op)) {
+      dims[result] = dims[op->getOperand(0)];
       return WalkResult::advance();
     }
     if (auto onehot = dyn_cast<th::OneHotOp>(op)) {

@@ -544,6 +544,26 @@ TensorPtr TensorBuilder::dot(const ObjectPtr &lhsObj, const ObjectPtr &rhsObj,
   return wrap(th::DotOp::create(builder, loc, l, r).getResult());
 }
 
+TensorPtr TensorBuilder::softmax(const ObjectPtr &xObj, bool log,
+                                 Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  int64_t rank = rankOf(x);
+  const char *name = log ? "logsoftmax" : "softmax";
+  if (rank != 1 && rank != 2)
+    interp.error(loc, llvm::Twine(name) +
+                          " needs a vector or a matrix (Theano's rule), got "
+                          "rank " +
+                          llvm::Twine(rank));
+  Value v = castValue(x->value, numpy::theano::upgradeToFloat(dtypeOf(x)), loc);
+  if (rank == 1)
+    v = th::DimShuffleOp::create(builder, loc, v, ArrayRef<int64_t>{-1, 0});
+  Value r = log ? Value(th::LogSoftmaxOp::create(builder, loc, v.getType(), v,
+                                                 int64_t(1)))
+                : Value(th::SoftmaxOp::create(builder, loc, v.getType(), v,
+                                              int64_t(1)));
+  return wrap(r);
+}
+
 TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
                                     const std::vector<int64_t> &pattern,
                                     Location loc) {

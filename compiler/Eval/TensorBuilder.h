@@ -79,6 +79,9 @@ public:
                    bool keepdims, mlir::Location loc);
   TensorPtr dot(const ObjectPtr &lhs, const ObjectPtr &rhs,
                 mlir::Location loc);
+  /// Theano's nnet softmax / logsoftmax: along the last axis of a matrix; a
+  /// vector becomes a one-row matrix first (Theano 1.0's rule).
+  TensorPtr softmax(const ObjectPtr &x, bool log, mlir::Location loc);
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);

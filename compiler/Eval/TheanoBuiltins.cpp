@@ -521,6 +521,51 @@ static ObjectPtr reduceCall(Interpreter &in, CallArgs &a, ReduceKind kind,
   return in.tensors().reduce(kind, x, v[1], keepdims, a.loc);
 }
 
+/// Theano's nnet.categorical_crossentropy(coding_dist, true_dist) with a
+/// distribution (or one-hot matrix) as the truth:
+/// -sum(true_dist * log(coding_dist), axis=-1). Stabilize turns
+/// log(softmax(x)) inside it into log_softmax(x).
+static ObjectPtr categoricalCrossentropy(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "categorical_crossentropy",
+                    {"coding_dist", "true_dist"});
+  TensorBuilder &tb = in.tensors();
+  TensorPtr coding = tb.asTensor(v[0], a.loc), truth = tb.asTensor(v[1], a.loc);
+  int64_t rank = tb.rankOf(coding);
+  if (tb.rankOf(truth) == rank - 1)
+    in.error(a.loc, "categorical_crossentropy with integer class labels "
+                    "needs advanced indexing, which tcc does not support yet; "
+                    "pass the true distribution as a one-hot matrix");
+  if (tb.rankOf(truth) != rank || rank == 0)
+    in.error(a.loc, "categorical_crossentropy: rank mismatch between coding "
+                    "(rank " + std::to_string(rank) + ") and true (rank " +
+                    std::to_string(tb.rankOf(truth)) + ") distributions");
+  TensorPtr terms = tb.elemwise(ElemwiseKind::Mul, truth,
+                                tb.unary(UnaryKind::Log, coding, a.loc), a.loc);
+  TensorPtr total = tb.reduce(ReduceKind::Sum, terms,
+                              Interpreter::integer(rank - 1), false, a.loc);
+  return tb.unary(UnaryKind::Neg, total, a.loc);
+}
+
+/// Theano's nnet.binary_crossentropy(output, target):
+/// -(target * log(output) + (1 - target) * log(1 - output)).
+static ObjectPtr binaryCrossentropy(Interpreter &in, CallArgs &a) {
+  auto v = bindArgs(in, a, "binary_crossentropy", {"output", "target"});
+  TensorBuilder &tb = in.tensors();
+  ObjectPtr one = Interpreter::floating(1.0);
+  auto log = [&](const ObjectPtr &x) {
+    return tb.unary(UnaryKind::Log, x, a.loc);
+  };
+  auto sub = [&](const ObjectPtr &l, const ObjectPtr &r) {
+    return tb.elemwise(ElemwiseKind::Sub, l, r, a.loc);
+  };
+  auto mul = [&](const ObjectPtr &l, const ObjectPtr &r) {
+    return tb.elemwise(ElemwiseKind::Mul, l, r, a.loc);
+  };
+  TensorPtr sum = tb.elemwise(ElemwiseKind::Add, mul(v[1], log(v[0])),
+                              mul(sub(one, v[1]), log(sub(one, v[0]))), a.loc);
+  return tb.unary(UnaryKind::Neg, sum, a.loc);
+}
+
 ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
                                 llvm::StringRef name, Location loc) {
   std::string qualified = module + "." + name.str();
@@ -640,6 +685,17 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
                                       Interpreter &in, CallArgs &a) {
       return reduceCall(in, a, kind, nullptr, n);
     });
+  if (name == "softmax" || name == "logsoftmax" || name == "log_softmax")
+    return makeBuiltin(qualified, [log = name != "softmax", n = name.str()](
+                                      Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"c"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().softmax(v[0], log, a.loc));
+    });
+  if (name == "categorical_crossentropy")
+    return makeBuiltin(qualified, categoricalCrossentropy);
+  if (name == "binary_crossentropy")
+    return makeBuiltin(qualified, binaryCrossentropy);
   if (name == "dot")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "dot", {"a", "b"});

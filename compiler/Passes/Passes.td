@@ -23,7 +23,8 @@ def Stabilize : Pass<"th-stabilize", "mlir::ModuleOp"> {
     Rewrites expressions that lose precision or overflow into stable ones:
     log(1+x) -> log1p(x), 1/(1+exp(-z)) -> sigmoid(z), 1-sigmoid(z) ->
     sigmoid(-z), log(sigmoid(z)) -> -softplus(-z), log(1+exp(z)) ->
-    softplus(z). Part of a program's meaning: they run at -O0 too, before
+    softplus(z), exp(x) - 1 -> expm1(x), exp(x)/sum(exp(x), axis) ->
+    softmax(x), log(softmax(x)) -> log_softmax(x). Part of a program's meaning: they run at -O0 too, before
     and after differentiation.
   }];
   let options = [ListOption<"disabledPatterns", "disable-patterns",

@@ -174,6 +174,70 @@ struct LocalExpm1 : NamedRewrite<th::SubOp> {
   }
 };
 
+/// exp(x) / sum(exp(x), axis) with the summed axis kept (keepdims=True or
+/// .dimshuffle(0, 'x')) -> softmax(x, axis) (Theano's softmax_simplifier),
+/// which the lowering computes without overflow.
+struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
+  SoftmaxSimplifier(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "softmax_simplifier") {}
+  LogicalResult matchAndRewrite(th::TrueDivOp op,
+                                PatternRewriter &rewriter) const override {
+    auto exp = op.getLhs().getDefiningOp<th::ExpOp>();
+    auto kept = op.getRhs().getDefiningOp<th::DimShuffleOp>();
+    auto sum = kept ? kept.getInput().getDefiningOp<th::SumOp>() : nullptr;
+    if (!exp || !sum || sum.getInput() != exp.getResult() ||
+        sum.getAxes().size() != 1 || exp.getType() != op.getType())
+      return failure();
+    int64_t axis = sum.getAxes()[0];
+    int64_t rank = exp.getType().getRank();
+    SmallVector<int64_t> keepAxis;
+    for (int64_t d = 0, next = 0; d < rank; ++d)
+      keepAxis.push_back(d == axis ? -1 : next++);
+    if (kept.getPattern() != ArrayRef<int64_t>(keepAxis))
+      return failure();
+    replace(rewriter, op,
+            th::SoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
+                                  exp.getInput(), axis));
+    return success();
+  }
+};
+
+/// log(softmax(x)) -> log_softmax(x) (Theano's local_log_softmax): finite
+/// where a probability underflows to 0, and the cross-entropy's gradient
+/// becomes softmax(x) - t instead of a division by the probabilities.
+struct LocalLogSoftmax : NamedRewrite<th::LogOp> {
+  LocalLogSoftmax(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_log_softmax") {}
+  LogicalResult matchAndRewrite(th::LogOp op,
+                                PatternRewriter &rewriter) const override {
+    auto softmax = op.getInput().getDefiningOp<th::SoftmaxOp>();
+    if (!softmax)
+      return failure();
+    replace(rewriter, op,
+            th::LogSoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
+                                     softmax.getInput(), softmax.getAxis()));
+    return success();
+  }
+};
+
+/// exp(log_softmax(x)) -> softmax(x): what the gradient of a cross-entropy
+/// through log_softmax needs, so it is shared with the softmax itself (cse)
+/// instead of exponentiating again.
+struct LocalExpLogSoftmax : NamedRewrite<th::ExpOp> {
+  LocalExpLogSoftmax(MLIRContext *ctx)
+      : NamedRewrite(ctx, kPhase, "local_exp_log_softmax") {}
+  LogicalResult matchAndRewrite(th::ExpOp op,
+                                PatternRewriter &rewriter) const override {
+    auto logSoftmax = op.getInput().getDefiningOp<th::LogSoftmaxOp>();
+    if (!logSoftmax)
+      return failure();
+    replace(rewriter, op,
+            th::SoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
+                                  logSoftmax.getInput(), logSoftmax.getAxis()));
+    return success();
+  }
+};
+
 struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
   using StabilizeBase::StabilizeBase;
   void runOnOperation() override {
@@ -190,5 +254,6 @@ struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
 void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LocalLog1p, LocalLog1pExp, LocalSigmoid,
-               LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1>(ctx);
+               LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1,
+               SoftmaxSimplifier, LocalLogSoftmax, LocalExpLogSoftmax>(ctx);
 }

@@ -270,6 +270,43 @@ struct LowerDot : OpRewritePattern<th::DotOp> {
   }
 };
 
+/// th.softmax / th.log_softmax -> the max-shifted expansion in th ops, which
+/// this pass then lowers like any other: with z = x - max(x, axis),
+/// softmax = exp(z) / sum(exp(z)) and log_softmax = z - log(sum(exp(z))).
+/// Shifting by the maximum keeps exp from overflowing; the largest term of
+/// each sum is exp(0) = 1, so the log never sees 0.
+template <typename OpTy> struct LowerSoftmax : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = op.getInput();
+    int64_t axis = op.getAxis();
+    int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+    SmallVector<int64_t> keepAxis;
+    for (int64_t d = 0, next = 0; d < rank; ++d)
+      keepAxis.push_back(d == axis ? -1 : next++);
+    auto reduce = [&](auto reduced) {
+      return th::DimShuffleOp::create(rewriter, loc, reduced.getResult(),
+                                      keepAxis);
+    };
+    Value z = th::SubOp::create(
+        rewriter, loc, x,
+        reduce(th::MaxOp::create(rewriter, loc, x, ArrayRef<int64_t>{axis})));
+    Value e = th::ExpOp::create(rewriter, loc, z);
+    Value total =
+        reduce(th::SumOp::create(rewriter, loc, e, ArrayRef<int64_t>{axis}));
+    Value result =
+        std::is_same_v<OpTy, th::SoftmaxOp>
+            ? Value(th::TrueDivOp::create(rewriter, loc, e, total))
+            : Value(th::SubOp::create(rewriter, loc, z,
+                                      th::LogOp::create(rewriter, loc, total)));
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// th.gemv / th.gemm -> the linalg product accumulating into `c`, with
 /// alpha multiplied into the vector operand (gemv) or the left matrix (gemm)
 /// as a th.mul that the elementwise lowering and fusion then handle like any
@@ -514,7 +551,8 @@ struct ConvertThToLinalgPass
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
-               LowerAccumulatedDot<th::GemmOp>, LowerDimShuffle, LowerConstant,
+               LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
+               LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
                LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);

@@ -425,6 +425,34 @@ LogicalResult MinOp::buildVJP(OpBuilder &b, Value g,
                       grads);
 }
 
+LogicalResult SoftmaxOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // (g - sum(g * s, axis)) * s
+  Location loc = getLoc();
+  Value s = getResult();
+  SmallVector<int64_t, 1> axes = {getAxis()};
+  int64_t rank = tensorTypeOf(s).getRank();
+  Value dot = expandReduced(
+      b, loc, SumOp::create(b, loc, MulOp::create(b, loc, g, s), axes), axes,
+      rank);
+  grads.push_back(MulOp::create(b, loc, SubOp::create(b, loc, g, dot), s));
+  return success();
+}
+
+LogicalResult LogSoftmaxOp::buildVJP(OpBuilder &b, Value g,
+                                     SmallVectorImpl<Value> &grads) {
+  // g - softmax(x) * sum(g, axis), with softmax(x) = exp(log_softmax(x))
+  Location loc = getLoc();
+  SmallVector<int64_t, 1> axes = {getAxis()};
+  int64_t rank = tensorTypeOf(g).getRank();
+  Value total =
+      expandReduced(b, loc, SumOp::create(b, loc, g, axes), axes, rank);
+  Value softmax = ExpOp::create(b, loc, getResult());
+  grads.push_back(
+      SubOp::create(b, loc, g, MulOp::create(b, loc, softmax, total)));
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // dot and dimshuffle
 //===----------------------------------------------------------------------===//

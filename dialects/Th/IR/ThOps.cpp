@@ -370,6 +370,23 @@ LogicalResult DotOp::inferReturnTypes(
   return success();
 }
 
+static LogicalResult verifySoftmaxAxis(Operation *op, Value input,
+                                       int64_t axis) {
+  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+  if (axis < 0 || axis >= rank)
+    return op->emitOpError("axis ")
+           << axis << " is out of range for rank " << rank;
+  return success();
+}
+
+LogicalResult SoftmaxOp::verify() {
+  return verifySoftmaxAxis(*this, getInput(), getAxis());
+}
+
+LogicalResult LogSoftmaxOp::verify() {
+  return verifySoftmaxAxis(*this, getInput(), getAxis());
+}
+
 /// Shared verifier of th.gemv and th.gemm: dot(a, b) has c's type.
 static LogicalResult verifyAccumulatedDot(Operation *op, Value c, Value a,
                                           Value b, bool matrixProduct) {

@@ -343,6 +343,23 @@ def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
 }
 
+// Theano's Softmax and LogSoftmax (nnet). Ops of their own, not their
+// exp/sum expansion, so that the stabilize phase can recognise
+// log(softmax(x)) and the lowering can subtract the maximum first: exp(x)
+// overflows for logits above ~709 where softmax(x) is perfectly defined.
+class Th_SoftmaxLikeOp<string mnemonic, string what>
+    : Th_Op<mnemonic, [Pure, SameOperandsAndResultType, Th_Differentiable]> {
+  let summary = what # " along `axis`, computed without overflow";
+  let arguments = (ins Th_FloatTensor:$input, I64Attr:$axis);
+  let results = (outs Th_FloatTensor:$result);
+  let assemblyFormat = "$input `axis` `=` $axis attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+def Th_SoftmaxOp
+    : Th_SoftmaxLikeOp<"softmax", "exp(x) / sum(exp(x), axis)">;
+def Th_LogSoftmaxOp
+    : Th_SoftmaxLikeOp<"log_softmax", "x - log(sum(exp(x), axis))">;
+
 // Theano's Gemv/Gemm, which its specialize phase makes from a sum whose one
 // term is a product (gemm_optimizer): `c + alpha * dot(a, b)` is one BLAS
 // call accumulating into `c`'s buffer (in place where `c` is a shared
