@@ -73,3 +73,38 @@ th.func @sum_mul_by_scalar(%s: tensor<f64>, %t: tensor<?x?xf64>) -> tensor<?xf64
   %r = th.sum %m axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
   th.return %r : tensor<?xf64>
 }
+
+// local_fill_sink: the gradient of 0.01 * (w**2).sum() is
+// second(sqr(w), 0.01) * 2 * w. The scalar multiplication moves inside the
+// fill (0.01 * 2 folds), the fill then meets w, whose shape sqr(w) has for
+// certain, and disappears with sqr(w).
+// CHECK-LABEL: th.func @fill_sink_regularizer(
+// CHECK-SAME: [[W:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[C:%.*]] = constant dense<2.000000e-02> : tensor<1xf64>
+// CHECK-NEXT: [[R:%.*]] = mul [[W]], [[C]] : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+// CHECK-NEXT: return [[R]]
+th.func @fill_sink_regularizer(%w: tensor<?xf64>) -> tensor<?xf64> {
+  %c = th.constant dense<0.01> : tensor<1xf64>
+  %two = th.constant dense<2.0> : tensor<1xf64>
+  %sq = th.sqr %w : tensor<?xf64>
+  %f = th.second %sq, %c : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %m = th.mul %f, %two : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %r = th.mul %m, %w : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %r : tensor<?xf64>
+}
+
+// -second(x, c) -> second(x, -c); a fill against a tensor of unrelated shape
+// stays, because it is what says the two shapes agree.
+// CHECK-LABEL: th.func @fill_sink_kept(
+// CHECK-SAME: [[A:%[^:]+]]: tensor<?xf64>, [[B:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[C:%.*]] = constant dense<-5.000000e-01> : tensor<1xf64>
+// CHECK-NEXT: [[F:%.*]] = second [[A]], [[C]]
+// CHECK-NEXT: [[R:%.*]] = mul [[F]], [[B]]
+// CHECK-NEXT: return [[R]]
+th.func @fill_sink_kept(%a: tensor<?xf64>, %b: tensor<?xf64>) -> tensor<?xf64> {
+  %c = th.constant dense<0.5> : tensor<1xf64>
+  %f = th.second %a, %c : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %n = th.neg %f : tensor<?xf64>
+  %r = th.mul %n, %b : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %r : tensor<?xf64>
+}

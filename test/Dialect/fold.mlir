@@ -145,3 +145,21 @@ func.func @in_func_func() -> tensor<2xi64> {
   %0 = th.cast %a : tensor<2xf32> -> tensor<2xi64>
   return %0 : tensor<2xi64>
 }
+
+// th.neg of a float splat constant folds (th-gemm negates learning rates);
+// -(-x) folds to x.
+// CHECK-LABEL: th.func @neg_constant(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>)
+// CHECK-DAG: [[C:%.*]] = constant dense<-1.000000e-01> : tensor<f64>
+// CHECK-DAG: [[D:%.*]] = constant dense<2.500000e+00> : tensor<1xf32>
+// CHECK-NOT: neg
+// CHECK: return [[C]], [[D]], [[X]]
+th.func @neg_constant(%x: tensor<?xf64>) -> (tensor<f64>, tensor<1xf32>, tensor<?xf64>) {
+  %a = th.constant dense<0.1> : tensor<f64>
+  %0 = th.neg %a : tensor<f64>
+  %b = th.constant dense<-2.5> : tensor<1xf32>
+  %1 = th.neg %b : tensor<1xf32>
+  %n = th.neg %x : tensor<?xf64>
+  %2 = th.neg %n : tensor<?xf64>
+  th.return %0, %1, %2 : tensor<f64>, tensor<1xf32>, tensor<?xf64>
+}

@@ -95,16 +95,15 @@ th.func @div_by_scalar(%w: tensor<?xf64>, %n: tensor<1xf64>, %X: tensor<?x?xf64>
 
 // A nested combination, w - 0.1 * (r + dot(d, X)) = (w - 0.1 * r) + (-0.1) *
 // dot(d, X): the rest is computed from the other terms with their
-// coefficients, and the product's coefficient is -0.1 (the dimshuffle of the
-// splat constant folds to a 0-d constant).
+// coefficients, and the product's coefficient is -0.1 (the dimshuffle and
+// negation of the splat constant fold to a 0-d constant).
 // CHECK-LABEL: th.func @nested(
 // CHECK-SAME: [[W:%[^:]+]]: tensor<?xf64>, [[RV:%[^:]+]]: tensor<?xf64>, [[D:%[^:]+]]: tensor<?xf64>, [[X:%[^:]+]]: tensor<?x?xf64>)
 // CHECK-NOT: dot
-// CHECK-DAG: [[C0:%.*]] = constant dense<1.000000e-01> : tensor<f64>
+// CHECK-DAG: [[ALPHA:%.*]] = constant dense<-1.000000e-01> : tensor<f64>
 // CHECK-DAG: [[C1:%.*]] = constant dense<1.000000e-01> : tensor<1xf64>
 // CHECK: [[SR:%.*]] = mul [[RV]], [[C1]] : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
 // CHECK-NEXT: [[REST:%.*]] = sub [[W]], [[SR]] : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
-// CHECK-NEXT: [[ALPHA:%.*]] = neg [[C0]] : tensor<f64>
 // CHECK-NEXT: [[R:%.*]] = gemv [[REST]], [[ALPHA]], [[D]], [[X]] : tensor<?xf64>, tensor<f64>, tensor<?xf64>, tensor<?x?xf64>
 // CHECK-NEXT: return [[R]]
 th.func @nested(%w: tensor<?xf64>, %r: tensor<?xf64>, %d: tensor<?xf64>, %X: tensor<?x?xf64>) -> tensor<?xf64> {
@@ -139,8 +138,7 @@ th.func @several_terms(%a: tensor<?xf64>, %b: tensor<?xf64>, %two: tensor<1xf64>
 // The sign goes through sub and neg: -(dot(X, g) - w) = w + (-1) * dot(X, g).
 // CHECK-LABEL: th.func @negated_difference(
 // CHECK-SAME: [[W:%[^:]+]]: tensor<?xf64>, [[X:%[^:]+]]: tensor<?x?xf64>, [[G:%[^:]+]]: tensor<?xf64>)
-// CHECK: [[ONE:%.*]] = constant dense<1.000000e+00> : tensor<f64>
-// CHECK-NEXT: [[ALPHA:%.*]] = neg [[ONE]] : tensor<f64>
+// CHECK: [[ALPHA:%.*]] = constant dense<-1.000000e+00> : tensor<f64>
 // CHECK-NEXT: [[R:%.*]] = gemv [[W]], [[ALPHA]], [[X]], [[G]]
 // CHECK-NEXT: return [[R]]
 th.func @negated_difference(%w: tensor<?xf64>, %X: tensor<?x?xf64>, %g: tensor<?xf64>) -> tensor<?xf64> {
@@ -174,7 +172,7 @@ th.func @divided_sum(%w: tensor<?xf64>, %n: tensor<1xf64>, %X: tensor<?x?xf64>, 
 // CHECK-SAME: [[W:%[^:]+]]: tensor<?xf64>, [[X:%[^:]+]]: tensor<?x?xf64>, [[G:%[^:]+]]: tensor<?xf64>, [[Y:%[^:]+]]: tensor<?x?xf64>, [[H:%[^:]+]]: tensor<?xf64>)
 // CHECK-NOT: dot
 // CHECK: [[ONE:%.*]] = constant dense<1.000000e+00> : tensor<f64>
-// CHECK-NEXT: [[M1:%.*]] = neg [[ONE]] : tensor<f64>
+// CHECK-NEXT: [[M1:%.*]] = constant dense<-1.000000e+00> : tensor<f64>
 // CHECK-NEXT: [[IN:%.*]] = gemv [[W]], [[M1]], [[H]], [[Y]]
 // CHECK-NEXT: [[R:%.*]] = gemv [[IN]], [[ONE]], [[X]], [[G]]
 // CHECK-NEXT: return [[R]]

@@ -2,8 +2,8 @@
 //
 // Canonicalization patterns of th ops (run by `canonicalize`), after
 // Theano's canonicalize phase: cancellations (x + y - x -> y), negations
-// (x - -y -> x + y, -x * -y -> x * y, -(x - y) -> y - x), x + x -> 2*x, and
-// sum(s*t) -> s*sum(t) for a scalar s. Each keeps the result's exact type
+// (x - -y -> x + y, -x * -y -> x * y, -(x - y) -> y - x), x + x -> 2*x,
+// sum(s*t) -> s*sum(t) for a scalar s, and fills sunk into their users. Each keeps the result's exact type
 // (a rewrite that would change a broadcast shape does not apply) and records
 // itself for --rewrite-report.
 //
@@ -176,27 +176,99 @@ struct SumMulByScalar : Canonicalization<SumOp> {
   }
 };
 
+/// The value whose shape `v` has for certain: through unary elementwise
+/// ops, which keep their operand's shape.
+static Value shapeSource(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (def->getNumOperands() != 1 ||
+        !def->hasTrait<th::OpTrait::ElementwiseBroadcastable>() ||
+        def->getOperand(0).getType() != v.getType())
+      break;
+    v = def->getOperand(0);
+  }
+  return v;
+}
+
+/// Theano's local_fill_sink, for second(x, c) <op> y:
+/// - c <op> y when y has the result's type and x certainly has y's shape:
+///   the fill only repeated c over a shape y already has;
+/// - second(x, c <op> y) when y is a broadcast scalar and x has the result's
+///   type: the fill moves out, and <op> runs on scalars.
+/// The gradient of 0.01 * (w**2).sum() is second(sqr(w), 0.01) * 2 * w,
+/// which becomes 0.02 * w, and sqr(w) dies.
+template <typename OpTy> struct FillSink : Canonicalization<OpTy> {
+  FillSink(MLIRContext *ctx) : Canonicalization<OpTy>(ctx, "local_fill_sink") {}
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    for (bool fillOnLeft : {true, false}) {
+      Value fillSide = fillOnLeft ? op.getLhs() : op.getRhs();
+      Value other = fillOnLeft ? op.getRhs() : op.getLhs();
+      auto fill = fillSide.template getDefiningOp<SecondOp>();
+      if (!fill)
+        continue;
+      Value x = fill.getLhs(), c = fill.getRhs();
+      Location loc = op.getLoc();
+      auto apply = [&](Value a, Value b) -> Value {
+        return fillOnLeft ? OpTy::create(rewriter, loc, a, b)
+                          : OpTy::create(rewriter, loc, b, a);
+      };
+      if (other.getType() == op.getType() && x.getType() == other.getType() &&
+          shapeSource(x) == shapeSource(other))
+        return this->replaceIfSameType(rewriter, op, apply(c, other));
+      auto otherType = cast<RankedTensorType>(other.getType());
+      auto cType = cast<RankedTensorType>(c.getType());
+      bool scalars = llvm::all_of(otherType.getShape(),
+                                  [](int64_t d) { return d == 1; }) &&
+                     llvm::all_of(cType.getShape(),
+                                  [](int64_t d) { return d == 1; }) &&
+                     otherType.getRank() == cType.getRank();
+      if (scalars && x.getType() == op.getType())
+        return this->replaceIfSameType(
+            rewriter, op, SecondOp::create(rewriter, loc, x, apply(c, other)));
+    }
+    return failure();
+  }
+};
+
+/// -second(x, c) -> second(x, -c): the negation runs on the scalar.
+struct NegFillSink : Canonicalization<NegOp> {
+  NegFillSink(MLIRContext *ctx) : Canonicalization(ctx, "local_fill_sink") {}
+  LogicalResult matchAndRewrite(NegOp op,
+                                PatternRewriter &rewriter) const override {
+    auto fill = op.getInput().getDefiningOp<SecondOp>();
+    if (!fill)
+      return failure();
+    Location loc = op.getLoc();
+    return replaceIfSameType(
+        rewriter, op,
+        SecondOp::create(rewriter, loc, fill.getLhs(),
+                         NegOp::create(rewriter, loc, fill.getRhs())));
+  }
+};
+
 } // namespace
 
 void SubOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
-  patterns.add<AddSubCancel, SubNeg>(context);
+  patterns.add<AddSubCancel, SubNeg, FillSink<SubOp>>(context);
 }
 void AddOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
-  patterns.add<AddNeg, AddSelf>(context);
+  patterns.add<AddNeg, AddSelf, FillSink<AddOp>>(context);
 }
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<NegNegCancel<MulOp>>(context, "local_mul_neg_neg");
+  patterns.add<FillSink<MulOp>>(context);
 }
 void TrueDivOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
   patterns.add<NegNegCancel<TrueDivOp>>(context, "local_div_neg_neg");
+  patterns.add<FillSink<TrueDivOp>>(context);
 }
 void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
-  patterns.add<NegSub>(context);
+  patterns.add<NegSub, NegFillSink>(context);
 }
 void SumOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {

@@ -222,10 +222,18 @@ static OpFoldResult sameTypeOrNull(Value x, Type result) {
   return x.getType() == result ? OpFoldResult(x) : OpFoldResult();
 }
 
-OpFoldResult NegOp::fold(FoldAdaptor) {
+OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
   if (auto inner = getInput().getDefiningOp<NegOp>())
     return inner.getInput(); // --x -> x
-  return {};
+  // -c for a float splat constant c (th-gemm negates learning rates).
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getInput());
+  auto type = cast<ShapedType>(getType());
+  if (!splat || !type.hasStaticShape() ||
+      !isa<FloatType>(type.getElementType()))
+    return {};
+  APFloat value = splat.getSplatValue<APFloat>();
+  value.changeSign();
+  return DenseElementsAttr::get(type, value);
 }
 
 /// `f(a, b)` for two splat float constants, as a splat of the result type
