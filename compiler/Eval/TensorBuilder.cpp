@@ -545,10 +545,9 @@ TensorPtr TensorBuilder::dot(const ObjectPtr &lhsObj, const ObjectPtr &rhsObj,
 }
 
 TensorPtr TensorBuilder::softmax(const ObjectPtr &xObj, bool log,
-                                 Location loc) {
+                                 llvm::StringRef name, Location loc) {
   TensorPtr x = asTensor(xObj, loc);
   int64_t rank = rankOf(x);
-  const char *name = log ? "logsoftmax" : "softmax";
   if (rank != 1 && rank != 2)
     interp.error(loc, llvm::Twine(name) +
                           " needs a vector or a matrix (Theano's rule), got "

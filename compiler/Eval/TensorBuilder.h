@@ -81,7 +81,9 @@ public:
                 mlir::Location loc);
   /// Theano's nnet softmax / logsoftmax: along the last axis of a matrix; a
   /// vector becomes a one-row matrix first (Theano 1.0's rule).
-  TensorPtr softmax(const ObjectPtr &x, bool log, mlir::Location loc);
+  /// `name` is the function as the program called it, for errors.
+  TensorPtr softmax(const ObjectPtr &x, bool log, llvm::StringRef name,
+                    mlir::Location loc);
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);

@@ -531,11 +531,21 @@ static ObjectPtr categoricalCrossentropy(Interpreter &in, CallArgs &a) {
   TensorBuilder &tb = in.tensors();
   TensorPtr coding = tb.asTensor(v[0], a.loc), truth = tb.asTensor(v[1], a.loc);
   int64_t rank = tb.rankOf(coding);
-  if (tb.rankOf(truth) == rank - 1)
-    in.error(a.loc, "categorical_crossentropy with integer class labels "
-                    "needs advanced indexing, which tcc does not support yet; "
-                    "pass the true distribution as a one-hot matrix");
-  if (tb.rankOf(truth) != rank || rank == 0)
+  if (rank == 0)
+    in.error(a.loc, "categorical_crossentropy: the coding distribution must "
+                    "have at least one dimension, got a scalar");
+  if (tb.rankOf(truth) == rank - 1) {
+    if (numpy::isDiscrete(tb.dtypeOf(truth)))
+      in.error(a.loc, "categorical_crossentropy with integer class labels "
+                      "needs advanced indexing, which tcc does not support "
+                      "yet; pass the true distribution as a one-hot matrix");
+    in.error(a.loc, "categorical_crossentropy: the true distribution has "
+                    "rank " + std::to_string(rank - 1) + " and dtype " +
+                    std::string(numpy::dtypeName(tb.dtypeOf(truth))) +
+                    "; it must be integer class labels or a distribution of "
+                    "the coding distribution's rank " + std::to_string(rank));
+  }
+  if (tb.rankOf(truth) != rank)
     in.error(a.loc, "categorical_crossentropy: rank mismatch between coding "
                     "(rank " + std::to_string(rank) + ") and true (rank " +
                     std::to_string(tb.rankOf(truth)) + ") distributions");
@@ -690,7 +700,7 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
                                       Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, n, {"c"});
       return std::static_pointer_cast<Object>(
-          in.tensors().softmax(v[0], log, a.loc));
+          in.tensors().softmax(v[0], log, n, a.loc));
     });
   if (name == "categorical_crossentropy")
     return makeBuiltin(qualified, categoricalCrossentropy);

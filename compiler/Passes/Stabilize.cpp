@@ -185,7 +185,10 @@ struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
     auto exp = op.getLhs().getDefiningOp<th::ExpOp>();
     auto kept = op.getRhs().getDefiningOp<th::DimShuffleOp>();
     auto sum = kept ? kept.getInput().getDefiningOp<th::SumOp>() : nullptr;
-    if (!exp || !sum || sum.getInput() != exp.getResult() ||
+    // The summed exp may be a second exp of the same x (T.exp(x) written
+    // twice): at -O0 no cse has merged them.
+    auto summed = sum ? sum.getInput().getDefiningOp<th::ExpOp>() : nullptr;
+    if (!exp || !summed || summed.getInput() != exp.getInput() ||
         sum.getAxes().size() != 1 || exp.getType() != op.getType())
       return failure();
     int64_t axis = sum.getAxes()[0];
