@@ -515,13 +515,10 @@ TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
       r = castValue(r, DType::Bool, loc);
     break;
   }
-  if (keepdims) {
-    std::vector<int64_t> pattern;
-    int64_t next = 0;
-    for (int64_t d = 0; d < rank; ++d)
-      pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
-    r = th::DimShuffleOp::create(builder, loc, r, pattern).getResult();
-  }
+  if (keepdims)
+    r = th::DimShuffleOp::create(builder, loc, r,
+                                 th::keepDimsPattern(rank, axes))
+            .getResult();
   return wrap(r);
 }
 

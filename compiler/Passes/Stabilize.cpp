@@ -193,10 +193,8 @@ struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
       return failure();
     int64_t axis = sum.getAxes()[0];
     int64_t rank = exp.getType().getRank();
-    SmallVector<int64_t> keepAxis;
-    for (int64_t d = 0, next = 0; d < rank; ++d)
-      keepAxis.push_back(d == axis ? -1 : next++);
-    if (kept.getPattern() != ArrayRef<int64_t>(keepAxis))
+    if (kept.getPattern() !=
+        ArrayRef<int64_t>(th::keepDimsPattern(rank, {axis})))
       return failure();
     replace(rewriter, op,
             th::SoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
@@ -205,38 +203,25 @@ struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
   }
 };
 
-/// log(softmax(x)) -> log_softmax(x) (Theano's local_log_softmax): finite
-/// where a probability underflows to 0, and the cross-entropy's gradient
-/// becomes softmax(x) - t instead of a division by the probabilities.
-struct LocalLogSoftmax : NamedRewrite<th::LogOp> {
-  LocalLogSoftmax(MLIRContext *ctx)
-      : NamedRewrite(ctx, kPhase, "local_log_softmax") {}
-  LogicalResult matchAndRewrite(th::LogOp op,
+/// outer(inner(x)) -> result(x) along inner's axis, for
+/// - log(softmax(x)) -> log_softmax(x) (Theano's local_log_softmax): finite
+///   where a probability underflows to 0, and the cross-entropy's gradient
+///   becomes softmax(x) - t instead of a division by the probabilities;
+/// - exp(log_softmax(x)) -> softmax(x) (local_exp_log_softmax): what that
+///   gradient needs, shared with the softmax itself (cse) instead of
+///   exponentiating again.
+template <typename OuterOp, typename InnerOp, typename ResultOp>
+struct SoftmaxPair : NamedRewrite<OuterOp> {
+  SoftmaxPair(MLIRContext *ctx, StringRef name)
+      : NamedRewrite<OuterOp>(ctx, kPhase, name) {}
+  LogicalResult matchAndRewrite(OuterOp op,
                                 PatternRewriter &rewriter) const override {
-    auto softmax = op.getInput().getDefiningOp<th::SoftmaxOp>();
-    if (!softmax)
+    auto inner = op.getInput().template getDefiningOp<InnerOp>();
+    if (!inner)
       return failure();
-    replace(rewriter, op,
-            th::LogSoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
-                                     softmax.getInput(), softmax.getAxis()));
-    return success();
-  }
-};
-
-/// exp(log_softmax(x)) -> softmax(x): what the gradient of a cross-entropy
-/// through log_softmax needs, so it is shared with the softmax itself (cse)
-/// instead of exponentiating again.
-struct LocalExpLogSoftmax : NamedRewrite<th::ExpOp> {
-  LocalExpLogSoftmax(MLIRContext *ctx)
-      : NamedRewrite(ctx, kPhase, "local_exp_log_softmax") {}
-  LogicalResult matchAndRewrite(th::ExpOp op,
-                                PatternRewriter &rewriter) const override {
-    auto logSoftmax = op.getInput().getDefiningOp<th::LogSoftmaxOp>();
-    if (!logSoftmax)
-      return failure();
-    replace(rewriter, op,
-            th::SoftmaxOp::create(rewriter, op.getLoc(), op.getType(),
-                                  logSoftmax.getInput(), logSoftmax.getAxis()));
+    this->replace(rewriter, op,
+                  ResultOp::create(rewriter, op.getLoc(), op.getType(),
+                                   inner.getInput(), inner.getAxis()));
     return success();
   }
 };
@@ -258,5 +243,9 @@ void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<LocalLog1p, LocalLog1pExp, LocalSigmoid,
                LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1,
-               SoftmaxSimplifier, LocalLogSoftmax, LocalExpLogSoftmax>(ctx);
+               SoftmaxSimplifier>(ctx);
+  patterns.add<SoftmaxPair<th::LogOp, th::SoftmaxOp, th::LogSoftmaxOp>>(
+      ctx, "local_log_softmax");
+  patterns.add<SoftmaxPair<th::ExpOp, th::LogSoftmaxOp, th::SoftmaxOp>>(
+      ctx, "local_exp_log_softmax");
 }

@@ -284,9 +284,7 @@ template <typename OpTy> struct LowerSoftmax : OpRewritePattern<OpTy> {
     Value x = op.getInput();
     int64_t axis = op.getAxis();
     int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
-    SmallVector<int64_t> keepAxis;
-    for (int64_t d = 0, next = 0; d < rank; ++d)
-      keepAxis.push_back(d == axis ? -1 : next++);
+    SmallVector<int64_t> keepAxis = th::keepDimsPattern(rank, {axis});
     auto reduce = [&](auto reduced) {
       return th::DimShuffleOp::create(rewriter, loc, reduced.getResult(),
                                       keepAxis);

@@ -78,10 +78,7 @@ static Value sumToOperand(OpBuilder &b, Location loc, Value grad,
 /// reduction's input.
 static Value expandReduced(OpBuilder &b, Location loc, Value value,
                            ArrayRef<int64_t> axes, int64_t inputRank) {
-  SmallVector<int64_t> pattern;
-  int64_t next = 0;
-  for (int64_t d = 0; d < inputRank; ++d)
-    pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
+  SmallVector<int64_t> pattern = keepDimsPattern(inputRank, axes);
   if (pattern.empty())
     return value;
   return DimShuffleOp::create(b, loc, value, pattern);

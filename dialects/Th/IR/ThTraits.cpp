@@ -159,3 +159,11 @@ LogicalResult mlir::th::OpTrait::verifyElementwiseBroadcastable(Operation *op) {
                            "operands");
   return success();
 }
+
+SmallVector<int64_t> mlir::th::keepDimsPattern(int64_t rank,
+                                               ArrayRef<int64_t> axes) {
+  SmallVector<int64_t> pattern;
+  for (int64_t d = 0, next = 0; d < rank; ++d)
+    pattern.push_back(llvm::is_contained(axes, d) ? -1 : next++);
+  return pattern;
+}

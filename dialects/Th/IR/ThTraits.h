@@ -41,6 +41,10 @@ FailureOr<RankedTensorType>
 inferDimShuffleResultType(RankedTensorType input, ArrayRef<int64_t> pattern,
                           std::string *why = nullptr);
 
+/// The dimshuffle pattern that puts the reduced `axes` of a rank-`rank`
+/// input back as broadcastable dimensions (keepdims=True).
+SmallVector<int64_t> keepDimsPattern(int64_t rank, ArrayRef<int64_t> axes);
+
 namespace OpTrait {
 template <typename ConcreteType>
 class ElementwiseBroadcastable
