@@ -11,6 +11,7 @@
 
 #include "CodeGen/Manifest.h"
 
+#include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThOps.h"
 
 #include "mlir/IR/SymbolTable.h"
@@ -44,12 +45,7 @@ static llvm::json::Array broadcastable(RankedTensorType type) {
 }
 
 static std::string locationString(Location loc) {
-  while (auto site = dyn_cast<CallSiteLoc>(loc))
-    loc = site.getCallee();
-  if (auto fl = dyn_cast<FileLineColLoc>(loc))
-    return llvm::formatv("{0}:{1}:{2}", fl.getFilename().getValue(),
-                         fl.getLine(), fl.getColumn());
-  return "?";
+  return formatSourceLocation(loc);
 }
 
 static std::string opDescription(Operation *op) {

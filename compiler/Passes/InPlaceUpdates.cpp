@@ -19,6 +19,8 @@
 
 #include "Passes/Passes.h"
 
+#include "Th/IR/RewriteReport.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -133,6 +135,10 @@ struct DropInPlaceResultsPass
           continue;
         dropped.set(result);
         inPlace.push_back(var);
+        tcc::recordRewrite(
+            "inplace",
+            ("update of " + cast<FlatSymbolRefAttr>(var).getValue()).str(),
+            func.getLoc());
       }
       ret->eraseOperands(dropped);
       if (failed(func.eraseResults(dropped)))

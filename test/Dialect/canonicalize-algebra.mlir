@@ -108,3 +108,20 @@ th.func @fill_sink_kept(%a: tensor<?xf64>, %b: tensor<?xf64>) -> tensor<?xf64> {
   %r = th.mul %n, %b : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
   th.return %r : tensor<?xf64>
 }
+
+// local_dot_transpose_to_vecmat: dot(A.T, v) -> dot(v, A), dot(v, A.T) ->
+// dot(A, v); a transposed matrix times a matrix stays.
+// CHECK-LABEL: th.func @dot_transposed(
+// CHECK-SAME: [[A:%[^:]+]]: tensor<?x?xf64>, [[V:%[^:]+]]: tensor<?xf64>, [[B:%[^:]+]]: tensor<?x?xf64>)
+// CHECK-DAG: [[R1:%.*]] = dot [[V]], [[A]] : tensor<?xf64>, tensor<?x?xf64> -> tensor<?xf64>
+// CHECK-DAG: [[R2:%.*]] = dot [[A]], [[V]] : tensor<?x?xf64>, tensor<?xf64> -> tensor<?xf64>
+// CHECK-DAG: [[T:%.*]] = dimshuffle [[A]] pattern = [1, 0]
+// CHECK-DAG: [[R3:%.*]] = dot [[T]], [[B]]
+// CHECK: return [[R1]], [[R2]], [[R3]]
+th.func @dot_transposed(%a: tensor<?x?xf64>, %v: tensor<?xf64>, %b: tensor<?x?xf64>) -> (tensor<?xf64>, tensor<?xf64>, tensor<?x?xf64>) {
+  %t = th.dimshuffle %a pattern = [1, 0] : tensor<?x?xf64> -> tensor<?x?xf64>
+  %0 = th.dot %t, %v : tensor<?x?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %1 = th.dot %v, %t : tensor<?xf64>, tensor<?x?xf64> -> tensor<?xf64>
+  %2 = th.dot %t, %b : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  th.return %0, %1, %2 : tensor<?xf64>, tensor<?xf64>, tensor<?x?xf64>
+}

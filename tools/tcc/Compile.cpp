@@ -135,15 +135,7 @@ static void printFunctions(ModuleOp module, const DriverOptions &o,
 static void printRewriteReport(llvm::raw_ostream &os) {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> byRule;
   for (const RewriteEvent &e : recordedRewrites()) {
-    std::string where = "?";
-    Location loc = e.loc;
-    while (auto site = dyn_cast<CallSiteLoc>(loc))
-      loc = site.getCallee();
-    if (auto fl = dyn_cast<FileLineColLoc>(loc))
-      where = (fl.getFilename().getValue() + ":" + llvm::Twine(fl.getLine()) +
-               ":" + llvm::Twine(fl.getColumn()))
-                  .str();
-    byRule[{e.phase, e.rewrite}].push_back(where);
+    byRule[{e.phase, e.rewrite}].push_back(formatSourceLocation(e.loc));
   }
   os << "rewrite report: " << recordedRewrites().size() << " rewrites\n";
   for (auto &[rule, places] : byRule) {

@@ -2,6 +2,8 @@
 
 #include "Th/IR/RewriteReport.h"
 
+#include "mlir/IR/BuiltinAttributes.h"
+
 #include <mutex>
 
 using namespace tcc;
@@ -31,4 +33,22 @@ void tcc::recordRewrite(llvm::StringRef phase, llvm::StringRef rewrite,
 
 const std::vector<RewriteEvent> &tcc::recordedRewrites() {
   return rewriteLog().events;
+}
+
+std::string tcc::formatSourceLocation(mlir::Location loc) {
+  if (auto site = llvm::dyn_cast<mlir::CallSiteLoc>(loc))
+    return formatSourceLocation(site.getCallee());
+  if (auto fused = llvm::dyn_cast<mlir::FusedLoc>(loc)) {
+    for (mlir::Location part : fused.getLocations()) {
+      std::string where = formatSourceLocation(part);
+      if (where != "?")
+        return where;
+    }
+    return "?";
+  }
+  if (auto fl = llvm::dyn_cast<mlir::FileLineColLoc>(loc))
+    return (fl.getFilename().getValue() + ":" + llvm::Twine(fl.getLine()) +
+            ":" + llvm::Twine(fl.getColumn()))
+        .str();
+  return "?";
 }

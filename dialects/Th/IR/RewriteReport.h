@@ -30,6 +30,10 @@ void recordRewrite(llvm::StringRef phase, llvm::StringRef rewrite,
                    mlir::Location loc);
 const std::vector<RewriteEvent> &recordedRewrites();
 
+/// "file:line:col" of the source position `loc` stands for (through call
+/// sites and fused locations, the first position), or "?".
+std::string formatSourceLocation(mlir::Location loc);
+
 } // namespace tcc
 
 #endif // TH_IR_REWRITEREPORT_H

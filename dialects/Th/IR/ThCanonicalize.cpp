@@ -246,6 +246,33 @@ struct NegFillSink : Canonicalization<NegOp> {
   }
 };
 
+/// dot(A.T, v) -> dot(v, A) and dot(v, A.T) -> dot(A, v): the same numbers
+/// without materializing the transpose (BLAS reads A either way), as the SGD
+/// update's dot(X.T, g) is written.
+struct DotTransposedMatrixVector : Canonicalization<DotOp> {
+  DotTransposedMatrixVector(MLIRContext *ctx)
+      : Canonicalization(ctx, "local_dot_transpose_to_vecmat") {}
+  LogicalResult matchAndRewrite(DotOp op,
+                                PatternRewriter &rewriter) const override {
+    auto transposeOf = [](Value v) -> Value {
+      auto shuffle = v.getDefiningOp<DimShuffleOp>();
+      if (!shuffle || shuffle.getPattern() != ArrayRef<int64_t>{1, 0})
+        return nullptr;
+      return shuffle.getInput();
+    };
+    Value lhs = op.getLhs(), rhs = op.getRhs();
+    int64_t lr = cast<RankedTensorType>(lhs.getType()).getRank();
+    int64_t rr = cast<RankedTensorType>(rhs.getType()).getRank();
+    if (Value a = transposeOf(lhs); a && lr == 2 && rr == 1)
+      return replaceIfSameType(rewriter, op,
+                               DotOp::create(rewriter, op.getLoc(), rhs, a));
+    if (Value a = transposeOf(rhs); a && lr == 1 && rr == 2)
+      return replaceIfSameType(rewriter, op,
+                               DotOp::create(rewriter, op.getLoc(), a, lhs));
+    return failure();
+  }
+};
+
 } // namespace
 
 void SubOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
@@ -273,4 +300,8 @@ void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void SumOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<SumMulByScalar>(context);
+}
+void DotOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *context) {
+  patterns.add<DotTransposedMatrixVector>(context);
 }

@@ -341,6 +341,7 @@ def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
   let results = (outs Th_NumericTensor:$result);
   let assemblyFormat =
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let hasCanonicalizer = 1;
 }
 
 // Theano's Softmax and LogSoftmax (nnet). Ops of their own, not their
