@@ -222,10 +222,10 @@ template <typename OpTy> struct GemmFromSum : NamedRewrite<OpTy> {
         coefficient(rewriter, loc, *product, rootType.getElementType());
     Value result =
         rootType.getRank() == 2
-            ? Value(th::GemmOp::create(rewriter, gemmLoc, rootType, rest,
-                                       alpha, dot.getLhs(), dot.getRhs()))
-            : Value(th::GemvOp::create(rewriter, gemmLoc, rootType, rest,
-                                       alpha, dot.getLhs(), dot.getRhs()));
+            ? Value(th::GemmOp::create(rewriter, gemmLoc, rootType, rest, alpha,
+                                       dot.getLhs(), dot.getRhs()))
+            : Value(th::GemvOp::create(rewriter, gemmLoc, rootType, rest, alpha,
+                                       dot.getLhs(), dot.getRhs()));
     this->replace(rewriter, op, result);
     return success();
   }

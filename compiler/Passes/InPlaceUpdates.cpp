@@ -57,9 +57,8 @@ static bool isElementwiseOf(linalg::GenericOp generic, Value old) {
 static bool useAsDestination(Value value, Value old) {
   while (true) {
     auto result = dyn_cast<OpResult>(value);
-    auto dps =
-        result ? dyn_cast<DestinationStyleOpInterface>(result.getOwner())
-               : nullptr;
+    auto dps = result ? dyn_cast<DestinationStyleOpInterface>(result.getOwner())
+                      : nullptr;
     if (!dps || !dps.hasPureTensorSemantics())
       return false;
     OpOperand *init = dps.getTiedOpOperand(result);
@@ -103,8 +102,7 @@ readAndUpdated(func::FuncOp func) {
 }
 
 namespace {
-struct InPlaceUpdatesPass
-    : tcc::impl::InPlaceUpdatesBase<InPlaceUpdatesPass> {
+struct InPlaceUpdatesPass : tcc::impl::InPlaceUpdatesBase<InPlaceUpdatesPass> {
   void runOnOperation() override {
     getOperation().walk([](func::FuncOp func) {
       auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
