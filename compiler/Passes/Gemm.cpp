@@ -20,7 +20,6 @@
 
 #include "Th/IR/ThOps.h"
 
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace tcc {
 #define GEN_PASS_DEF_GEMM
@@ -236,9 +235,9 @@ struct GemmPass : tcc::impl::GemmBase<GemmPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateGemmPatterns(patterns);
-    FrozenRewritePatternSet frozen(std::move(patterns), disabledPatterns);
-    if (failed(applyPatternsGreedily(getOperation(), frozen)))
-      return signalPassFailure();
+    if (failed(applyNamedRewrites(getOperation(), std::move(patterns),
+                                  disabledPatterns)))
+      signalPassFailure();
   }
 };
 

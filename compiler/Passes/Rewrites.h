@@ -52,6 +52,12 @@ private:
   std::string phase;
 };
 
+/// Applies `patterns` to `op` greedily, without those whose names are in
+/// `disabled` (a phase pass's disable-patterns option).
+mlir::LogicalResult applyNamedRewrites(mlir::Operation *op,
+                                       mlir::RewritePatternSet &&patterns,
+                                       llvm::ArrayRef<std::string> disabled);
+
 void populateStabilizePatterns(mlir::RewritePatternSet &patterns);
 /// The names of every stabilize, specialize and gemm rewrite (for the driver's
 /// --optimizer-excluding/including checks).

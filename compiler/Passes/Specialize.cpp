@@ -11,7 +11,6 @@
 
 #include "Th/IR/ThOps.h"
 
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <cmath>
 
@@ -82,9 +81,9 @@ struct SpecializePass : tcc::impl::SpecializeBase<SpecializePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateSpecializePatterns(patterns);
-    FrozenRewritePatternSet frozen(std::move(patterns), disabledPatterns);
-    if (failed(applyPatternsGreedily(getOperation(), frozen)))
-      return signalPassFailure();
+    if (failed(applyNamedRewrites(getOperation(), std::move(patterns),
+                                  disabledPatterns)))
+      signalPassFailure();
   }
 };
 
@@ -92,16 +91,4 @@ struct SpecializePass : tcc::impl::SpecializeBase<SpecializePass> {
 
 void tcc::populateSpecializePatterns(RewritePatternSet &patterns) {
   patterns.add<LocalPowSpecialize>(patterns.getContext());
-}
-
-std::vector<std::string> tcc::rewriteNames(MLIRContext *context) {
-  RewritePatternSet patterns(context);
-  populateStabilizePatterns(patterns);
-  populateSpecializePatterns(patterns);
-  populateGemmPatterns(patterns);
-  std::vector<std::string> names;
-  for (const auto &p : patterns.getNativePatterns())
-    if (!llvm::is_contained(names, p->getDebugName().str()))
-      names.push_back(p->getDebugName().str());
-  return names;
 }

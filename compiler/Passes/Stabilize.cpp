@@ -14,8 +14,6 @@
 
 #include "Th/IR/ThOps.h"
 
-#include "mlir/IR/Matchers.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 
 namespace tcc {
@@ -25,31 +23,6 @@ namespace tcc {
 
 using namespace mlir;
 using namespace tcc;
-
-//===----------------------------------------------------------------------===//
-// Constants
-//===----------------------------------------------------------------------===//
-
-std::optional<double> tcc::splatConstant(Value v) {
-  while (Operation *def = v.getDefiningOp()) {
-    if (isa<th::DimShuffleOp, th::CastOp>(def)) {
-      v = def->getOperand(0);
-      continue;
-    }
-    Attribute attr;
-    if (!matchPattern(v, m_Constant(&attr)))
-      return std::nullopt;
-    auto splat = dyn_cast<SplatElementsAttr>(attr);
-    if (!splat)
-      return std::nullopt;
-    if (isa<FloatType>(splat.getElementType()))
-      return splat.getSplatValue<APFloat>().convertToDouble();
-    if (splat.getElementType().isInteger(1))
-      return splat.getSplatValue<bool>() ? 1.0 : 0.0;
-    return double(splat.getSplatValue<APInt>().getSExtValue());
-  }
-  return std::nullopt;
-}
 
 //===----------------------------------------------------------------------===//
 // Patterns
@@ -79,21 +52,6 @@ struct LocalLog1p : NamedRewrite<th::LogOp> {
     if (!x || x.getType() != op.getType())
       return failure();
     replace(rewriter, op, th::Log1pOp::create(rewriter, op.getLoc(), x));
-    return success();
-  }
-};
-
-/// log1p(exp(z)) -> softplus(z): log1p(exp(z)) overflows for large z.
-struct LocalLog1pExp : NamedRewrite<th::Log1pOp> {
-  LocalLog1pExp(MLIRContext *ctx)
-      : NamedRewrite(ctx, kPhase, "local_log1p_exp_to_softplus") {}
-  LogicalResult matchAndRewrite(th::Log1pOp op,
-                                PatternRewriter &rewriter) const override {
-    auto exp = op.getInput().getDefiningOp<th::ExpOp>();
-    if (!exp)
-      return failure();
-    replace(rewriter, op,
-            th::SoftplusOp::create(rewriter, op.getLoc(), exp.getInput()));
     return success();
   }
 };
@@ -203,7 +161,10 @@ struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
   }
 };
 
-/// outer(inner(x)) -> result(x) along inner's axis, for
+/// outer(inner(x)) -> result(x), result taking inner's operands and
+/// attributes, for
+/// - log1p(exp(z)) -> softplus(z) (local_log1p_exp_to_softplus):
+///   log1p(exp(z)) overflows for large z;
 /// - log(softmax(x)) -> log_softmax(x) (Theano's local_log_softmax): finite
 ///   where a probability underflows to 0, and the cross-entropy's gradient
 ///   becomes softmax(x) - t instead of a division by the probabilities;
@@ -211,8 +172,8 @@ struct SoftmaxSimplifier : NamedRewrite<th::TrueDivOp> {
 ///   gradient needs, shared with the softmax itself (cse) instead of
 ///   exponentiating again.
 template <typename OuterOp, typename InnerOp, typename ResultOp>
-struct SoftmaxPair : NamedRewrite<OuterOp> {
-  SoftmaxPair(MLIRContext *ctx, StringRef name)
+struct Composition : NamedRewrite<OuterOp> {
+  Composition(MLIRContext *ctx, StringRef name)
       : NamedRewrite<OuterOp>(ctx, kPhase, name) {}
   LogicalResult matchAndRewrite(OuterOp op,
                                 PatternRewriter &rewriter) const override {
@@ -221,7 +182,7 @@ struct SoftmaxPair : NamedRewrite<OuterOp> {
       return failure();
     this->replace(rewriter, op,
                   ResultOp::create(rewriter, op.getLoc(), op.getType(),
-                                   inner.getInput(), inner.getAxis()));
+                                   inner->getOperands(), inner->getAttrs()));
     return success();
   }
 };
@@ -231,9 +192,9 @@ struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateStabilizePatterns(patterns);
-    FrozenRewritePatternSet frozen(std::move(patterns), disabledPatterns);
-    if (failed(applyPatternsGreedily(getOperation(), frozen)))
-      return signalPassFailure();
+    if (failed(applyNamedRewrites(getOperation(), std::move(patterns),
+                                  disabledPatterns)))
+      signalPassFailure();
   }
 };
 
@@ -241,11 +202,13 @@ struct StabilizePass : tcc::impl::StabilizeBase<StabilizePass> {
 
 void tcc::populateStabilizePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<LocalLog1p, LocalLog1pExp, LocalSigmoid,
+  patterns.add<LocalLog1p, LocalSigmoid,
                LocalOneMinusSigmoid, LocalLogSigmoid, LocalExpm1,
                SoftmaxSimplifier>(ctx);
-  patterns.add<SoftmaxPair<th::LogOp, th::SoftmaxOp, th::LogSoftmaxOp>>(
+  patterns.add<Composition<th::Log1pOp, th::ExpOp, th::SoftplusOp>>(
+      ctx, "local_log1p_exp_to_softplus");
+  patterns.add<Composition<th::LogOp, th::SoftmaxOp, th::LogSoftmaxOp>>(
       ctx, "local_log_softmax");
-  patterns.add<SoftmaxPair<th::ExpOp, th::LogSoftmaxOp, th::SoftmaxOp>>(
+  patterns.add<Composition<th::ExpOp, th::LogSoftmaxOp, th::SoftmaxOp>>(
       ctx, "local_exp_log_softmax");
 }

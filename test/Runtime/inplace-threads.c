@@ -10,20 +10,12 @@
 // MANIFEST: \22inplace\22:[0]{{.*}}\22name\22:\22inc\22
 
 #include "test_util.h"
+#include "thread_problems.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 
 enum { Writers = 2, Calls = 300 };
-static int problems;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void problem(const char *what) {
-  pthread_mutex_lock(&lock);
-  if (problems++ < 10)
-    printf("problem: %s\n", what);
-  pthread_mutex_unlock(&lock);
-}
 
 static void *increment(void *arg) {
   (void)arg;

@@ -5,21 +5,13 @@
 // RUN: %t | FileCheck %s --match-full-lines
 
 #include "test_util.h"
+#include "thread_problems.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 
 enum { Threads = 4, Calls = 2000 };
 static unsigned char seen[Threads * Calls + 16];
-static int problems;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void problem(const char *what) {
-  pthread_mutex_lock(&lock);
-  if (problems++ < 10)
-    printf("problem: %s\n", what);
-  pthread_mutex_unlock(&lock);
-}
 
 static void *accumulate(void *arg) {
   (void)arg;

@@ -204,8 +204,7 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 // Arithmetic simplification (Theano's canonicalize: --x, x+0, x*1, ...)
 //===----------------------------------------------------------------------===//
 
-/// The splat value of a constant operand attribute (as folding sees it).
-static std::optional<double> splatOf(Attribute attr) {
+std::optional<double> mlir::th::splatValueOf(Attribute attr) {
   auto splat = dyn_cast_or_null<SplatElementsAttr>(attr);
   if (!splat)
     return std::nullopt;
@@ -260,9 +259,9 @@ OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
     return c;
   // x + 0 -> x (not for -0.0 + 0.0 issues: x + 0 == x for every x but -0.0,
   // where it gives +0.0; Theano folds it too).
-  if (splatOf(adaptor.getRhs()) == 0.0)
+  if (splatValueOf(adaptor.getRhs()) == 0.0)
     return sameTypeOrNull(getLhs(), getType());
-  if (splatOf(adaptor.getLhs()) == 0.0)
+  if (splatValueOf(adaptor.getLhs()) == 0.0)
     return sameTypeOrNull(getRhs(), getType());
   return {};
 }
@@ -274,7 +273,7 @@ OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
                                     return x;
                                   }))
     return c;
-  if (splatOf(adaptor.getRhs()) == 0.0) // x - 0 -> x
+  if (splatValueOf(adaptor.getRhs()) == 0.0) // x - 0 -> x
     return sameTypeOrNull(getLhs(), getType());
   return {};
 }
@@ -286,9 +285,9 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
                                     return x;
                                   }))
     return c;
-  if (splatOf(adaptor.getRhs()) == 1.0) // x * 1 -> x
+  if (splatValueOf(adaptor.getRhs()) == 1.0) // x * 1 -> x
     return sameTypeOrNull(getLhs(), getType());
-  if (splatOf(adaptor.getLhs()) == 1.0)
+  if (splatValueOf(adaptor.getLhs()) == 1.0)
     return sameTypeOrNull(getRhs(), getType());
   return {};
 }
@@ -300,7 +299,7 @@ OpFoldResult TrueDivOp::fold(FoldAdaptor adaptor) {
                                     return x;
                                   }))
     return c;
-  if (splatOf(adaptor.getRhs()) == 1.0) // x / 1 -> x
+  if (splatValueOf(adaptor.getRhs()) == 1.0) // x / 1 -> x
     return sameTypeOrNull(getLhs(), getType());
   return {};
 }

@@ -41,6 +41,10 @@ FailureOr<RankedTensorType>
 inferDimShuffleResultType(RankedTensorType input, ArrayRef<int64_t> pattern,
                           std::string *why = nullptr);
 
+/// The value of every element of a splat constant attribute (bool as 0/1),
+/// or nothing for any other attribute.
+std::optional<double> splatValueOf(Attribute attr);
+
 /// The dimshuffle pattern that puts the reduced `axes` of a rank-`rank`
 /// input back as broadcastable dimensions (keepdims=True).
 SmallVector<int64_t> keepDimsPattern(int64_t rank, ArrayRef<int64_t> axes);
