@@ -125,3 +125,33 @@ th.func @dot_transposed(%a: tensor<?x?xf64>, %v: tensor<?xf64>, %b: tensor<?x?xf
   %2 = th.dot %t, %b : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
   th.return %0, %1, %2 : tensor<?xf64>, tensor<?xf64>, tensor<?x?xf64>
 }
+
+// local_div_self: x / x -> 1 (a fill of x's shape) only where no element of
+// x can be zero, infinite or NaN: 1 + sigmoid(y) lies in [1, 2] and
+// tanh(y) * 0.5 - 3 in [-3.5, -2.5]. y / y (y may be 0) and
+// sigmoid(y) / sigmoid(y) (sigmoid underflows to 0) stay divisions.
+// CHECK-LABEL: th.func @div_self(
+// CHECK-SAME: [[Y:%[^:]+]]: tensor<?xf64>)
+// CHECK-DAG: [[ONES:%.*]] = constant dense<1.000000e+00> : tensor<1xf64>
+// CHECK-DAG: [[S:%.*]] = sigmoid [[Y]]
+// CHECK-DAG: [[A:%.*]] = add {{.*}}[[S]]
+// CHECK-DAG: [[R1:%.*]] = second [[A]], [[ONES]]
+// CHECK-DAG: [[R2:%.*]] = second {{%.*}}, [[ONES]]
+// CHECK-DAG: [[R3:%.*]] = true_div [[Y]], [[Y]]
+// CHECK-DAG: [[R4:%.*]] = true_div [[S]], [[S]]
+// CHECK: return [[R1]], [[R2]], [[R3]], [[R4]]
+th.func @div_self(%y: tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>, tensor<?xf64>, tensor<?xf64>) {
+  %one = th.constant dense<1.0> : tensor<1xf64>
+  %half = th.constant dense<0.5> : tensor<1xf64>
+  %three = th.constant dense<3.0> : tensor<1xf64>
+  %s = th.sigmoid %y : tensor<?xf64>
+  %a = th.add %one, %s : tensor<1xf64>, tensor<?xf64> -> tensor<?xf64>
+  %r1 = th.true_div %a, %a : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %t = th.tanh %y : tensor<?xf64>
+  %h = th.mul %t, %half : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %b = th.sub %h, %three : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %r2 = th.true_div %b, %b : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %r3 = th.true_div %y, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %r4 = th.true_div %s, %s : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  th.return %r1, %r2, %r3, %r4 : tensor<?xf64>, tensor<?xf64>, tensor<?xf64>, tensor<?xf64>
+}

@@ -3,9 +3,10 @@
 // Canonicalization patterns of th ops (run by `canonicalize`), after
 // Theano's canonicalize phase: cancellations (x + y - x -> y), negations
 // (x - -y -> x + y, -x * -y -> x * y, -(x - y) -> y - x), x + x -> 2*x,
-// sum(s*t) -> s*sum(t) for a scalar s, and fills sunk into their users. Each keeps the result's exact type
-// (a rewrite that would change a broadcast shape does not apply) and records
-// itself for --rewrite-report.
+// sum(s*t) -> s*sum(t) for a scalar s, fills sunk into their users and
+// x/x -> 1 where no element can be zero or infinite. Each keeps the result's
+// exact type (a rewrite that would change a broadcast shape does not apply)
+// and records itself for --rewrite-report.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,9 @@
 #include "Th/IR/RewriteReport.h"
 
 #include "mlir/IR/PatternMatch.h"
+
+#include <algorithm>
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::th;
@@ -246,6 +250,105 @@ struct NegFillSink : Canonicalization<NegOp> {
   }
 };
 
+/// Bounds [lo, hi] that every element of `v` lies in, both finite, when the
+/// ops that compute it guarantee them: constants, the bounded functions
+/// (sigmoid, tanh, softmax) and sums, differences, products, negations and
+/// squares of bounded values. Rounding is monotone, so bounds computed with
+/// the same operations hold for the rounded results.
+static std::optional<std::pair<double, double>> finiteRange(Value v,
+                                                            int depth = 0) {
+  using Range = std::pair<double, double>;
+  if (depth > 8)
+    return std::nullopt;
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return std::nullopt;
+  auto finite = [](Range r) -> std::optional<Range> {
+    if (!std::isfinite(r.first) || !std::isfinite(r.second))
+      return std::nullopt;
+    return r;
+  };
+  auto of = [&](Value operand) { return finiteRange(operand, depth + 1); };
+  auto both = [&](Operation *op) -> std::optional<std::pair<Range, Range>> {
+    auto a = of(op->getOperand(0)), b = of(op->getOperand(1));
+    if (!a || !b)
+      return std::nullopt;
+    return std::make_pair(*a, *b);
+  };
+  auto product = [&](Range a, Range b) {
+    double p[] = {a.first * b.first, a.first * b.second, a.second * b.first,
+                  a.second * b.second};
+    return finite({*std::min_element(p, p + 4), *std::max_element(p, p + 4)});
+  };
+  if (auto constant = dyn_cast<ConstantOp>(def)) {
+    std::optional<double> value = splatValueOf(constant.getValue());
+    if (!value)
+      return std::nullopt;
+    return finite({*value, *value});
+  }
+  if (isa<SigmoidOp, SoftmaxOp>(def))
+    return Range{0.0, 1.0};
+  if (isa<TanhOp>(def))
+    return Range{-1.0, 1.0};
+  if (auto shuffle = dyn_cast<DimShuffleOp>(def))
+    return of(shuffle.getInput());
+  if (auto neg = dyn_cast<NegOp>(def)) {
+    auto r = of(neg.getInput());
+    return r ? std::optional<Range>(Range{-r->second, -r->first}) : r;
+  }
+  if (auto sqr = dyn_cast<SqrOp>(def)) {
+    auto r = of(sqr.getInput());
+    if (!r)
+      return r;
+    auto square = product(*r, *r);
+    if (square && r->first <= 0 && r->second >= 0)
+      square->first = 0;
+    return square;
+  }
+  if (isa<AddOp, SubOp, MulOp>(def)) {
+    auto ranges = both(def);
+    if (!ranges)
+      return std::nullopt;
+    auto [a, b] = *ranges;
+    if (isa<AddOp>(def))
+      return finite({a.first + b.first, a.second + b.second});
+    if (isa<SubOp>(def))
+      return finite({a.first - b.second, a.second - b.first});
+    return product(a, b);
+  }
+  return std::nullopt;
+}
+
+/// x / x -> 1 where that is exact: x is finite and never zero (by
+/// finiteRange), so no element can be 0/0 or inf/inf. Theano cancels x/x
+/// unconditionally; tcc keeps the NaN a zero would give.
+struct DivSelf : Canonicalization<TrueDivOp> {
+  DivSelf(MLIRContext *ctx) : Canonicalization(ctx, "local_div_self") {}
+  LogicalResult matchAndRewrite(TrueDivOp op,
+                                PatternRewriter &rewriter) const override {
+    Value x = op.getLhs();
+    auto type = op.getType();
+    if (x != op.getRhs() || x.getType() != type ||
+        !isa<FloatType>(type.getElementType()))
+      return failure();
+    auto range = finiteRange(x);
+    if (!range || (range->first <= 0 && range->second >= 0))
+      return failure();
+    Location loc = op.getLoc();
+    auto scalarType = RankedTensorType::get({}, type.getElementType());
+    Value one = ConstantOp::create(
+        rewriter, loc,
+        DenseElementsAttr::get(
+            scalarType,
+            FloatAttr::get(type.getElementType(), 1.0).getValue()));
+    if (type.getRank() > 0)
+      one = DimShuffleOp::create(rewriter, loc, one,
+                                 SmallVector<int64_t>(type.getRank(), -1));
+    return replaceIfSameType(rewriter, op,
+                             SecondOp::create(rewriter, loc, x, one));
+  }
+};
+
 /// dot(A.T, v) -> dot(v, A) and dot(v, A.T) -> dot(A, v): the same numbers
 /// without materializing the transpose (BLAS reads A either way), as the SGD
 /// update's dot(X.T, g) is written.
@@ -291,7 +394,7 @@ void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void TrueDivOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
   patterns.add<NegNegCancel<TrueDivOp>>(context, "local_div_neg_neg");
-  patterns.add<FillSink<TrueDivOp>>(context);
+  patterns.add<FillSink<TrueDivOp>, DivSelf>(context);
 }
 void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
