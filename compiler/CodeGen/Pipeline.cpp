@@ -124,6 +124,10 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
     pipeline += ",canonicalize,cse";
   if (options.optimize && options.fusion)
     pipeline += ",linalg-fuse-elementwise-ops,canonicalize,cse";
+  // The rest of it: reductions over rows and their elementwise consumers
+  // in one loop over rows.
+  if (options.optimize && options.fusion && options.reductionFusion)
+    pipeline += ",tcc-fuse-reductions,canonicalize,cse";
   // After fusion, so the elementwise op that computes a new value is the
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)
@@ -153,6 +157,8 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
       std::string(options.optimize && options.inplace
                       ? "tcc-drop-inplace-results,"
                       : "") +
+      // Row temporaries of fused reductions: one buffer for all rows.
+      "func.func(buffer-loop-hoisting),"
       "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
       std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                     : "") +

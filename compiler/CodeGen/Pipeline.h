@@ -22,6 +22,8 @@ struct PipelineOptions {
   bool optimize = true;
   bool specialize = true;
   bool fusion = true;
+  /// Row reductions computed in the loop of their consumers (with fusion).
+  bool reductionFusion = true;
   bool blas = true;
   /// Kernels write new values of shared variables into the old buffers.
   bool inplace = true;

@@ -70,6 +70,26 @@ def LinalgToBlas : Pass<"tcc-linalg-to-blas", "mlir::ModuleOp"> {
                            "mlir::memref::MemRefDialect"];
 }
 
+def FuseReductions : Pass<"tcc-fuse-reductions", "mlir::ModuleOp"> {
+  let summary = "Fuse row reductions with their producers and consumers";
+  let description = [{
+    The rest of Theano's elementwise fusion, after
+    linalg-fuse-elementwise-ops: an elementwise linalg.generic that reads the
+    result of a reduction over trailing dimensions (sum(x, axis=-1),
+    max(x, axis=1), the rows of a softmax) is tiled along the leading
+    dimensions that result is indexed by, one row at a time, and the
+    reductions, their initial fills and the elementwise producers of that row
+    are computed inside the same loop. softmax(x) becomes one loop over rows
+    (max, sum of exp, divide) with row-sized temporaries instead of three
+    matrix-sized loop nests. A producer whose slice is the whole value (a
+    broadcast row, a reduction to a scalar) is computed once, outside;
+    producers others use too are computed once and yielded from the loop.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def InPlaceUpdates : Pass<"tcc-inplace-updates", "mlir::ModuleOp"> {
   let summary = "Let kernels write new values of shared variables in place";
   let description = [{

@@ -59,7 +59,8 @@ static int writeText(const DriverOptions &o,
 
 /// The phases --optimizer-including/excluding know, besides rewrite names.
 static const std::vector<std::string> kPhases = {
-    "stabilize", "specialize", "canonicalize", "fusion", "blas", "inplace"};
+    "stabilize",        "specialize", "canonicalize", "fusion",
+    "reduction_fusion", "blas",       "inplace"};
 
 static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
   if (phase == "stabilize")
@@ -70,6 +71,8 @@ static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
     p.optimize = on;
   else if (phase == "fusion")
     p.fusion = on;
+  else if (phase == "reduction_fusion")
+    p.reductionFusion = on;
   else if (phase == "blas")
     p.blas = on;
   else if (phase == "inplace")
