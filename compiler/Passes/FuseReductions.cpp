@@ -107,7 +107,7 @@ static llvm::SetVector<Operation *> fusibleCluster(Operation *consumer) {
 static LogicalResult fuseRowsOf(RewriterBase &rewriter,
                                 linalg::GenericOp consumer, unsigned rows) {
   llvm::SetVector<Operation *> cluster = fusibleCluster(consumer);
-  Operation *func = consumer->getParentOp();
+  Block *body = consumer->getBlock();
 
   scf::SCFTilingOptions tiling;
   SmallVector<OpFoldResult> sizes(consumer.getNumLoops(),
@@ -130,11 +130,13 @@ static LogicalResult fuseRowsOf(RewriterBase &rewriter,
         // yielded whole from the loop when those uses come after it, not
         // fused at all otherwise.
         bool usedElsewhere = false;
+        Operation *loop = body->findAncestorOpInBlock(*slice);
         for (Operation *user : producer.getUsers()) {
-          if (user->getParentOp() != func || cluster.contains(user) ||
+          Operation *top = body->findAncestorOpInBlock(*user);
+          if (top == loop || cluster.contains(user) ||
               isa<tensor::DimOp>(user))
             continue;
-          if (user->isBeforeInBlock(consumer))
+          if (top->isBeforeInBlock(consumer))
             return std::nullopt;
           usedElsewhere = true;
         }
