@@ -155,3 +155,44 @@ th.func @div_self(%y: tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>, tensor<?x
   %r4 = th.true_div %s, %s : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
   th.return %r1, %r2, %r3, %r4 : tensor<?xf64>, tensor<?xf64>, tensor<?xf64>, tensor<?xf64>
 }
+
+// local_add_canonizer / local_mul_canonizer: the constants of a sum or a
+// product are gathered into one: (x * 2) * 3 -> x * 6, (x + 1) + 2 -> x + 3.
+// An intermediate used elsewhere keeps its own constant.
+// CHECK-LABEL: th.func @merge_constants(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>)
+// CHECK-DAG: [[SIX:%.*]] = constant dense<6.000000e+00> : tensor<1xf64>
+// CHECK-DAG: [[THREE:%.*]] = constant dense<3.000000e+00> : tensor<1xf64>
+// CHECK-DAG: [[M:%.*]] = mul [[X]], [[SIX]]
+// CHECK-DAG: [[A:%.*]] = add [[X]], [[THREE]]
+// CHECK-DAG: [[KEPT:%.*]] = mul [[X]], {{%.*}}
+// CHECK-DAG: [[KEPT2:%.*]] = mul [[KEPT]], {{%.*}}
+// CHECK: return [[M]], [[A]], [[KEPT]], [[KEPT2]]
+th.func @merge_constants(%x: tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>, tensor<?xf64>, tensor<?xf64>) {
+  %one = th.constant dense<1.0> : tensor<1xf64>
+  %two = th.constant dense<2.0> : tensor<1xf64>
+  %three = th.constant dense<3.0> : tensor<1xf64>
+  %five = th.constant dense<5.0> : tensor<1xf64>
+  %m1 = th.mul %x, %two : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %m2 = th.mul %m1, %three : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %a1 = th.add %x, %one : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %a2 = th.add %a1, %two : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %k1 = th.mul %x, %five : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  %k2 = th.mul %k1, %three : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+  th.return %m2, %a2, %k1, %k2 : tensor<?xf64>, tensor<?xf64>, tensor<?xf64>, tensor<?xf64>
+}
+
+// local_dimshuffle_lift: dimshuffles of dimshuffles merge; m.T.T and the
+// identity pattern fold to m; a row of a column becomes one dimshuffle.
+// CHECK-LABEL: th.func @dimshuffle_merge(
+// CHECK-SAME: [[M:%[^:]+]]: tensor<?x?xf64>, [[V:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[R:%.*]] = dimshuffle [[V]] pattern = [-1, 0, -1] : tensor<?xf64> -> tensor<1x?x1xf64>
+// CHECK-NEXT: return [[M]], [[M]], [[R]]
+th.func @dimshuffle_merge(%m: tensor<?x?xf64>, %v: tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?x?xf64>, tensor<1x?x1xf64>) {
+  %t = th.dimshuffle %m pattern = [1, 0] : tensor<?x?xf64> -> tensor<?x?xf64>
+  %tt = th.dimshuffle %t pattern = [1, 0] : tensor<?x?xf64> -> tensor<?x?xf64>
+  %id = th.dimshuffle %m pattern = [0, 1] : tensor<?x?xf64> -> tensor<?x?xf64>
+  %col = th.dimshuffle %v pattern = [0, -1] : tensor<?xf64> -> tensor<?x1xf64>
+  %r = th.dimshuffle %col pattern = [-1, 0, 1] : tensor<?x1xf64> -> tensor<1x?x1xf64>
+  th.return %tt, %id, %r : tensor<?x?xf64>, tensor<?x?xf64>, tensor<1x?x1xf64>
+}

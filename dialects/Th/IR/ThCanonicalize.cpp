@@ -3,8 +3,9 @@
 // Canonicalization patterns of th ops (run by `canonicalize`), after
 // Theano's canonicalize phase: cancellations (x + y - x -> y), negations
 // (x - -y -> x + y, -x * -y -> x * y, -(x - y) -> y - x), x + x -> 2*x,
-// sum(s*t) -> s*sum(t) for a scalar s, fills sunk into their users and
-// x/x -> 1 where no element can be zero or infinite. Each keeps the result's
+// sum(s*t) -> s*sum(t) for a scalar s, fills sunk into their users, x/x -> 1
+// where no element can be zero or infinite, constants of sums and products
+// gathered, dimshuffles of dimshuffles merged. Each keeps the result's
 // exact type (a rewrite that would change a broadcast shape does not apply)
 // and records itself for --rewrite-report.
 //
@@ -14,6 +15,7 @@
 
 #include "Th/IR/RewriteReport.h"
 
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 #include <algorithm>
@@ -250,6 +252,47 @@ struct NegFillSink : Canonicalization<NegOp> {
   }
 };
 
+/// (x <op> c1) <op> c2 -> x <op> (c1 <op> c2) for constants c1, c2 and an
+/// associative <op> (add, mul): Theano's canonizers gather the constants of
+/// a sum or product into one, which then folds. For floats this
+/// reassociates, which changes results only by rounding.
+template <typename OpTy> struct MergeConstants : Canonicalization<OpTy> {
+  MergeConstants(MLIRContext *ctx, StringRef name)
+      : Canonicalization<OpTy>(ctx, name) {}
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getLhs().template getDefiningOp<OpTy>();
+    if (!inner || !inner->hasOneUse() ||
+        !matchPattern(op.getRhs(), m_Constant()) ||
+        !matchPattern(inner.getRhs(), m_Constant()))
+      return failure();
+    Location loc = op.getLoc();
+    Value constants = OpTy::create(rewriter, loc, inner.getRhs(), op.getRhs());
+    return this->replaceIfSameType(
+        rewriter, op, OpTy::create(rewriter, loc, inner.getLhs(), constants));
+  }
+};
+
+/// dimshuffle(dimshuffle(x, p), q) -> dimshuffle(x, p o q) (the merging part
+/// of Theano's local_dimshuffle_lift); m.T.T becomes m once the identity
+/// pattern folds away.
+struct DimShuffleMerge : Canonicalization<DimShuffleOp> {
+  DimShuffleMerge(MLIRContext *ctx)
+      : Canonicalization(ctx, "local_dimshuffle_lift") {}
+  LogicalResult matchAndRewrite(DimShuffleOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<DimShuffleOp>();
+    if (!inner)
+      return failure();
+    SmallVector<int64_t> pattern;
+    for (int64_t p : op.getPattern())
+      pattern.push_back(p < 0 ? -1 : inner.getPattern()[p]);
+    return replaceIfSameType(rewriter, op,
+                             DimShuffleOp::create(rewriter, op.getLoc(),
+                                                  inner.getInput(), pattern));
+  }
+};
+
 /// Bounds [lo, hi] that every element of `v` lies in, both finite, when the
 /// ops that compute it guarantee them: constants, the bounded functions
 /// (sigmoid, tanh, softmax) and sums, differences, products, negations and
@@ -385,11 +428,13 @@ void SubOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void AddOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<AddNeg, AddSelf, FillSink<AddOp>>(context);
+  patterns.add<MergeConstants<AddOp>>(context, "local_add_canonizer");
 }
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<NegNegCancel<MulOp>>(context, "local_mul_neg_neg");
   patterns.add<FillSink<MulOp>>(context);
+  patterns.add<MergeConstants<MulOp>>(context, "local_mul_canonizer");
 }
 void TrueDivOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
@@ -403,6 +448,10 @@ void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void SumOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<SumMulByScalar>(context);
+}
+void DimShuffleOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                               MLIRContext *context) {
+  patterns.add<DimShuffleMerge>(context);
 }
 void DotOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {

@@ -305,9 +305,13 @@ OpFoldResult TrueDivOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult DimShuffleOp::fold(FoldAdaptor adaptor) {
+  auto type = cast<RankedTensorType>(getType());
+  // The identity pattern changes nothing.
+  if (getInput().getType() == type &&
+      llvm::equal(getPattern(), llvm::seq<int64_t>(0, type.getRank())))
+    return getInput();
   // A dimshuffle of a splat constant is a splat of the result's shape.
   auto splat = dyn_cast_or_null<SplatElementsAttr>(adaptor.getInput());
-  auto type = cast<RankedTensorType>(getType());
   if (!splat || !type.hasStaticShape())
     return {};
   return SplatElementsAttr::get(type, splat.getSplatValue<Attribute>());

@@ -397,6 +397,7 @@ def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
       "$input `pattern` `=` $pattern attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
