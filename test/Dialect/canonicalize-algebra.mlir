@@ -196,3 +196,43 @@ th.func @dimshuffle_merge(%m: tensor<?x?xf64>, %v: tensor<?xf64>) -> (tensor<?x?
   %r = th.dimshuffle %col pattern = [-1, 0, 1] : tensor<?x1xf64> -> tensor<1x?x1xf64>
   th.return %tt, %id, %r : tensor<?x?xf64>, tensor<?x?xf64>, tensor<1x?x1xf64>
 }
+
+// local_merge_consecutive_casts: a widening cast followed by another is one
+// cast (or none); a narrowing one (float64 -> float32, float -> int) stays,
+// it rounds.
+// CHECK-LABEL: th.func @cast_cast(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>, [[H:%[^:]+]]: tensor<?xf32>, [[B:%[^:]+]]: tensor<?xi8>)
+// CHECK-DAG: [[N:%.*]] = cast [[X]] : tensor<?xf64> -> tensor<?xf32>
+// CHECK-DAG: [[R1:%.*]] = cast [[N]] : tensor<?xf32> -> tensor<?xf64>
+// CHECK-DAG: [[R3:%.*]] = cast [[B]] : tensor<?xi8> -> tensor<?xf32>
+// CHECK-DAG: [[T:%.*]] = cast [[X]] : tensor<?xf64> -> tensor<?xi64>
+// CHECK-DAG: [[R4:%.*]] = cast [[T]] : tensor<?xi64> -> tensor<?xf64>
+// CHECK: return [[R1]], [[H]], [[R3]], [[R4]]
+th.func @cast_cast(%x: tensor<?xf64>, %h: tensor<?xf32>, %b: tensor<?xi8>) -> (tensor<?xf64>, tensor<?xf32>, tensor<?xf32>, tensor<?xf64>) {
+  %0 = th.cast %x : tensor<?xf64> -> tensor<?xf32>
+  %1 = th.cast %0 : tensor<?xf32> -> tensor<?xf64>
+  %2 = th.cast %h : tensor<?xf32> -> tensor<?xf64>
+  %3 = th.cast %2 : tensor<?xf64> -> tensor<?xf32>
+  %4 = th.cast %b : tensor<?xi8> -> tensor<?xi32>
+  %5 = th.cast %4 : tensor<?xi32> -> tensor<?xf32>
+  %6 = th.cast %x : tensor<?xf64> -> tensor<?xi64>
+  %7 = th.cast %6 : tensor<?xi64> -> tensor<?xf64>
+  th.return %1, %3, %5, %7 : tensor<?xf64>, tensor<?xf32>, tensor<?xf32>, tensor<?xf64>
+}
+
+// local_useless_fill: second(x, y) -> y when x has y's shape for certain
+// (here exp(y) has it); a fill that broadcasts stays.
+// CHECK-LABEL: th.func @useless_fill(
+// CHECK-SAME: [[Y:%[^:]+]]: tensor<?xf64>, [[Z:%[^:]+]]: tensor<?xf64>, [[M:%[^:]+]]: tensor<?x?xf64>)
+// CHECK-DAG: [[KEPT1:%.*]] = second [[Z]], [[Y]]
+// CHECK-DAG: [[ROW:%.*]] = dimshuffle [[Y]]
+// CHECK-DAG: [[KEPT2:%.*]] = second [[M]], [[ROW]]
+// CHECK: return [[Y]], [[KEPT1]], [[KEPT2]]
+th.func @useless_fill(%y: tensor<?xf64>, %z: tensor<?xf64>, %m: tensor<?x?xf64>) -> (tensor<?xf64>, tensor<?xf64>, tensor<?x?xf64>) {
+  %e = th.exp %y : tensor<?xf64>
+  %0 = th.second %e, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %1 = th.second %z, %y : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+  %row = th.dimshuffle %y pattern = [-1, 0] : tensor<?xf64> -> tensor<1x?xf64>
+  %2 = th.second %m, %row : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
+  th.return %0, %1, %2 : tensor<?xf64>, tensor<?xf64>, tensor<?x?xf64>
+}

@@ -236,6 +236,59 @@ template <typename OpTy> struct FillSink : Canonicalization<OpTy> {
   }
 };
 
+/// second(x, y) -> y when y already has the result's type and x certainly
+/// has y's shape (Theano's local_useless_fill): the fill repeats nothing.
+struct UselessFill : Canonicalization<SecondOp> {
+  UselessFill(MLIRContext *ctx) : Canonicalization(ctx, "local_useless_fill") {}
+  LogicalResult matchAndRewrite(SecondOp op,
+                                PatternRewriter &rewriter) const override {
+    Value x = op.getLhs(), y = op.getRhs();
+    if (x.getType() != y.getType() || shapeSource(x) != shapeSource(y))
+      return failure();
+    return replaceIfSameType(rewriter, op, y);
+  }
+};
+
+/// Whether every value of element type `from` converts to `to` and back
+/// exactly.
+static bool convertsExactly(Type from, Type to) {
+  if (from == to || from.isInteger(1))
+    return true;
+  auto bits = [](Type t) { return t.getIntOrFloatBitWidth(); };
+  if (isa<FloatType>(from))
+    return isa<FloatType>(to) && bits(to) >= bits(from);
+  if (isa<IntegerType>(to))
+    return bits(to) >= bits(from);
+  // An integer in a float: its magnitude must fit the mantissa.
+  if (auto toFloat = dyn_cast<FloatType>(to))
+    return bits(from) <= toFloat.getFPMantissaWidth();
+  return false;
+}
+
+/// cast(cast(x, T1), T2) -> cast(x, T2) when the first cast is exact for
+/// every x (a widening), so x -> float64 -> float32 is x -> float32 and
+/// x: float32 -> float64 -> float32 is x (Theano's local_merge_consecutive_
+/// casts). A narrowing first cast stays: it rounds.
+struct CastCast : Canonicalization<CastOp> {
+  CastCast(MLIRContext *ctx)
+      : Canonicalization(ctx, "local_merge_consecutive_casts") {}
+  LogicalResult matchAndRewrite(CastOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<CastOp>();
+    if (!inner ||
+        !convertsExactly(inner.getInput().getType().getElementType(),
+                         inner.getType().getElementType()))
+      return failure();
+    auto type = op.getType();
+    Value x = inner.getInput();
+    if (x.getType() == type)
+      return replaceIfSameType(rewriter, op, x);
+    return replaceIfSameType(
+        rewriter, op,
+        CastOp::create(rewriter, op.getLoc(), type, x));
+  }
+};
+
 /// -second(x, c) -> second(x, -c): the negation runs on the scalar.
 struct NegFillSink : Canonicalization<NegOp> {
   NegFillSink(MLIRContext *ctx) : Canonicalization(ctx, "local_fill_sink") {}
@@ -448,6 +501,14 @@ void NegOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 void SumOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *context) {
   patterns.add<SumMulByScalar>(context);
+}
+void SecondOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                           MLIRContext *context) {
+  patterns.add<UselessFill>(context);
+}
+void CastOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                         MLIRContext *context) {
+  patterns.add<CastCast>(context);
 }
 void DimShuffleOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                                MLIRContext *context) {

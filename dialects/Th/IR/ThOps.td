@@ -152,6 +152,7 @@ def Th_CastOp : Th_Op<"cast", [Pure, Th_Differentiable]> {
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasFolder = 1;
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -270,6 +271,7 @@ def Th_SecondOp : Th_ElementwiseOp<"second", [Th_Differentiable]> {
   let results = (outs Th_Tensor:$result);
   let assemblyFormat =
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let hasCanonicalizer = 1;
 }
 def Th_AndOp : Th_BinaryOp<"and", Th_IntOrBoolTensor, [Commutative]>;
 def Th_OrOp : Th_BinaryOp<"or", Th_IntOrBoolTensor, [Commutative]>;
