@@ -392,6 +392,26 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   case UnaryKind::Tanh:
   case UnaryKind::Sigmoid:
   case UnaryKind::Softplus:
+  case UnaryKind::Sin:
+  case UnaryKind::Cos:
+  case UnaryKind::Tan:
+  case UnaryKind::Arcsin:
+  case UnaryKind::Arccos:
+  case UnaryKind::Arctan:
+  case UnaryKind::Sinh:
+  case UnaryKind::Cosh:
+  case UnaryKind::Arcsinh:
+  case UnaryKind::Arccosh:
+  case UnaryKind::Arctanh:
+  case UnaryKind::Exp2:
+  case UnaryKind::Log2:
+  case UnaryKind::Log10:
+  case UnaryKind::Erf:
+  case UnaryKind::Erfc:
+  case UnaryKind::Floor:
+  case UnaryKind::Ceil:
+  case UnaryKind::RoundHalfToEven:
+  case UnaryKind::RoundHalfAwayFromZero:
     // Theano's upgrade_to_float: exp(int8) is float32, exp(int64) float64.
     v = castValue(v, numpy::theano::upgradeToFloat(dtype), loc);
     break;
@@ -426,6 +446,69 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   case UnaryKind::Sigmoid: r = th::SigmoidOp::create(builder, loc, v); break;
   case UnaryKind::Softplus: r = th::SoftplusOp::create(builder, loc, v); break;
   case UnaryKind::Invert: r = th::InvertOp::create(builder, loc, v); break;
+  case UnaryKind::Sin:
+    r = th::SinOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Cos:
+    r = th::CosOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Tan:
+    r = th::TanOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arcsin:
+    r = th::ArcsinOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arccos:
+    r = th::ArccosOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arctan:
+    r = th::ArctanOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Sinh:
+    r = th::SinhOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Cosh:
+    r = th::CoshOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arcsinh:
+    r = th::ArcsinhOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arccosh:
+    r = th::ArccoshOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Arctanh:
+    r = th::ArctanhOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Exp2:
+    r = th::Exp2Op::create(builder, loc, v);
+    break;
+  case UnaryKind::Log2:
+    r = th::Log2Op::create(builder, loc, v);
+    break;
+  case UnaryKind::Log10:
+    r = th::Log10Op::create(builder, loc, v);
+    break;
+  case UnaryKind::Erf:
+    r = th::ErfOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Erfc:
+    r = th::ErfcOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Floor:
+    r = th::FloorOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Ceil:
+    r = th::CeilOp::create(builder, loc, v);
+    break;
+  case UnaryKind::RoundHalfToEven:
+    r = th::RoundHalfToEvenOp::create(builder, loc, v);
+    break;
+  case UnaryKind::RoundHalfAwayFromZero:
+    r = th::RoundHalfAwayFromZeroOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Sgn:
+    r = th::SgnOp::create(builder, loc, v);
+    break;
   }
   return wrap(r);
 }

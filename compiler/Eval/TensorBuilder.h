@@ -32,7 +32,9 @@ enum class ElemwiseKind {
 };
 enum class UnaryKind {
   Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
-  Invert,
+  Invert, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Arcsinh, Arccosh,
+  Arctanh, Exp2, Log2, Log10, Erf, Erfc, Floor, Ceil, RoundHalfToEven,
+  RoundHalfAwayFromZero, Sgn,
 };
 enum class ReduceKind { Sum, Mean, Max, Min };
 

@@ -467,6 +467,27 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("softplus", UnaryKind::Softplus)
       .Case("invert", UnaryKind::Invert)
       .Case("bitwise_not", UnaryKind::Invert)
+      .Case("sin", UnaryKind::Sin)
+      .Case("cos", UnaryKind::Cos)
+      .Case("tan", UnaryKind::Tan)
+      .Case("arcsin", UnaryKind::Arcsin)
+      .Case("arccos", UnaryKind::Arccos)
+      .Case("arctan", UnaryKind::Arctan)
+      .Case("sinh", UnaryKind::Sinh)
+      .Case("cosh", UnaryKind::Cosh)
+      .Case("arcsinh", UnaryKind::Arcsinh)
+      .Case("arccosh", UnaryKind::Arccosh)
+      .Case("arctanh", UnaryKind::Arctanh)
+      .Case("exp2", UnaryKind::Exp2)
+      .Case("log2", UnaryKind::Log2)
+      .Case("log10", UnaryKind::Log10)
+      .Case("erf", UnaryKind::Erf)
+      .Case("erfc", UnaryKind::Erfc)
+      .Case("floor", UnaryKind::Floor)
+      .Case("ceil", UnaryKind::Ceil)
+      .Case("round_half_to_even", UnaryKind::RoundHalfToEven)
+      .Case("round_half_away_from_zero", UnaryKind::RoundHalfAwayFromZero)
+      .Case("sgn", UnaryKind::Sgn)
       .Default(std::nullopt);
 }
 
@@ -680,6 +701,22 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return makeBuiltin(qualified, [kind = *u, n = name.str()](
                                       Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, n, {"x"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().unary(kind, v[0], a.loc));
+    });
+  // round(a, mode): NumPy's half-to-even unless mode says otherwise.
+  if (name == "round")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "round", {"a", "mode?"});
+      UnaryKind kind = UnaryKind::RoundHalfToEven;
+      if (v[1] && !isa<NoneObject>(v[1].get())) {
+        std::string mode = stringArg(in, v[1], a.loc, "mode");
+        if (mode == "half_away_from_zero")
+          kind = UnaryKind::RoundHalfAwayFromZero;
+        else if (mode != "half_to_even")
+          in.error(a.loc, "round: mode must be 'half_to_even' or "
+                          "'half_away_from_zero', got '" + mode + "'");
+      }
       return std::static_pointer_cast<Object>(
           in.tensors().unary(kind, v[0], a.loc));
     });

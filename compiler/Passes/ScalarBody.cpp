@@ -213,6 +213,48 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](Expm1Op) { return math::ExpM1Op::create(b, loc, args[0]); })
       .Case([&](SqrtOp) { return math::SqrtOp::create(b, loc, args[0]); })
       .Case([&](TanhOp) { return math::TanhOp::create(b, loc, args[0]); })
+      .Case([&](SinOp) { return math::SinOp::create(b, loc, args[0]); })
+      .Case([&](CosOp) { return math::CosOp::create(b, loc, args[0]); })
+      .Case([&](TanOp) { return math::TanOp::create(b, loc, args[0]); })
+      .Case([&](ArcsinOp) { return math::AsinOp::create(b, loc, args[0]); })
+      .Case([&](ArccosOp) { return math::AcosOp::create(b, loc, args[0]); })
+      .Case([&](ArctanOp) { return math::AtanOp::create(b, loc, args[0]); })
+      .Case([&](SinhOp) { return math::SinhOp::create(b, loc, args[0]); })
+      .Case([&](CoshOp) { return math::CoshOp::create(b, loc, args[0]); })
+      .Case([&](ArcsinhOp) { return math::AsinhOp::create(b, loc, args[0]); })
+      .Case([&](ArccoshOp) { return math::AcoshOp::create(b, loc, args[0]); })
+      .Case([&](ArctanhOp) { return math::AtanhOp::create(b, loc, args[0]); })
+      .Case([&](Exp2Op) { return math::Exp2Op::create(b, loc, args[0]); })
+      .Case([&](Log2Op) { return math::Log2Op::create(b, loc, args[0]); })
+      .Case([&](Log10Op) { return math::Log10Op::create(b, loc, args[0]); })
+      .Case([&](ErfOp) { return math::ErfOp::create(b, loc, args[0]); })
+      .Case([&](ErfcOp) { return math::ErfcOp::create(b, loc, args[0]); })
+      .Case([&](FloorOp) { return math::FloorOp::create(b, loc, args[0]); })
+      .Case([&](CeilOp) { return math::CeilOp::create(b, loc, args[0]); })
+      .Case([&](RoundHalfToEvenOp) { return math::RoundEvenOp::create(b, loc, args[0]); })
+      .Case([&](RoundHalfAwayFromZeroOp) { return math::RoundOp::create(b, loc, args[0]); })
+      .Case([&](SgnOp) -> Value {
+        // (x > 0) - (x < 0); NaN stays NaN for floats, as NumPy's sign.
+        Value x = args[0];
+        Value zero = constantLike(b, loc, t, 0.0, 0);
+        Value one = constantLike(b, loc, t, 1.0, 1);
+        Value minusOne = constantLike(b, loc, t, -1.0, -1);
+        Value pos, neg;
+        if (isFloat(t)) {
+          pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                                      zero);
+          neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
+                                      zero);
+        } else {
+          pos = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x,
+                                      zero);
+          neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x,
+                                      zero);
+        }
+        // Zero (and NaN, which is neither) keeps x.
+        return arith::SelectOp::create(
+            b, loc, pos, one, arith::SelectOp::create(b, loc, neg, minusOne, x));
+      })
       .Case([&](SigmoidOp) -> Value {
         // 1 / (1 + exp(-x)): exp overflows to inf for very negative x and
         // the quotient is then exactly 0, as Theano's scalar sigmoid gives.

@@ -321,6 +321,194 @@ LogicalResult TanhOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult SinOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      MulOp::create(b, getLoc(), g, CosOp::create(b, getLoc(), getInput())));
+  return success();
+}
+
+LogicalResult CosOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  grads.push_back(NegOp::create(
+      b, loc, MulOp::create(b, loc, g, SinOp::create(b, loc, getInput()))));
+  return success();
+}
+
+LogicalResult TanOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  // g * (1 + tan(x)**2)
+  Location loc = getLoc();
+  Value r = getResult();
+  grads.push_back(MulOp::create(
+      b, loc, g,
+      AddOp::create(b, loc, scalarLike(b, loc, r, 1.0),
+                    MulOp::create(b, loc, r, r))));
+  return success();
+}
+
+/// g / sqrt(sign1 * x**2 + c): the derivatives of arcsin (-1, 1),
+/// arcsinh (1, 1) and arccosh (1, -1).
+static Value overSqrtOfQuadratic(OpBuilder &b, Location loc, Value g, Value x,
+                                 double sign, double c) {
+  Value square = MulOp::create(b, loc, x, x);
+  Value quadratic =
+      sign < 0 ? Value(SubOp::create(b, loc, scalarLike(b, loc, x, c), square))
+               : Value(AddOp::create(b, loc, square, scalarLike(b, loc, x, c)));
+  return TrueDivOp::create(b, loc, g, SqrtOp::create(b, loc, quadratic));
+}
+
+LogicalResult ArcsinOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  grads.push_back(overSqrtOfQuadratic(b, getLoc(), g, getInput(), -1, 1));
+  return success();
+}
+
+LogicalResult ArccosOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  grads.push_back(NegOp::create(
+      b, getLoc(), overSqrtOfQuadratic(b, getLoc(), g, getInput(), -1, 1)));
+  return success();
+}
+
+LogicalResult ArcsinhOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  grads.push_back(overSqrtOfQuadratic(b, getLoc(), g, getInput(), 1, 1));
+  return success();
+}
+
+LogicalResult ArccoshOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  grads.push_back(overSqrtOfQuadratic(b, getLoc(), g, getInput(), 1, -1));
+  return success();
+}
+
+/// g / (c + sign * x**2): arctan (1 + x**2), arctanh (1 - x**2).
+static Value overQuadratic(OpBuilder &b, Location loc, Value g, Value x,
+                           double sign) {
+  Value square = MulOp::create(b, loc, x, x);
+  Value one = scalarLike(b, loc, x, 1.0);
+  Value quadratic = sign < 0 ? Value(SubOp::create(b, loc, one, square))
+                             : Value(AddOp::create(b, loc, one, square));
+  return TrueDivOp::create(b, loc, g, quadratic);
+}
+
+LogicalResult ArctanOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  grads.push_back(overQuadratic(b, getLoc(), g, getInput(), 1));
+  return success();
+}
+
+LogicalResult ArctanhOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  grads.push_back(overQuadratic(b, getLoc(), g, getInput(), -1));
+  return success();
+}
+
+LogicalResult SinhOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      MulOp::create(b, getLoc(), g, CoshOp::create(b, getLoc(), getInput())));
+  return success();
+}
+
+LogicalResult CoshOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      MulOp::create(b, getLoc(), g, SinhOp::create(b, getLoc(), getInput())));
+  return success();
+}
+
+LogicalResult Exp2Op::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // g * 2**x * ln 2
+  Location loc = getLoc();
+  Value r = getResult();
+  grads.push_back(MulOp::create(
+      b, loc, MulOp::create(b, loc, g, r),
+      scalarLike(b, loc, r, 0.69314718055994530942)));
+  return success();
+}
+
+/// g / (x * ln(base)): the derivative of log2 and log10.
+static Value overXTimes(OpBuilder &b, Location loc, Value g, Value x,
+                        double logBase) {
+  return TrueDivOp::create(
+      b, loc, g, MulOp::create(b, loc, x, scalarLike(b, loc, x, logBase)));
+}
+
+LogicalResult Log2Op::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      overXTimes(b, getLoc(), g, getInput(), 0.69314718055994530942));
+  return success();
+}
+
+LogicalResult Log10Op::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      overXTimes(b, getLoc(), g, getInput(), 2.30258509299404568402));
+  return success();
+}
+
+/// g * 2/sqrt(pi) * exp(-x**2), the derivative of erf (erfc's is minus it).
+static Value erfDerivative(OpBuilder &b, Location loc, Value g, Value x) {
+  Value gauss =
+      ExpOp::create(b, loc, NegOp::create(b, loc, MulOp::create(b, loc, x, x)));
+  return MulOp::create(
+      b, loc, MulOp::create(b, loc, g, scalarLike(b, loc, x, 1.12837916709551257390)),
+      gauss);
+}
+
+LogicalResult ErfOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  grads.push_back(erfDerivative(b, getLoc(), g, getInput()));
+  return success();
+}
+
+LogicalResult ErfcOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  grads.push_back(
+      NegOp::create(b, getLoc(), erfDerivative(b, getLoc(), g, getInput())));
+  return success();
+}
+
+/// Zeros of x's type: the gradient of the piecewise-constant ops (floor,
+/// ceil, round, sgn), as Theano gives it; none for integer x.
+static LogicalResult zeroGradient(OpBuilder &b, Location loc, Value x,
+                                  SmallVectorImpl<Value> &grads) {
+  if (!isFloatTensor(x))
+    return noGradients(grads);
+  grads.push_back(SecondOp::create(b, loc, x, scalarLike(b, loc, x, 0.0)));
+  return success();
+}
+
+LogicalResult FloorOp::buildVJP(OpBuilder &b, Value,
+                                SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
+LogicalResult CeilOp::buildVJP(OpBuilder &b, Value,
+                               SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
+LogicalResult RoundHalfToEvenOp::buildVJP(OpBuilder &b, Value,
+                                          SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
+LogicalResult RoundHalfAwayFromZeroOp::buildVJP(OpBuilder &b, Value,
+                                                SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
+LogicalResult SgnOp::buildVJP(OpBuilder &b, Value,
+                              SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
 LogicalResult SigmoidOp::buildVJP(OpBuilder &b, Value g,
                                   SmallVectorImpl<Value> &grads) {
   // g * s * (1 - s)

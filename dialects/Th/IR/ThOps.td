@@ -233,6 +233,30 @@ def Th_SoftplusOp
     : Th_UnaryOp<"softplus", Th_FloatTensor, [Th_Differentiable]>;
 def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
 
+// Theano's float functions (their integer inputs are upgraded to float).
+def Th_SinOp : Th_UnaryOp<"sin", Th_FloatTensor, [Th_Differentiable]>;
+def Th_CosOp : Th_UnaryOp<"cos", Th_FloatTensor, [Th_Differentiable]>;
+def Th_TanOp : Th_UnaryOp<"tan", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArcsinOp : Th_UnaryOp<"arcsin", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArccosOp : Th_UnaryOp<"arccos", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArctanOp : Th_UnaryOp<"arctan", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SinhOp : Th_UnaryOp<"sinh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_CoshOp : Th_UnaryOp<"cosh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArcsinhOp : Th_UnaryOp<"arcsinh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArccoshOp : Th_UnaryOp<"arccosh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ArctanhOp : Th_UnaryOp<"arctanh", Th_FloatTensor, [Th_Differentiable]>;
+def Th_Exp2Op : Th_UnaryOp<"exp2", Th_FloatTensor, [Th_Differentiable]>;
+def Th_Log2Op : Th_UnaryOp<"log2", Th_FloatTensor, [Th_Differentiable]>;
+def Th_Log10Op : Th_UnaryOp<"log10", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ErfOp : Th_UnaryOp<"erf", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ErfcOp : Th_UnaryOp<"erfc", Th_FloatTensor, [Th_Differentiable]>;
+// Rounding: piecewise constant, so their gradient is zero (as Theano's).
+def Th_FloorOp : Th_UnaryOp<"floor", Th_FloatTensor, [Th_Differentiable]>;
+def Th_CeilOp : Th_UnaryOp<"ceil", Th_FloatTensor, [Th_Differentiable]>;
+def Th_RoundHalfToEvenOp : Th_UnaryOp<"round_half_to_even", Th_FloatTensor, [Th_Differentiable]>;
+def Th_RoundHalfAwayFromZeroOp : Th_UnaryOp<"round_half_away_from_zero", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SgnOp : Th_UnaryOp<"sgn", Th_NumericTensor, [Th_Differentiable]>;
+
 def Th_AddOp
     : Th_BinaryOp<"add", Th_Tensor, [Commutative, Th_Differentiable]> {
   let hasFolder = 1;
