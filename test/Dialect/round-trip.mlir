@@ -194,3 +194,53 @@ th.func @dimshuffle(%x: tensor<?x1x3xi8>) {
   %1 = th.dimshuffle %x pattern = [-1, 0, 1, -1, 2] : tensor<?x1x3xi8> -> tensor<1x?x1x1x3xi8>
   th.return
 }
+
+// Theano's float functions, rounding and sgn.
+// CHECK-LABEL: th.func @float_functions(
+th.func @float_functions(%x: tensor<?xf32>, %i: tensor<?xi16>) -> tensor<?xi16> {
+  // CHECK: sin %{{.*}} : tensor<?xf32>
+  %sin = th.sin %x : tensor<?xf32>
+  // CHECK: cos %{{.*}} : tensor<?xf32>
+  %cos = th.cos %x : tensor<?xf32>
+  // CHECK: tan %{{.*}} : tensor<?xf32>
+  %tan = th.tan %x : tensor<?xf32>
+  // CHECK: arcsin %{{.*}} : tensor<?xf32>
+  %arcsin = th.arcsin %x : tensor<?xf32>
+  // CHECK: arccos %{{.*}} : tensor<?xf32>
+  %arccos = th.arccos %x : tensor<?xf32>
+  // CHECK: arctan %{{.*}} : tensor<?xf32>
+  %arctan = th.arctan %x : tensor<?xf32>
+  // CHECK: sinh %{{.*}} : tensor<?xf32>
+  %sinh = th.sinh %x : tensor<?xf32>
+  // CHECK: cosh %{{.*}} : tensor<?xf32>
+  %cosh = th.cosh %x : tensor<?xf32>
+  // CHECK: arcsinh %{{.*}} : tensor<?xf32>
+  %arcsinh = th.arcsinh %x : tensor<?xf32>
+  // CHECK: arccosh %{{.*}} : tensor<?xf32>
+  %arccosh = th.arccosh %x : tensor<?xf32>
+  // CHECK: arctanh %{{.*}} : tensor<?xf32>
+  %arctanh = th.arctanh %x : tensor<?xf32>
+  // CHECK: exp2 %{{.*}} : tensor<?xf32>
+  %exp2 = th.exp2 %x : tensor<?xf32>
+  // CHECK: log2 %{{.*}} : tensor<?xf32>
+  %log2 = th.log2 %x : tensor<?xf32>
+  // CHECK: log10 %{{.*}} : tensor<?xf32>
+  %log10 = th.log10 %x : tensor<?xf32>
+  // CHECK: erf %{{.*}} : tensor<?xf32>
+  %erf = th.erf %x : tensor<?xf32>
+  // CHECK: erfc %{{.*}} : tensor<?xf32>
+  %erfc = th.erfc %x : tensor<?xf32>
+  // CHECK: floor %{{.*}} : tensor<?xf32>
+  %floor = th.floor %x : tensor<?xf32>
+  // CHECK: ceil %{{.*}} : tensor<?xf32>
+  %ceil = th.ceil %x : tensor<?xf32>
+  // CHECK: round_half_to_even %{{.*}} : tensor<?xf32>
+  %round_half_to_even = th.round_half_to_even %x : tensor<?xf32>
+  // CHECK: round_half_away_from_zero %{{.*}} : tensor<?xf32>
+  %round_half_away_from_zero = th.round_half_away_from_zero %x : tensor<?xf32>
+  // CHECK: sgn %{{.*}} : tensor<?xf32>
+  %sgn = th.sgn %x : tensor<?xf32>
+  // CHECK: sgn %{{.*}} : tensor<?xi16>
+  %si = th.sgn %i : tensor<?xi16>
+  th.return %si : tensor<?xi16>
+}
