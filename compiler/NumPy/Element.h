@@ -12,11 +12,13 @@
 
 #include "NumPy/DType.h"
 #include "NumPy/Half.h"
+#include "NumPy/NDArray.h"
 
 #include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -155,6 +157,17 @@ template <typename To, typename From> To castElement(From value) {
       return static_cast<To>(value);
     }
   }
+}
+
+/// Element `index` (in elements, row-major) of a contiguous array of T.
+template <typename T> T loadAt(const NDArray &array, int64_t index) {
+  T value;
+  std::memcpy(&value, array.data() + index * sizeof(T), sizeof(T));
+  return value;
+}
+
+template <typename T> void storeAt(NDArray &array, int64_t index, T value) {
+  std::memcpy(array.data() + index * sizeof(T), &value, sizeof(T));
 }
 
 } // namespace tcc::numpy::detail

@@ -154,16 +154,6 @@ void forEachBroadcast(const Shape &outShape, const Shape &aShape,
   }
 }
 
-template <typename T> T loadAt(const NDArray &array, int64_t index) {
-  T value;
-  std::memcpy(&value, array.data() + index * sizeof(T), sizeof(T));
-  return value;
-}
-
-template <typename T> void storeAt(NDArray &array, int64_t index, T value) {
-  std::memcpy(array.data() + index * sizeof(T), &value, sizeof(T));
-}
-
 /// npy_divmod: floor division and Python-style remainder of floats.
 template <typename F> F floatDivmod(F a, F b, F &modulus) {
   F mod = std::fmod(a, b);

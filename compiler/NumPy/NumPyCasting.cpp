@@ -14,36 +14,33 @@ CastOperand CastOperand::array(DType dtype) {
   return op;
 }
 
-CastOperand CastOperand::scalarInt(int64_t value, DType dtype) {
-  CastOperand op;
-  op.dtype = dtype;
+/// A Python scalar operand of `dtype` with no value set yet.
+static CastOperand scalarOf(DType dtype) {
+  CastOperand op = CastOperand::array(dtype);
   op.isScalar = true;
+  return op;
+}
+
+CastOperand CastOperand::scalarInt(int64_t value, DType dtype) {
+  CastOperand op = scalarOf(dtype);
   op.intValue = value;
   return op;
 }
 
 CastOperand CastOperand::scalarUInt(uint64_t value, DType dtype) {
-  CastOperand op;
-  op.dtype = dtype;
-  op.isScalar = true;
+  CastOperand op = scalarOf(dtype);
   op.uintValue = value;
   return op;
 }
 
 CastOperand CastOperand::scalarFloat(double value, DType dtype) {
-  CastOperand op;
-  op.dtype = dtype;
-  op.isScalar = true;
+  CastOperand op = scalarOf(dtype);
   op.realValue = value;
   return op;
 }
 
 CastOperand CastOperand::scalarBool(bool value) {
-  CastOperand op;
-  op.dtype = DType::Bool;
-  op.isScalar = true;
-  op.intValue = value;
-  return op;
+  return scalarInt(value, DType::Bool);
 }
 
 namespace {

@@ -7,12 +7,16 @@
 
 #include "NumPy/RandomState.h"
 
+#include "NumPy/Element.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <string>
 
 namespace tcc::numpy {
+
+using detail::storeAt;
 
 namespace {
 
@@ -32,10 +36,6 @@ uint64_t genMask(uint64_t max) {
   mask |= mask >> 16;
   mask |= mask >> 32;
   return mask;
-}
-
-template <typename T> void storeAt(NDArray &array, int64_t index, T value) {
-  std::memcpy(array.data() + index * sizeof(T), &value, sizeof(T));
 }
 
 /// Bounds of a randint dtype, as the _rand_<type> wrappers check them.

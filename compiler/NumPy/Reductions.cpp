@@ -11,6 +11,7 @@
 #include "NumPy/NDArrayOps.h"
 
 #include "NumPy/Element.h"
+#include "NumPy/TheanoDTypeRules.h"
 
 #include <cmath>
 #include <cstring>
@@ -26,16 +27,6 @@ namespace {
 constexpr int64_t kBufferSize = 8192;
 /// PW_BLOCKSIZE in numpy/core/src/umath/loops_utils.h.src.
 constexpr int64_t kPairwiseBlock = 128;
-
-template <typename T> T loadAt(const NDArray &array, int64_t index) {
-  T value;
-  std::memcpy(&value, array.data() + index * sizeof(T), sizeof(T));
-  return value;
-}
-
-template <typename T> void storeAt(NDArray &array, int64_t index, T value) {
-  std::memcpy(array.data() + index * sizeof(T), &value, sizeof(T));
-}
 
 /// The type NumPy's loops compute in: float for float16, else the type.
 template <typename T> struct ComputeType { using type = T; };
@@ -175,22 +166,6 @@ void forEachOuter(const ReductionLayout &layout, size_t rank, Body &&body) {
   }
 }
 
-DType numpySumDType(DType input) {
-  switch (input) {
-  case DType::Bool:
-  case DType::Int8:
-  case DType::Int16:
-  case DType::Int32:
-    return DType::Int64;
-  case DType::UInt8:
-  case DType::UInt16:
-  case DType::UInt32:
-    return DType::UInt64;
-  default:
-    return input;
-  }
-}
-
 /// The reduction proper, in loop type T over `x`; `outSize` outputs.
 template <typename T>
 std::vector<typename ComputeType<T>::type>
@@ -301,7 +276,7 @@ Result<NDArray> reduce(ReduceOp op, const NDArray &a,
   switch (op) {
   case ReduceOp::Sum:
   case ReduceOp::Prod:
-    loop = result = numpySumDType(input);
+    loop = result = theano::sumOutDType(input);
     break;
   case ReduceOp::Max:
   case ReduceOp::Min:

@@ -108,7 +108,8 @@ Result<DType> invertOut(DType a);
 
 /// CAReduceDtype._output_dtype with dtype=None, for Sum and Prod:
 /// bool/int8/int16/int32 -> int64, uint8/uint16/uint32 -> uint64, everything
-/// else unchanged (float16 and float32 sums stay float16/float32).
+/// else unchanged (float16 and float32 sums stay float16/float32). NumPy's
+/// np.sum without dtype= gives the same (platform long being int64 here).
 DType sumOutDType(DType input);
 inline DType prodOutDType(DType input) { return sumOutDType(input); }
 

@@ -73,29 +73,6 @@ void ThErrorStrategy::fail(antlr4::Parser *parser, Token *offending,
 // Choosing the message
 //===----------------------------------------------------------------------===//
 
-static bool canStartExpression(size_t type) {
-  switch (type) {
-  case ThParser::NAME:
-  case ThParser::INTEGER:
-  case ThParser::FLOAT_NUMBER:
-  case ThParser::STRING:
-  case ThParser::NONE_KW:
-  case ThParser::TRUE_KW:
-  case ThParser::FALSE_KW:
-  case ThParser::OPEN_PAREN:
-  case ThParser::OPEN_BRACK:
-  case ThParser::OPEN_BRACE:
-  case ThParser::ADD:
-  case ThParser::MINUS:
-  case ThParser::NOT_OP:
-  case ThParser::NOT:
-  case ThParser::LAMBDA:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /// Tokens that are a whole operand by themselves.
 static bool isOperandToken(size_t type) {
   switch (type) {
@@ -109,6 +86,23 @@ static bool isOperandToken(size_t type) {
     return true;
   default:
     return false;
+  }
+}
+
+/// An operand, an opening bracket, a unary operator or lambda.
+static bool canStartExpression(size_t type) {
+  switch (type) {
+  case ThParser::OPEN_PAREN:
+  case ThParser::OPEN_BRACK:
+  case ThParser::OPEN_BRACE:
+  case ThParser::ADD:
+  case ThParser::MINUS:
+  case ThParser::NOT_OP:
+  case ThParser::NOT:
+  case ThParser::LAMBDA:
+    return true;
+  default:
+    return isOperandToken(type);
   }
 }
 

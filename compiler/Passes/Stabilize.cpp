@@ -56,6 +56,13 @@ struct LocalLog1p : NamedRewrite<th::LogOp> {
   }
 };
 
+/// -v, without a double negation when v is already -y.
+static Value negated(PatternRewriter &rewriter, Location loc, Value v) {
+  if (auto neg = v.getDefiningOp<th::NegOp>())
+    return neg.getInput();
+  return th::NegOp::create(rewriter, loc, v);
+}
+
 /// 1 / (1 + exp(-z)) -> sigmoid(z); 1 / (1 + exp(z)) -> sigmoid(-z)
 /// (Theano's local_exp_over_1_plus_exp / local_sigm_1_plus_exp).
 struct LocalSigmoid : NamedRewrite<th::TrueDivOp> {
@@ -71,11 +78,7 @@ struct LocalSigmoid : NamedRewrite<th::TrueDivOp> {
     if (!exp || exp.getType() != op.getType())
       return failure();
     Location loc = op.getLoc();
-    Value z;
-    if (auto neg = exp.getInput().getDefiningOp<th::NegOp>())
-      z = neg.getInput();
-    else
-      z = th::NegOp::create(rewriter, loc, exp.getInput());
+    Value z = negated(rewriter, loc, exp.getInput());
     replace(rewriter, op, th::SigmoidOp::create(rewriter, loc, z));
     return success();
   }
@@ -91,7 +94,7 @@ struct LocalOneMinusSigmoid : NamedRewrite<th::SubOp> {
     if (!sig || !isConstant(op.getLhs(), 1.0) || sig.getType() != op.getType())
       return failure();
     Location loc = op.getLoc();
-    Value neg = th::NegOp::create(rewriter, loc, sig.getInput());
+    Value neg = negated(rewriter, loc, sig.getInput());
     replace(rewriter, op, th::SigmoidOp::create(rewriter, loc, neg));
     return success();
   }
@@ -107,11 +110,8 @@ struct LocalLogSigmoid : NamedRewrite<th::LogOp> {
     if (!sig)
       return failure();
     Location loc = op.getLoc();
-    Value negZ;
-    if (auto neg = sig.getInput().getDefiningOp<th::NegOp>())
-      negZ = neg.getInput(); // log(sigmoid(-z)) = -softplus(z)
-    else
-      negZ = th::NegOp::create(rewriter, loc, sig.getInput());
+    // log(sigmoid(-z)) = -softplus(z)
+    Value negZ = negated(rewriter, loc, sig.getInput());
     Value softplus = th::SoftplusOp::create(rewriter, loc, negZ);
     replace(rewriter, op, th::NegOp::create(rewriter, loc, softplus));
     return success();

@@ -164,48 +164,29 @@ void dot(const Memref<T, 1> *x, const Memref<T, 1> *y, Memref0<T> *out) {
 
 } // namespace
 
+// The entry points the generated code calls (tcc-linalg-to-blas), one set
+// per element type. vecmat(x, A): y(n) += x(m) A(m,n); the generated call
+// passes A first.
 #define TCC_BLAS_ENTRY __attribute__((visibility("hidden")))
+#define TCC_BLAS_ENTRIES(SUFFIX, T)                                            \
+  TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matvec_##SUFFIX(                   \
+      Memref<T, 2> *a, Memref<T, 1> *x, Memref<T, 1> *y) {                     \
+    matvec(a, x, y, false);                                                    \
+  }                                                                            \
+  TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_vecmat_##SUFFIX(                   \
+      Memref<T, 2> *a, Memref<T, 1> *x, Memref<T, 1> *y) {                     \
+    matvec(a, x, y, true);                                                     \
+  }                                                                            \
+  TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matmul_##SUFFIX(                   \
+      Memref<T, 2> *a, Memref<T, 2> *b, Memref<T, 2> *c) {                     \
+    matmul(a, b, c);                                                           \
+  }                                                                            \
+  TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_dot_##SUFFIX(                      \
+      Memref<T, 1> *x, Memref<T, 1> *y, Memref0<T> *out) {                     \
+    dot(x, y, out);                                                            \
+  }
 
 extern "C" {
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matvec_f64(Memref<double, 2> *a,
-                                                     Memref<double, 1> *x,
-                                                     Memref<double, 1> *y) {
-  matvec(a, x, y, false);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matvec_f32(Memref<float, 2> *a,
-                                                     Memref<float, 1> *x,
-                                                     Memref<float, 1> *y) {
-  matvec(a, x, y, false);
-}
-// vecmat(x, A): y(n) += x(m) A(m,n); the generated call passes A first.
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_vecmat_f64(Memref<double, 2> *a,
-                                                     Memref<double, 1> *x,
-                                                     Memref<double, 1> *y) {
-  matvec(a, x, y, true);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_vecmat_f32(Memref<float, 2> *a,
-                                                     Memref<float, 1> *x,
-                                                     Memref<float, 1> *y) {
-  matvec(a, x, y, true);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matmul_f64(Memref<double, 2> *a,
-                                                     Memref<double, 2> *b,
-                                                     Memref<double, 2> *c) {
-  matmul(a, b, c);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_matmul_f32(Memref<float, 2> *a,
-                                                     Memref<float, 2> *b,
-                                                     Memref<float, 2> *c) {
-  matmul(a, b, c);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_dot_f64(Memref<double, 1> *x,
-                                                  Memref<double, 1> *y,
-                                                  Memref0<double> *out) {
-  dot(x, y, out);
-}
-TCC_BLAS_ENTRY void _mlir_ciface_tcc_blas_dot_f32(Memref<float, 1> *x,
-                                                  Memref<float, 1> *y,
-                                                  Memref0<float> *out) {
-  dot(x, y, out);
-}
+TCC_BLAS_ENTRIES(f64, double)
+TCC_BLAS_ENTRIES(f32, float)
 }

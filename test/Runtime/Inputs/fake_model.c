@@ -404,36 +404,19 @@ HIDDEN void *__tcc_kernels[] = {
 
 /*--- The exported wrappers (declared by `tcc --emit=header`) ---------------*/
 
-int tcc_fn_acc(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(0, inputs, 1, outputs, 2);
-}
-int tcc_fn_addw(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(1, inputs, 1, outputs, 2);
-}
-int tcc_fn_swap(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(2, inputs, 0, outputs, 1);
-}
-int tcc_fn_scale(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(3, inputs, 2, outputs, 1);
-}
-int tcc_fn_ident(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(4, inputs, 1, outputs, 3);
-}
-int tcc_fn_tr(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(5, inputs, 1, outputs, 3);
-}
-int tcc_fn_dotv(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(6, inputs, 2, outputs, 1);
-}
-int tcc_fn_square(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(7, inputs, 1, outputs, 1);
-}
-int tcc_fn_vset(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(8, inputs, 1, outputs, 0);
-}
-int tcc_fn_positive(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(9, inputs, 1, outputs, 1);
-}
-int tcc_fn_affine(const tcc_array *inputs, tcc_array *outputs) {
-  return tcc_call_index(10, inputs, 3, outputs, 1);
-}
+/* Each is what the generated wrapper is: a call of the function by index. */
+#define TCC_WRAPPER(NAME, INDEX, NUM_INPUTS, NUM_OUTPUTS)                      \
+  int tcc_fn_##NAME(const tcc_array *inputs, tcc_array *outputs) {             \
+    return tcc_call_index(INDEX, inputs, NUM_INPUTS, outputs, NUM_OUTPUTS);    \
+  }
+TCC_WRAPPER(acc, 0, 1, 2)
+TCC_WRAPPER(addw, 1, 1, 2)
+TCC_WRAPPER(swap, 2, 0, 1)
+TCC_WRAPPER(scale, 3, 2, 1)
+TCC_WRAPPER(ident, 4, 1, 3)
+TCC_WRAPPER(tr, 5, 1, 3)
+TCC_WRAPPER(dotv, 6, 2, 1)
+TCC_WRAPPER(square, 7, 1, 1)
+TCC_WRAPPER(vset, 8, 1, 0)
+TCC_WRAPPER(positive, 9, 1, 1)
+TCC_WRAPPER(affine, 10, 3, 1)
