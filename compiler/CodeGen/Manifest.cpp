@@ -56,10 +56,15 @@ static std::string opDescription(Operation *op) {
 }
 
 namespace {
-/// A size: a dimension of a kernel argument, or a static constant.
+/// A size: a sum of kernel argument dimensions plus a constant. An argument
+/// dimension is one term; a static size has none; a joined dimension sums
+/// its inputs' sizes.
 struct DimSym {
-  int64_t arg = -1, dim = -1; // arg >= 0 for an argument dimension
-  int64_t constant = -1;      // >= 0 for a static size
+  SmallVector<std::pair<int64_t, int64_t>, 1> dims; // (argument, dimension)
+  int64_t constant = 0;
+
+  bool isArgDim() const { return dims.size() == 1 && constant == 0; }
+  bool isConstant() const { return dims.empty(); }
 };
 
 class ShapeChecks {
@@ -67,12 +72,24 @@ public:
   ShapeChecks(std::vector<std::string> argNames) : argNames(std::move(argNames)) {}
 
   int newArgDim(int64_t arg, int64_t dim) {
-    syms.push_back({arg, dim, -1});
-    return syms.size() - 1;
+    DimSym s;
+    s.dims.push_back({arg, dim});
+    return add(std::move(s));
   }
   int newConstant(int64_t size) {
-    syms.push_back({-1, -1, size});
-    return syms.size() - 1;
+    DimSym s;
+    s.constant = size;
+    return add(std::move(s));
+  }
+  /// The sum of sizes `parts` (a join's size along its axis).
+  int newSum(ArrayRef<int> parts) {
+    DimSym s;
+    for (int p : parts) {
+      DimSym w = witness(classes.getOrInsertLeaderValue(p));
+      s.dims.append(w.dims.begin(), w.dims.end());
+      s.constant += w.constant;
+    }
+    return add(std::move(s));
   }
 
   /// Records that sizes a and b must be equal because of `op`.
@@ -89,26 +106,32 @@ public:
     if (ra == rb)
       return success();
     DimSym wa = witness(ra), wb = witness(rb);
-    if (wa.arg < 0 && wb.arg < 0) {
+    if (wa.isConstant() && wb.isConstant()) {
       if (wa.constant != wb.constant)
         return op->emitError("sizes ")
                << wa.constant << " and " << wb.constant << " do not match";
     } else {
-      if (wa.arg < 0)
+      // "a" is the side with argument dimensions; a constant goes to "size".
+      if (wa.isConstant() || (!wa.isArgDim() && wb.isArgDim()))
         std::swap(wa, wb);
       llvm::json::Object check;
-      check["a"] = llvm::json::Array{wa.arg, wa.dim};
-      std::string lhs = dimName(wa), rhs = dimName(wb);
-      if (wb.arg >= 0)
-        check["b"] = llvm::json::Array{wb.arg, wb.dim};
-      else
+      check["a"] = sideJson(wa);
+      if (wb.isConstant())
         check["size"] = wb.constant;
+      else
+        check["b"] = sideJson(wb);
       check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}", what,
-                                      locationString(loc), lhs, rhs)
+                                      locationString(loc), dimName(wa),
+                                      dimName(wb))
                             .str();
       checks.push_back(std::move(check));
     }
-    DimSym keep = wa.arg >= 0 ? wa : wb;
+    // The class keeps the simplest witness: one argument dimension, else a
+    // constant, else a sum.
+    auto rankOf = [](const DimSym &s) {
+      return s.isArgDim() ? 0 : s.isConstant() ? 1 : 2;
+    };
+    DimSym keep = rankOf(wa) <= rankOf(wb) ? wa : wb;
     classes.unionSets(ra, rb);
     witnesses[classes.getLeaderValue(ra)] = keep;
     return success();
@@ -118,10 +141,10 @@ public:
   /// for an empty reduction (NumPy raises there too).
   void requireNonEmpty(int a, Operation *op, llvm::StringRef name) {
     DimSym w = witness(classes.getOrInsertLeaderValue(a));
-    if (w.arg < 0)
+    if (w.isConstant())
       return; // A static size; the verifier saw it.
     llvm::json::Object check;
-    check["a"] = llvm::json::Array{w.arg, w.dim};
+    check["a"] = sideJson(w);
     check["min_size"] = 1;
     check["reason"] = llvm::formatv("{0} at {1} needs {2} >= 1 (an empty "
                                     "reduction has no {0})",
@@ -134,14 +157,33 @@ public:
   llvm::json::Array take() { return std::move(checks); }
 
 private:
+  int add(DimSym s) {
+    syms.push_back(std::move(s));
+    return syms.size() - 1;
+  }
   DimSym witness(int leader) {
     auto it = witnesses.find(leader);
     return it != witnesses.end() ? it->second : syms[leader];
   }
+  /// `[argument, dimension]`, or `{"dims": [[a, d], ...], "plus": c}`.
+  static llvm::json::Value sideJson(const DimSym &s) {
+    if (s.isArgDim())
+      return llvm::json::Array{s.dims[0].first, s.dims[0].second};
+    llvm::json::Array dims;
+    for (auto [arg, dim] : s.dims)
+      dims.push_back(llvm::json::Array{arg, dim});
+    return llvm::json::Object{{"dims", std::move(dims)},
+                              {"plus", s.constant}};
+  }
   std::string dimName(const DimSym &s) {
-    if (s.arg < 0)
-      return std::to_string(s.constant);
-    return llvm::formatv("{0}.shape[{1}]", argNames[s.arg], s.dim);
+    std::string out;
+    for (auto [arg, dim] : s.dims)
+      out += llvm::formatv("{0}{1}.shape[{2}]", out.empty() ? "" : " + ",
+                           argNames[arg], dim)
+                 .str();
+    if (s.constant != 0 || s.dims.empty())
+      out += (out.empty() ? "" : " + ") + std::to_string(s.constant);
+    return out;
   }
 
   std::vector<DimSym> syms;
@@ -301,6 +343,47 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
           checks.requireNonEmpty(in[d], op, op->getName().stripDialect());
       }
       dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto join = dyn_cast<th::JoinOp>(op)) {
+      // Sizes agree outside the axis (a broadcastable result dimension
+      // needs size 1 in every input); along it they add up.
+      int64_t axis = join.getAxis();
+      DimVec out(type.getRank(), -1);
+      SmallVector<int> along;
+      int64_t staticAlong = 0;
+      for (Value input : join.getInputs()) {
+        const DimVec &in = dims[input];
+        for (int64_t d = 0; d < type.getRank(); ++d) {
+          if (d == axis) {
+            if (in[d] < 0)
+              ++staticAlong; // A broadcastable piece adds 1.
+            else
+              along.push_back(in[d]);
+            continue;
+          }
+          if (in[d] < 0)
+            continue;
+          int target = type.getDimSize(d) == 1 ? checks.newConstant(1) : out[d];
+          if (target < 0)
+            out[d] = in[d];
+          else if (failed(checks.unify(target, in[d], op, "join", op->getLoc())))
+            return WalkResult::interrupt();
+        }
+      }
+      if (!type.isDynamicDim(axis)) {
+        out[axis] = type.getDimSize(axis) == 1
+                        ? -1
+                        : checks.newConstant(type.getDimSize(axis));
+      } else {
+        along.push_back(checks.newConstant(staticAlong));
+        out[axis] = checks.newSum(along);
+      }
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {
+      dims[result] = dims[piece.getPieces()[piece.getIndex()]];
       return WalkResult::advance();
     }
     op->emitError("internal: no shape rule for ") << op->getName();

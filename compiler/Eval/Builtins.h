@@ -74,6 +74,13 @@ ObjectPtr theanoAttribute(Interpreter &interp, const std::string &module,
                           llvm::StringRef name, mlir::Location loc);
 ObjectPtr numpyAttribute(Interpreter &interp, const std::string &module,
                          llvm::StringRef name, mlir::Location loc);
+/// theano.tensor's join and shape-padding functions (ShapeBuiltins.cpp), or
+/// null for any other name.
+ObjectPtr shapeFunction(llvm::StringRef qualified, llvm::StringRef name);
+/// Python's `random` module (PythonRandom.cpp): random, seed, uniform,
+/// randint, with CPython's streams.
+ObjectPtr pythonRandomAttribute(Interpreter &interp, llvm::StringRef name,
+                                mlir::Location loc);
 /// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
 ObjectPtr tensorAttribute(Interpreter &interp,
                           const std::shared_ptr<TensorObject> &tensor,

@@ -378,7 +378,7 @@ void Interpreter::importModule(const ast::ImportStmt &stmt,
     if (canonical.empty())
       error(loc, "module '" + alias.dotted +
                      "' is not available in tcc (supported: theano, "
-                     "theano.tensor, numpy and their submodules)");
+                     "theano.tensor, numpy, random and their submodules)");
     if (!alias.asname.empty()) {
       scope->vars[alias.asname] = std::make_shared<ModuleObject>(canonical);
     } else {

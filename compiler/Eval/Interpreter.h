@@ -47,6 +47,10 @@ struct EvalOptions {
 
 class TensorBuilder;
 
+/// Python's `random.seed(a)` for an int: MT19937's init_by_array with the
+/// 32-bit words of |a|, least significant first.
+numpy::RandomState pythonRandomSeeded(int64_t a);
+
 class Interpreter {
 public:
   Interpreter(mlir::MLIRContext &context, llvm::StringRef filename,
@@ -88,6 +92,8 @@ public:
     functions.push_back(std::move(fn));
   }
   numpy::RandomState &globalRandomState() { return globalRandom; }
+  /// Python's `random` module's generator (PythonRandom.cpp).
+  numpy::RandomState &pythonRandomState() { return pythonRandom; }
   /// Names a symbolic variable after the Python variable it is assigned to,
   /// unless it already has a name (Theano's name or an earlier assignment).
   void nameAfterVariable(const ObjectPtr &value, llvm::StringRef name);
@@ -131,6 +137,7 @@ private:
   std::vector<CallFrame> callStack;
   std::vector<std::shared_ptr<TheanoFunctionObject>> functions;
   numpy::RandomState globalRandom;
+  numpy::RandomState pythonRandom = pythonRandomSeeded(0);
   unsigned depth = 0;
 };
 

@@ -91,6 +91,16 @@ public:
                        mlir::Location loc);
   TensorPtr transpose(const TensorPtr &x, mlir::Location loc);
 
+  /// Theano's join(axis, *tensors) (T.concatenate): the dtypes upcast, one
+  /// rank, equal sizes outside `axis` (negative counts from the end).
+  /// `name` is the function as the program called it, for errors.
+  TensorPtr join(const ObjectList &tensors, int64_t axis, llvm::StringRef name,
+                 mlir::Location loc);
+  /// shape_padaxis(x, axis): a broadcastable dimension inserted before
+  /// `axis` (in [-rank-1, rank]).
+  TensorPtr padAxis(const ObjectPtr &x, int64_t axis, llvm::StringRef name,
+                    mlir::Location loc);
+
   /// T.grad(cost, wrt, consider_constant, disconnected_inputs): a th.grad
   /// op with one result per wrt value. With a `seed` (of the cost's shape)
   /// the cost may be any tensor: the vector-Jacobian product (Lop). `disconnected` is 'raise', 'warn' or

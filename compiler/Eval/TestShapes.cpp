@@ -136,6 +136,21 @@ std::optional<Shape> TensorBuilder::testShape(Value v) {
       if (!llvm::is_contained(axes, int64_t(d)))
         out.push_back(operands.front()[d]);
     result = out;
+  } else if (auto join = dyn_cast<th::JoinOp>(op)) {
+    Shape out = operands.front();
+    int64_t axis = join.getAxis();
+    out[axis] = 0;
+    for (const Shape &s : operands) {
+      for (size_t d = 0; d < out.size(); ++d)
+        if (int64_t(d) != axis && s[d] != operands.front()[d])
+          mismatch(llvm::formatv("join along axis {0} needs equal sizes in "
+                                 "dimension {1}, got {2} and {3}",
+                                 axis, d, operands.front()[d], s[d]));
+      out[axis] += s[axis];
+    }
+    result = out;
+  } else if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {
+    result = operands[1 + piece.getIndex()];
   } else if (isa<th::DotOp>(op)) {
     const Shape &a = operands[0], &b = operands[1];
     if (a.back() != b.front())

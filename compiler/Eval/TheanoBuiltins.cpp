@@ -19,6 +19,7 @@ std::string eval::canonicalModule(llvm::StringRef dotted) {
       "theano.config",  "theano.gradient", "theano.printing",
       "theano.ifelse",  "numpy",           "numpy.random",
       "theano.tensor.nnet.nnet", "theano.compile", "theano.scan_module",
+      "random",
   };
   for (const char *k : known)
     if (dotted == k)
@@ -33,6 +34,8 @@ ObjectPtr eval::moduleAttribute(Interpreter &interp, const std::string &module,
     return std::make_shared<ModuleObject>(sub);
   if (llvm::StringRef(module).starts_with("numpy"))
     return numpyAttribute(interp, module, name, loc);
+  if (module == "random")
+    return pythonRandomAttribute(interp, name, loc);
   return theanoAttribute(interp, module, name, loc);
 }
 
@@ -767,6 +770,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       return std::static_pointer_cast<Object>(
           in.tensors().transpose(in.tensors().asTensor(v[0], a.loc), a.loc));
     });
+  if (ObjectPtr f = shapeFunction(qualified, name))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" ||
       name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {

@@ -23,6 +23,8 @@ mlir::LogicalResult expandGradient(mlir::Operation *gradOp);
 
 /// Patterns lowering every th op (but th.func) to linalg/tensor/arith/math.
 void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// th.join and th.join_piece as tensor.insert_slice / extract_slice.
+void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
 
 #define GEN_PASS_REGISTRATION
 #include "Passes/Passes.h.inc"

@@ -554,4 +554,5 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
                LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
+  populateJoinToTensorPatterns(patterns);
 }

@@ -109,30 +109,33 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
   return TCC_OK;
 }
 
+static int64_t evaluate(const SizeExpr &E, const std::vector<ArgView> &Args) {
+  int64_t Size = E.Plus;
+  for (auto [Arg, Dim] : E.Dims)
+    Size += Args[Arg].S.Dims[Dim];
+  return Size;
+}
+
 int checkShapes(const FunctionSpec &F, const Manifest &M,
                 const std::vector<ArgView> &Args) {
   for (const ShapeCheck &C : F.Checks) {
-    const ArgView &A = Args[C.ArgA];
-    if (C.K != ShapeCheck::Kind::Equal) {
-      int64_t Size = A.S.Dims[C.DimA];
-      bool Ok = C.K == ShapeCheck::Kind::Size ? Size == C.Value
-                                               : Size >= C.Value;
-      if (Ok)
-        continue;
-      std::string Message = F.Name + ": " + describeArg(M, F, C.ArgA) +
-                            " has shape " + formatShape(A.S);
-      if (!C.Reason.empty())
-        Message += ": " + C.Reason;
-      return fail(TCC_ERROR_ARGUMENT, Message);
-    }
-    const ArgView &B = Args[C.ArgB];
-    if (A.S.Dims[C.DimA] == B.S.Dims[C.DimB])
+    int64_t A = evaluate(C.A, Args);
+    bool Ok = C.K == ShapeCheck::Kind::Equal  ? A == evaluate(C.B, Args)
+              : C.K == ShapeCheck::Kind::Size ? A == C.Value
+                                              : A >= C.Value;
+    if (Ok)
       continue;
-    std::string Message = F.Name + ": " + describeArg(M, F, C.ArgA) +
-                          " has shape " + formatShape(A.S);
-    if (C.ArgB != C.ArgA)
-      Message += " but " + describeArg(M, F, C.ArgB) + " has shape " +
-                 formatShape(B.S);
+    // Name every argument the check reads, in order, once.
+    std::vector<int32_t> Named;
+    for (const SizeExpr *E : {&C.A, &C.B})
+      for (auto [Arg, Dim] : E->Dims)
+        if (std::find(Named.begin(), Named.end(), Arg) == Named.end())
+          Named.push_back(Arg);
+    std::string Message = F.Name + ": ";
+    for (size_t I = 0; I < Named.size(); ++I)
+      Message += (I == 0 ? "" : I == 1 ? " but " : " and ") +
+                 describeArg(M, F, Named[I]) + " has shape " +
+                 formatShape(Args[Named[I]].S);
     if (!C.Reason.empty())
       Message += ": " + C.Reason;
     return fail(TCC_ERROR_ARGUMENT, Message);

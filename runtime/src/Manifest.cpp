@@ -159,6 +159,38 @@ bool checkBlob(Reader &R, const std::string &Path, const Shape &S,
   return true;
 }
 
+/// One side of a shape check: `[argument, dimension]`, or
+/// `{"dims": [[argument, dimension], ...], "plus": constant}` (a sum).
+bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
+                   const FunctionSpec &F, const Manifest &M, SizeExpr &Out) {
+  auto Dim = [&](const JsonValue &Pair, const std::string &P) {
+    if (Pair.K != JsonValue::Kind::Array || Pair.Array.size() != 2)
+      return R.fail(P, "expected [argument, dimension]");
+    int64_t Arg, D;
+    if (!R.integer(Pair.Array[0], P + "[0]", 0, F.numKernelArgs() - 1, Arg))
+      return false;
+    int32_t Rank = Arg < static_cast<int64_t>(F.Inputs.size())
+                       ? F.Inputs[Arg].rank()
+                       : M.Shared[F.Reads[Arg - F.Inputs.size()]].rank();
+    if (!R.integer(Pair.Array[1], P + "[1]", 0, Rank - 1, D))
+      return false;
+    Out.Dims.push_back({static_cast<int32_t>(Arg), static_cast<int32_t>(D)});
+    return true;
+  };
+  if (V.K == JsonValue::Kind::Array)
+    return Dim(V, Path);
+  if (V.K != JsonValue::Kind::Object)
+    return R.fail(Path, "expected [argument, dimension] or a sum");
+  const JsonValue *Dims =
+      R.field(V, Path, "dims", JsonValue::Kind::Array, "an array");
+  if (!Dims)
+    return false;
+  for (size_t I = 0; I < Dims->Array.size(); ++I)
+    if (!Dim(Dims->Array[I], Path + ".dims[" + std::to_string(I) + "]"))
+      return false;
+  return R.intField(V, Path, "plus", 0, INT64_MAX, Out.Plus);
+}
+
 bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
                    const Manifest &M, uint64_t DataSize, FunctionSpec &F) {
   if (Obj.K != JsonValue::Kind::Object)
@@ -255,8 +287,8 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
       if (C.K != JsonValue::Kind::Object)
         return R.fail(CPath, "expected an object");
       ShapeCheck Check;
-      // "a" is always a dimension; the other side is a dimension ("b"), an
-      // exact size ("size") or a lower bound ("min_size").
+      // "a" is always a size of the arguments; the other side is another
+      // ("b"), an exact size ("size") or a lower bound ("min_size").
       const JsonValue *Size = C.get("size");
       const JsonValue *MinSize = C.get("min_size");
       bool HasB = C.get("b") != nullptr;
@@ -270,24 +302,12 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
       for (int Side = 0; Side < (Check.K == ShapeCheck::Kind::Equal ? 2 : 1);
            ++Side) {
         const char *Key = Side ? "b" : "a";
-        const JsonValue *Pair =
-            R.field(C, CPath, Key, JsonValue::Kind::Array, "an array");
-        if (!Pair)
+        const JsonValue *V = C.get(Key);
+        if (!V)
+          return R.fail(CPath, std::string("missing \"") + Key + "\"");
+        if (!parseSizeExpr(R, *V, CPath + "." + Key, F, M,
+                           Side ? Check.B : Check.A))
           return false;
-        if (Pair->Array.size() != 2)
-          return R.fail(CPath + "." + Key, "expected [argument, dimension]");
-        int64_t Arg, Dim;
-        if (!R.integer(Pair->Array[0], CPath + "." + Key + "[0]", 0,
-                       F.numKernelArgs() - 1, Arg))
-          return false;
-        int32_t Rank = Arg < static_cast<int64_t>(F.Inputs.size())
-                           ? F.Inputs[Arg].rank()
-                           : M.Shared[F.Reads[Arg - F.Inputs.size()]].rank();
-        if (!R.integer(Pair->Array[1], CPath + "." + Key + "[1]", 0, Rank - 1,
-                       Dim))
-          return false;
-        (Side ? Check.ArgB : Check.ArgA) = static_cast<int32_t>(Arg);
-        (Side ? Check.DimB : Check.DimA) = static_cast<int32_t>(Dim);
       }
       if (const JsonValue *Reason = C.get("reason"))
         if (Reason->K == JsonValue::Kind::String)

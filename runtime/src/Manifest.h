@@ -39,13 +39,19 @@ struct SharedSpec : TensorSpec {
   uint64_t Offset = 0;
 };
 
-/// "Kernel argument `ArgA` dimension `DimA` must equal argument `ArgB`'s
-/// dimension `DimB`" (Equal), "... must be `Value`" (Size) or "... must be at
-/// least `Value`" (MinSize) (ABI.md).
+/// A size named by the manifest: the sum of kernel argument dimensions
+/// (argument, dimension) plus a constant (ABI.md). Usually one dimension.
+struct SizeExpr {
+  std::vector<std::pair<int32_t, int32_t>> Dims;
+  int64_t Plus = 0;
+};
+
+/// "Size `A` must equal size `B`" (Equal), "... must be `Value`" (Size) or
+/// "... must be at least `Value`" (MinSize) (ABI.md).
 struct ShapeCheck {
   enum class Kind { Equal, Size, MinSize };
   Kind K = Kind::Equal;
-  int32_t ArgA = 0, DimA = 0, ArgB = 0, DimB = 0;
+  SizeExpr A, B;
   int64_t Value = 0;
   std::string Reason;
 };

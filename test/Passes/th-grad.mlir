@@ -85,3 +85,34 @@ th.func @shared_wrt() -> tensor<?xf64> {
   %g = th.grad %d wrt(%w) : tensor<f64>, (tensor<?xf64>) -> (tensor<?xf64>)
   th.return %g : tensor<?xf64>
 }
+
+// Join's gradient: each input's slice of the result gradient (an integer
+// input gets none); join_piece's gradient joins it with zeros of the other
+// pieces' shapes.
+// CHECK-LABEL: th.func @join(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?xf64>, [[Y:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[J:%.*]] = join [[X]], [[Y]] axis = 0
+// CHECK: [[G:%.*]] = second [[J]], {{%.*}}
+// CHECK-DAG: [[GX:%.*]] = join_piece [[G]][0] of([[X]], [[Y]]) axis = 0
+// CHECK-DAG: [[GY:%.*]] = join_piece [[G]][1] of([[X]], [[Y]]) axis = 0
+// CHECK: return [[GX]], [[GY]]
+th.func @join(%x: tensor<?xf64>, %y: tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>) {
+  %j = th.join %x, %y axis = 0 : (tensor<?xf64>, tensor<?xf64>) -> tensor<?xf64>
+  %s = th.sum %j axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g:2 = th.grad %s wrt(%x, %y) : tensor<f64>, (tensor<?xf64>, tensor<?xf64>) -> (tensor<?xf64>, tensor<?xf64>)
+  th.return %g#0, %g#1 : tensor<?xf64>, tensor<?xf64>
+}
+
+// CHECK-LABEL: th.func @join_piece(
+// CHECK-SAME: [[G:%[^:]+]]: tensor<?xf64>, [[X:%[^:]+]]: tensor<?xf64>, [[Y:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[P:%.*]] = join_piece [[G]][1] of([[X]], [[Y]]) axis = 0
+// CHECK: [[GP:%.*]] = second [[P]], {{%.*}}
+// CHECK: [[ZEROS:%.*]] = second [[X]], {{%.*}} : tensor<?xf64>, tensor<1xf64> -> tensor<?xf64>
+// CHECK: [[GG:%.*]] = join [[ZEROS]], [[GP]] axis = 0
+// CHECK: return [[GG]]
+th.func @join_piece(%g: tensor<?xf64>, %x: tensor<?xf64>, %y: tensor<?xf64>) -> tensor<?xf64> {
+  %p = th.join_piece %g[1] of(%x, %y) axis = 0 : tensor<?xf64>, (tensor<?xf64>, tensor<?xf64>) -> tensor<?xf64>
+  %s = th.sum %p axes = [0] : tensor<?xf64> -> tensor<f64>
+  %gg = th.grad %s wrt(%g) : tensor<f64>, (tensor<?xf64>) -> (tensor<?xf64>)
+  th.return %gg : tensor<?xf64>
+}

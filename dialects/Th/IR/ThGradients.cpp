@@ -709,3 +709,37 @@ LogicalResult GradientStopOp::buildVJP(OpBuilder &b, Value g,
                                    scalarLike(b, loc, getInput(), 0.0)));
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// join
+//===----------------------------------------------------------------------===//
+
+LogicalResult JoinOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // Each input gets the slice of g it became (Theano's Join.grad: Split).
+  for (auto [index, input] : llvm::enumerate(getInputs()))
+    grads.push_back(isFloatTensor(input)
+                        ? Value(JoinPieceOp::create(b, getLoc(), g,
+                                                    getInputs(), getAxis(),
+                                                    index))
+                        : Value());
+  return success();
+}
+
+LogicalResult JoinPieceOp::buildVJP(OpBuilder &b, Value g,
+                                    SmallVectorImpl<Value> &grads) {
+  // The piece's gradient joined with zeros of the other pieces' shapes; the
+  // pieces only give the slice its bounds.
+  Location loc = getLoc();
+  if (!isFloatTensor(getInput()))
+    return noGradients(grads, 1 + getPieces().size());
+  SmallVector<Value> parts;
+  for (auto [index, piece] : llvm::enumerate(getPieces()))
+    parts.push_back(static_cast<int64_t>(index) == getIndex()
+                        ? g
+                        : Value(SecondOp::create(b, loc, piece,
+                                                 scalarLike(b, loc, g, 0.0))));
+  grads.push_back(JoinOp::create(b, loc, parts, getAxis()));
+  grads.append(getPieces().size(), Value());
+  return success();
+}

@@ -426,6 +426,46 @@ def Th_DimShuffleOp : Th_Op<"dimshuffle", [Pure,
   let hasCanonicalizer = 1;
 }
 
+// Theano's Join (T.concatenate, T.stack) and the inverse its gradient uses.
+def Th_JoinOp : Th_Op<"join", [Pure, SameOperandsElementType,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>, Th_Differentiable]> {
+  let summary = "Theano's Join: concatenates tensors along `axis`";
+  let description = [{
+    The inputs have one rank and element type and equal sizes outside
+    `axis`. As in Theano, a dimension other than `axis` is broadcastable in
+    the result when it is in any input (every input must then have size 1
+    there). The size along `axis` is the sum of the inputs' sizes.
+  }];
+  let arguments = (ins Variadic<Th_Tensor>:$inputs, I64Attr:$axis);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $inputs `axis` `=` $axis attr-dict `:` functional-type($inputs, $result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Th_JoinPieceOp : Th_Op<"join_piece", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>, Th_Differentiable]> {
+  let summary = "the part of a joined tensor that came from input `index`";
+  let description = [{
+    `pieces` are the tensors a `th.join` along `axis` joined; the result is
+    the slice of `input` (of the join's shape) that holds piece `index`:
+    it starts at the sum of the earlier pieces' sizes along `axis` and has
+    piece `index`'s shape (and `input`'s element type). It is Join's
+    gradient (Theano's Split).
+  }];
+  let arguments = (ins Th_Tensor:$input, Variadic<Th_Tensor>:$pieces,
+                       I64Attr:$axis, I64Attr:$index);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $input `[` $index `]` `of` `(` $pieces `)` `axis` `=` $axis attr-dict `:`
+    type($input) `,` `(` type($pieces) `)` `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Shapes and gradients
 //===----------------------------------------------------------------------===//

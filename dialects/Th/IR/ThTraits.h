@@ -41,6 +41,12 @@ FailureOr<RankedTensorType>
 inferDimShuffleResultType(RankedTensorType input, ArrayRef<int64_t> pattern,
                           std::string *why = nullptr);
 
+/// Theano's Join type rule (see th.join): one rank >= 1 and element type,
+/// sizes outside `axis` that agree, broadcastable where any input is.
+FailureOr<RankedTensorType> inferJoinResultType(ArrayRef<RankedTensorType> inputs,
+                                                int64_t axis,
+                                                std::string *why = nullptr);
+
 /// The value of every element of a splat constant attribute (bool as 0/1),
 /// or nothing for any other attribute.
 std::optional<double> splatValueOf(Attribute attr);
