@@ -332,14 +332,16 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
-    if (isa<th::SumOp, th::MeanOp, th::MaxOp, th::MinOp>(op)) {
+    if (isa<th::SumOp, th::ProdOp, th::MeanOp, th::MaxOp, th::MinOp,
+            th::ArgmaxOp, th::ArgminOp>(op)) {
       auto axes = cast<DenseI64ArrayAttr>(op->getAttr("axes")).asArrayRef();
       const DimVec &in = dims[op->getOperand(0)];
       DimVec out;
       for (size_t d = 0; d < in.size(); ++d) {
         if (!llvm::is_contained(axes, int64_t(d)))
           out.push_back(in[d]);
-        else if (in[d] >= 0 && isa<th::MaxOp, th::MinOp>(op))
+        else if (in[d] >= 0 &&
+                 isa<th::MaxOp, th::MinOp, th::ArgmaxOp, th::ArgminOp>(op))
           checks.requireNonEmpty(in[d], op, op->getName().stripDialect());
       }
       dims[result] = out;

@@ -81,6 +81,11 @@ ObjectPtr shapeFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// randint, with CPython's streams.
 ObjectPtr pythonRandomAttribute(Interpreter &interp, llvm::StringRef name,
                                 mlir::Location loc);
+/// argmax, argmin, var, std, any, all, clip and outer (StatisticsBuiltins.cpp)
+/// as theano.tensor functions (`self` null) or methods of `self`; null for
+/// any other name.
+ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,
+                             ObjectPtr self);
 /// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
 ObjectPtr tensorAttribute(Interpreter &interp,
                           const std::shared_ptr<TensorObject> &tensor,

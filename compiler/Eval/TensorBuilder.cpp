@@ -421,6 +421,9 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
                                     "got ") +
                             numpy::dtypeName(dtype).data());
     break;
+  case UnaryKind::IsNan:
+  case UnaryKind::IsInf:
+    break; // Any dtype; integers are never NaN or infinite.
   case UnaryKind::Neg:
     if (dtype == DType::Bool)
       interp.error(loc, "unary '-' of a bool tensor: bool output not "
@@ -435,6 +438,8 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   Value r;
   switch (kind) {
   case UnaryKind::Neg: r = th::NegOp::create(builder, loc, v); break;
+  case UnaryKind::IsNan: r = th::IsNanOp::create(builder, loc, v); break;
+  case UnaryKind::IsInf: r = th::IsInfOp::create(builder, loc, v); break;
   case UnaryKind::Abs: r = th::AbsOp::create(builder, loc, v); break;
   case UnaryKind::Sqr: r = th::SqrOp::create(builder, loc, v); break;
   case UnaryKind::Exp: r = th::ExpOp::create(builder, loc, v); break;
@@ -541,11 +546,9 @@ TensorPtr TensorBuilder::switchOp(const ObjectPtr &condObj,
 // Reductions, dot, dimshuffle
 //===----------------------------------------------------------------------===//
 
-TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
-                                const ObjectPtr &axisObj, bool keepdims,
-                                Location loc) {
-  TensorPtr x = asTensor(xObj, loc);
-  int64_t rank = rankOf(x);
+std::vector<int64_t> TensorBuilder::reduceAxes(int64_t rank,
+                                               const ObjectPtr &axisObj,
+                                               Location loc) {
   std::vector<int64_t> axes;
   auto addAxis = [&](const ObjectPtr &a) {
     auto *i = dyn_cast<IntObject>(a.get());
@@ -574,6 +577,15 @@ TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
     addAxis(axisObj);
   }
   llvm::sort(axes);
+  return axes;
+}
+
+TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
+                                const ObjectPtr &axisObj, bool keepdims,
+                                Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  int64_t rank = rankOf(x);
+  std::vector<int64_t> axes = reduceAxes(rank, axisObj, loc);
 
   DType dtype = dtypeOf(x);
   Value v = x->value;
@@ -582,6 +594,10 @@ TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
   case ReduceKind::Sum:
     v = castValue(v, numpy::theano::sumOutDType(dtype), loc);
     r = th::SumOp::create(builder, loc, v, axes);
+    break;
+  case ReduceKind::Prod:
+    v = castValue(v, numpy::theano::prodOutDType(dtype), loc);
+    r = th::ProdOp::create(builder, loc, v, axes);
     break;
   case ReduceKind::Mean:
     v = castValue(v, numpy::theano::meanOutDType(dtype), loc);
@@ -599,9 +615,7 @@ TensorPtr TensorBuilder::reduce(ReduceKind kind, const ObjectPtr &xObj,
     break;
   }
   if (keepdims)
-    r = th::DimShuffleOp::create(builder, loc, r,
-                                 th::keepDimsPattern(rank, axes))
-            .getResult();
+    r = keepDims(r, rank, axes, loc);
   return wrap(r);
 }
 

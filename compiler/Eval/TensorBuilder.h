@@ -34,9 +34,9 @@ enum class UnaryKind {
   Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
   Invert, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Arcsinh, Arccosh,
   Arctanh, Exp2, Log2, Log10, Erf, Erfc, Floor, Ceil, RoundHalfToEven,
-  RoundHalfAwayFromZero, Sgn,
+  RoundHalfAwayFromZero, Sgn, IsNan, IsInf,
 };
-enum class ReduceKind { Sum, Mean, Max, Min };
+enum class ReduceKind { Sum, Prod, Mean, Max, Min };
 
 class TensorBuilder {
 public:
@@ -78,6 +78,19 @@ public:
                      const ObjectPtr &iff, mlir::Location loc);
   /// `axis` is None (all), an int or a list of ints (negative allowed).
   TensorPtr reduce(ReduceKind kind, const ObjectPtr &x, const ObjectPtr &axis,
+                   bool keepdims, mlir::Location loc);
+  /// argmax / argmin (Theano's: int64 positions; over several axes the
+  /// row-major position in the reduced block).
+  TensorPtr argReduce(bool max, const ObjectPtr &x, const ObjectPtr &axis,
+                      bool keepdims, mlir::Location loc);
+  /// Theano's var (and std = sqrt(var)): the mean squared deviation from
+  /// the mean, or the sum divided by (n - ddof); `corrected` subtracts the
+  /// two-pass correction term.
+  TensorPtr variance(const ObjectPtr &x, const ObjectPtr &axis, int64_t ddof,
+                     bool keepdims, bool corrected, mlir::Location loc);
+  /// T.any / T.all: bool, true where some (every) element is nonzero; an
+  /// empty reduction gives False (True).
+  TensorPtr anyAll(bool all, const ObjectPtr &x, const ObjectPtr &axis,
                    bool keepdims, mlir::Location loc);
   TensorPtr dot(const ObjectPtr &lhs, const ObjectPtr &rhs,
                 mlir::Location loc);
@@ -143,6 +156,12 @@ public:
 
 private:
   TensorPtr wrap(mlir::Value value);
+  /// The sorted axes an `axis` argument names (None: all).
+  std::vector<int64_t> reduceAxes(int64_t rank, const ObjectPtr &axis,
+                                  mlir::Location loc);
+  /// `r` with the reduced `axes` put back as broadcastable dimensions.
+  mlir::Value keepDims(mlir::Value r, int64_t rank,
+                       llvm::ArrayRef<int64_t> axes, mlir::Location loc);
   mlir::Value castValue(mlir::Value v, numpy::DType dtype, mlir::Location loc);
   /// Left-pads `v` with broadcastable dimensions up to `rank`.
   mlir::Value padRank(mlir::Value v, int64_t rank, mlir::Location loc);

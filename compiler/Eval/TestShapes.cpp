@@ -129,7 +129,8 @@ std::optional<Shape> TensorBuilder::testShape(Value v) {
     for (int64_t p : ds.getPattern())
       out.push_back(p < 0 ? 1 : operands.front()[p]);
     result = out;
-  } else if (isa<th::SumOp, th::MeanOp, th::MaxOp, th::MinOp>(op)) {
+  } else if (isa<th::SumOp, th::ProdOp, th::MeanOp, th::MaxOp, th::MinOp,
+                 th::ArgmaxOp, th::ArgminOp>(op)) {
     auto axes = llvm::cast<DenseI64ArrayAttr>(op->getAttr("axes")).asArrayRef();
     Shape out;
     for (size_t d = 0; d < operands.front().size(); ++d)

@@ -491,6 +491,8 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("round_half_to_even", UnaryKind::RoundHalfToEven)
       .Case("round_half_away_from_zero", UnaryKind::RoundHalfAwayFromZero)
       .Case("sgn", UnaryKind::Sgn)
+      .Case("isnan", UnaryKind::IsNan)
+      .Case("isinf", UnaryKind::IsInf)
       .Default(std::nullopt);
 }
 
@@ -524,6 +526,7 @@ static std::optional<ElemwiseKind> binaryByName(llvm::StringRef name) {
 static std::optional<ReduceKind> reduceByName(llvm::StringRef name) {
   return llvm::StringSwitch<std::optional<ReduceKind>>(name)
       .Case("sum", ReduceKind::Sum)
+      .Case("prod", ReduceKind::Prod)
       .Case("mean", ReduceKind::Mean)
       .Case("max", ReduceKind::Max)
       .Case("min", ReduceKind::Min)
@@ -772,6 +775,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     });
   if (ObjectPtr f = shapeFunction(qualified, name))
     return f;
+  if (ObjectPtr f = statisticsFunction(qualified, name, nullptr))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" ||
       name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -796,6 +801,8 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
                                       Interpreter &in, CallArgs &a) {
       return reduceCall(in, a, kind, t, n);
     });
+  if (ObjectPtr f = statisticsFunction(qualified, name, t))
+    return f;
   if (name == "T")
     return tb.transpose(t, loc);
   if (name == "transpose")
@@ -900,7 +907,7 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
       });
   }
   if (name == "shape" || name == "size" || name == "flatten" ||
-      name == "reshape" || name == "argmax" || name == "nonzero")
+      name == "reshape" || name == "nonzero")
     interp.error(loc, "'" + name.str() +
                           "' of symbolic tensors is not supported by tcc yet");
   interp.error(loc, "'" + typeName(t) + "' object has no attribute '" +

@@ -8,6 +8,8 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <limits>
+
 using namespace mlir;
 
 static bool isFloat(Type t) { return isa<FloatType>(t); }
@@ -186,6 +188,19 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](GeOp) { return compare(b, loc, args, FP::OGE, IP::sge); })
       .Case([&](EqOp) { return compare(b, loc, args, FP::OEQ, IP::eq); })
       .Case([&](NeqOp) { return compare(b, loc, args, FP::UNE, IP::ne); })
+      .Case([&](IsNanOp) -> Value {
+        if (!isFloat(t))
+          return arith::ConstantIntOp::create(b, loc, 0, 1);
+        return arith::CmpFOp::create(b, loc, FP::UNO, args[0], args[0]);
+      })
+      .Case([&](IsInfOp) -> Value {
+        if (!isFloat(t))
+          return arith::ConstantIntOp::create(b, loc, 0, 1);
+        Value inf = arith::ConstantOp::create(
+            b, loc, FloatAttr::get(t, std::numeric_limits<double>::infinity()));
+        return arith::CmpFOp::create(
+            b, loc, FP::OEQ, math::AbsFOp::create(b, loc, args[0]), inf);
+      })
       .Case([&](NegOp) -> Value {
         if (isFloat(t))
           return arith::NegFOp::create(b, loc, args[0]);

@@ -110,19 +110,28 @@ struct LowerElementwise : RewritePattern {
   }
 };
 
+/// The identity of max (-inf, or the smallest integer) or of min.
+static Value extremumIdentity(OpBuilder &b, Location loc, Type type,
+                              bool isMax) {
+  if (auto ft = dyn_cast<FloatType>(type)) {
+    double inf = std::numeric_limits<double>::infinity();
+    return arith::ConstantOp::create(b, loc,
+                                     FloatAttr::get(ft, isMax ? -inf : inf));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  APInt v = isMax ? APInt::getSignedMinValue(width)
+                  : APInt::getSignedMaxValue(width);
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
+}
+
 /// The identity of a reduction's combiner, as an element of `type`.
 static Value reductionIdentity(OpBuilder &b, Location loc, Operation *op,
                                Type type) {
-  bool isMax = isa<th::MaxOp>(op), isMin = isa<th::MinOp>(op);
-  if (auto ft = dyn_cast<FloatType>(type)) {
-    double inf = std::numeric_limits<double>::infinity();
-    double v = isMax ? -inf : isMin ? inf : 0.0;
-    return arith::ConstantOp::create(b, loc, FloatAttr::get(ft, v));
-  }
-  unsigned width = type.getIntOrFloatBitWidth();
-  APInt v = isMax   ? APInt::getSignedMinValue(width)
-            : isMin ? APInt::getSignedMaxValue(width)
-                    : APInt::getZero(width);
+  if (isa<th::MaxOp, th::MinOp>(op))
+    return extremumIdentity(b, loc, type, isa<th::MaxOp>(op));
+  int64_t v = isa<th::ProdOp>(op) ? 1 : 0;
+  if (auto ft = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, FloatAttr::get(ft, double(v)));
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
 }
 
@@ -135,11 +144,14 @@ static Value combine(OpBuilder &b, Location loc, Operation *op, Value acc,
   if (isa<th::MinOp>(op))
     return isFloat ? Value(arith::MinimumFOp::create(b, loc, acc, x))
                    : Value(arith::MinSIOp::create(b, loc, acc, x));
+  if (isa<th::ProdOp>(op))
+    return isFloat ? Value(arith::MulFOp::create(b, loc, acc, x))
+                   : Value(arith::MulIOp::create(b, loc, acc, x));
   return isFloat ? Value(arith::AddFOp::create(b, loc, acc, x))
                  : Value(arith::AddIOp::create(b, loc, acc, x));
 }
 
-/// th.sum/mean/max/min -> linalg.generic with reduction iterators (mean then
+/// th.sum/prod/mean/max/min -> linalg.generic with reduction iterators (mean then
 /// divides by the number of reduced elements, as NumPy does).
 template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
@@ -167,9 +179,10 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
         sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
     }
     Type elementType = resultType.getElementType();
-    // Theano's acc_dtype: float32 sums and means add up in float64 and round
-    // once at the end.
-    bool widen = elementType.isF32() && isa<th::SumOp, th::MeanOp>(op);
+    // Theano's acc_dtype: float32 sums, products and means accumulate in
+    // float64 and round once at the end.
+    bool widen =
+        elementType.isF32() && isa<th::SumOp, th::ProdOp, th::MeanOp>(op);
     Type accType = widen ? rewriter.getF64Type() : elementType;
     auto accTensor = RankedTensorType::get(resultType.getShape(), accType);
     Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
@@ -225,6 +238,107 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
                    .getResult(0);
     }
     rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// th.argmax/argmin -> one linalg.generic with two results, the extremum so
+/// far and its position (row-major over the reduced axes). A strictly
+/// better element replaces them, so ties keep the first; a NaN beats any
+/// number and nothing beats a NaN (NumPy's rule).
+template <typename OpTy> struct LowerArgReduction : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    bool isMax = isa<th::ArgmaxOp>(op.getOperation());
+    Value input = op.getInput();
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Type element = inType.getElementType();
+    ArrayRef<int64_t> axes = op.getAxes();
+    int64_t rank = inType.getRank();
+
+    SmallVector<Value> sizes, reducedSizes;
+    SmallVector<AffineExpr> outExprs;
+    SmallVector<utils::IteratorType> iters;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (llvm::is_contained(axes, d)) {
+        iters.push_back(utils::IteratorType::reduction);
+        reducedSizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
+        continue;
+      }
+      iters.push_back(utils::IteratorType::parallel);
+      outExprs.push_back(rewriter.getAffineDimExpr(d));
+      if (inType.isDynamicDim(d))
+        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
+    }
+    // The identity of max (min) as the starting extremum, position 0: an
+    // all -inf (+inf) row then reports its first element, as NumPy does.
+    Value identity = extremumIdentity(rewriter, loc, element, isMax);
+    auto valueType = RankedTensorType::get(resultType.getShape(), element);
+    Value values = linalg::FillOp::create(
+                       rewriter, loc, identity,
+                       ValueRange{tensor::EmptyOp::create(
+                           rewriter, loc, resultType.getShape(), element,
+                           sizes)})
+                       .getResult(0);
+    Value zero = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getI64IntegerAttr(0));
+    Value positions =
+        linalg::FillOp::create(rewriter, loc, zero,
+                               ValueRange{tensor::EmptyOp::create(
+                                   rewriter, loc, resultType.getShape(),
+                                   rewriter.getI64Type(), sizes)})
+            .getResult(0);
+    AffineMap outMap = AffineMap::get(rank, 0, outExprs, rewriter.getContext());
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
+                                   outMap, outMap};
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{valueType, resultType}, ValueRange{input},
+        ValueRange{values, positions}, maps, iters,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], best = args[1], bestPos = args[2];
+          // Row-major position within the reduced axes.
+          Value pos;
+          for (auto [i, axis] : llvm::enumerate(axes)) {
+            Value index = linalg::IndexOp::create(b, l, axis);
+            pos = pos ? Value(arith::AddIOp::create(
+                            b, l,
+                            arith::MulIOp::create(b, l, pos, reducedSizes[i]),
+                            index))
+                      : index;
+          }
+          if (!pos) // No reduced axis: every element is its own extremum.
+            pos = arith::ConstantIndexOp::create(b, l, 0);
+          Value better;
+          if (isa<FloatType>(element)) {
+            Value strictly = arith::CmpFOp::create(
+                b, l,
+                isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
+                x, best);
+            Value xNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
+                                               x, x);
+            Value bestNotNan = arith::CmpFOp::create(
+                b, l, arith::CmpFPredicate::ORD, best, best);
+            better = arith::OrIOp::create(
+                b, l, strictly, arith::AndIOp::create(b, l, xNan, bestNotNan));
+          } else {
+            better = arith::CmpIOp::create(
+                b, l,
+                isMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt,
+                x, best);
+          }
+          Value pos64 =
+              arith::IndexCastOp::create(b, l, b.getI64Type(), pos);
+          linalg::YieldOp::create(
+              b, l,
+              ValueRange{arith::SelectOp::create(b, l, better, x, best),
+                         arith::SelectOp::create(b, l, better, pos64,
+                                                 bestPos)});
+        });
+    rewriter.replaceOp(op, generic.getResult(1));
     return success();
   }
 };
@@ -553,6 +667,8 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
                LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
                LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
-               LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>>(ctx);
+               LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
+               LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
+               LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
 }

@@ -244,3 +244,18 @@ th.func @float_functions(%x: tensor<?xf32>, %i: tensor<?xi16>) -> tensor<?xi16> 
   %si = th.sgn %i : tensor<?xi16>
   th.return %si : tensor<?xi16>
 }
+
+// CHECK-LABEL: th.func @statistics
+th.func @statistics(%x: tensor<?x?xf64>, %i: tensor<?xi8>) -> tensor<?xi64> {
+  // CHECK: prod %{{.*}} axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+  %p = th.prod %x axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+  // CHECK: argmax %{{.*}} axes = [1] : tensor<?x?xf64> -> tensor<?xi64>
+  %a = th.argmax %x axes = [1] : tensor<?x?xf64> -> tensor<?xi64>
+  // CHECK: argmin %{{.*}} axes = [0] : tensor<?xi8> -> tensor<i64>
+  %b = th.argmin %i axes = [0] : tensor<?xi8> -> tensor<i64>
+  // CHECK: isnan %{{.*}} : tensor<?x?xf64> -> tensor<?x?xi1>
+  %n = th.isnan %x : tensor<?x?xf64> -> tensor<?x?xi1>
+  // CHECK: isinf %{{.*}} : tensor<?xi8> -> tensor<?xi1>
+  %f = th.isinf %i : tensor<?xi8> -> tensor<?xi1>
+  th.return %a : tensor<?xi64>
+}

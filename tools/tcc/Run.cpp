@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <dlfcn.h>
 
 using namespace tcc;
@@ -60,6 +61,27 @@ static bool fail(const llvm::Twine &message) {
   return false;
 }
 
+/// `text` with the non-standard JSON tokens Python's json module writes for
+/// special floats (NaN, Infinity, -Infinity) turned into strings, so that a
+/// value printed by Python (or by `tcc run --json`) can be passed back.
+static std::string withSpecialFloatsQuoted(llvm::StringRef text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    llvm::StringRef rest = text.drop_front(i);
+    bool matched = false;
+    for (llvm::StringRef token : {"-Infinity", "Infinity", "NaN"})
+      if (rest.starts_with(token)) {
+        out += "\"" + token.str() + "\"";
+        i += token.size();
+        matched = true;
+        break;
+      }
+    if (!matched)
+      out += text[i++];
+  }
+  return out;
+}
+
 /// Flattens a JSON number or nested list into `out` with dtype `dtype`.
 /// `rank` is fixed by the first number met (-1 before): every number must sit
 /// at that depth and every list above it, or the list is ragged.
@@ -85,6 +107,19 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype,
   std::optional<double> d = v.getAsNumber();
   if (auto b = v.getAsBoolean())
     d = *b ? 1.0 : 0.0;
+  if (auto special = v.getAsString()) {
+    // NaN / Infinity / -Infinity, quoted by withSpecialFloatsQuoted.
+    double inf = std::numeric_limits<double>::infinity();
+    if (*special == "NaN")
+      d = std::numeric_limits<double>::quiet_NaN();
+    else if (*special == "Infinity")
+      d = inf;
+    else if (*special == "-Infinity")
+      d = -inf;
+    if (d && dtype != TCC_FLOAT32 && dtype != TCC_FLOAT64)
+      return fail(what + ": " + special->str() + " is not an integer but the "
+                  "input is an integer tensor");
+  }
   if (!d)
     return fail(what + ": expected a number or a nested list");
   int64_t size = dtypeSize(dtype);
@@ -221,7 +256,8 @@ int tcc::runModel(RunOptions &options) {
       if (!readNpy(text.substr(1), dtype, value.shape, value.data, error))
         return fail(what + ": " + error), 1;
     } else {
-      llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(text);
+      llvm::Expected<llvm::json::Value> parsed =
+          llvm::json::parse(withSpecialFloatsQuoted(text));
       if (!parsed) {
         llvm::consumeError(parsed.takeError());
         return fail(what + ": '" + text + "' is not a JSON number or list"), 1;

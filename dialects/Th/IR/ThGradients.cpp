@@ -583,6 +583,37 @@ LogicalResult MeanOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult ProdOp::buildVJP(OpBuilder &b, Value g,
+                               SmallVectorImpl<Value> &grads) {
+  // Theano's Prod.grad with zeros allowed: with no zero in the reduced
+  // block, g * prod / x; with exactly one, the zero's element gets g times
+  // the product of the others and the rest get 0; with more, all get 0.
+  Location loc = getLoc();
+  Value x = getInput();
+  if (!isFloatTensor(x))
+    return noGradients(grads);
+  ArrayRef<int64_t> axes = getAxes();
+  int64_t rank = tensorTypeOf(x).getRank();
+  auto expand = [&](Value v) { return expandReduced(b, loc, v, axes, rank); };
+  Value zero = scalarLike(b, loc, x, 0.0), one = scalarLike(b, loc, x, 1.0);
+  Value isZero = EqOp::create(b, loc, x, zero);
+  Value numZeros =
+      expand(SumOp::create(b, loc, indicator(b, loc, isZero, x), axes));
+  Value gx = expand(g);
+  Value withoutZeros = expand(
+      ProdOp::create(b, loc, SwitchOp::create(b, loc, isZero, one, x), axes));
+  Value noZero = EqOp::create(b, loc, numZeros, scalarLike(b, loc, numZeros, 0));
+  Value theZero = AndOp::create(
+      b, loc, EqOp::create(b, loc, numZeros, scalarLike(b, loc, numZeros, 1)),
+      isZero);
+  Value caseNone = TrueDivOp::create(
+      b, loc, MulOp::create(b, loc, gx, expand(getResult())), x);
+  Value caseOne = SwitchOp::create(
+      b, loc, theZero, MulOp::create(b, loc, gx, withoutZeros), zero);
+  grads.push_back(SwitchOp::create(b, loc, noZero, caseNone, caseOne));
+  return success();
+}
+
 /// max/min: the gradient goes to every element equal to the extremum (all
 /// of them on a tie), as Theano's Max.grad does.
 static LogicalResult extremumGrad(OpBuilder &b, Location loc, Value input,

@@ -354,6 +354,15 @@ LogicalResult MeanOp::verify() {
 LogicalResult MaxOp::verify() {
   return verifyAxes(*this, getAxes(), getInput().getType().getRank());
 }
+LogicalResult ProdOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+LogicalResult ArgmaxOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
+LogicalResult ArgminOp::verify() {
+  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
+}
 LogicalResult MinOp::verify() {
   return verifyAxes(*this, getAxes(), getInput().getType().getRank());
 }

@@ -308,6 +308,25 @@ def Th_GeOp : Th_CompareOp<"ge">;
 def Th_EqOp : Th_CompareOp<"eq">;
 def Th_NeqOp : Th_CompareOp<"neq">;
 
+// Elementwise tests with a bool result; false for every integer.
+class Th_PredicateOp<string mnemonic> : Th_ElementwiseOp<mnemonic> {
+  let arguments = (ins Th_Tensor:$input);
+  let results = (outs Th_BoolTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let extraClassDeclaration = [{
+    static ::mlir::Type resultElementType(::mlir::MLIRContext *context,
+                                          ::mlir::ValueRange) {
+      return ::mlir::IntegerType::get(context, 1);
+    }
+  }];
+}
+def Th_IsNanOp : Th_PredicateOp<"isnan"> {
+  let summary = "x is NaN";
+}
+def Th_IsInfOp : Th_PredicateOp<"isinf"> {
+  let summary = "x is +inf or -inf";
+}
+
 def Th_SwitchOp : Th_ElementwiseOp<"switch", [Th_Differentiable]> {
   let summary = "elementwise select: cond ? ift : iff (Theano's switch)";
   let arguments = (ins Th_BoolTensor:$cond, Th_Tensor:$ift, Th_Tensor:$iff);
@@ -354,6 +373,44 @@ def Th_MaxOp : Th_ReduceOp<"max", Th_NumericTensor> {
 }
 def Th_MinOp : Th_ReduceOp<"min", Th_NumericTensor> {
   let summary = "minimum over axes";
+}
+
+def Th_ProdOp : Th_ReduceOp<"prod", Th_NumericTensor> {
+  let summary = "product over axes (the front end casts to the accumulator dtype)";
+}
+
+// argmax / argmin: int64 positions of the first extremum (NaN counts as the
+// extremum, as in NumPy). Over several axes the position is the row-major
+// index into the block of reduced axes (Theano's Argmax with a list of axes).
+class Th_ArgReduceOp<string mnemonic>
+    : Th_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let arguments = (ins Th_NumericTensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs TensorOf<[I64]>:$result);
+  let assemblyFormat =
+      "$input `axes` `=` $axes attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location> loc,
+        ::mlir::ValueRange operands, ::mlir::DictionaryAttr attributes,
+        ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
+        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      Adaptor adaptor(operands, attributes, properties, regions);
+      if (failed(::mlir::th::inferReduceResultType(loc, adaptor.getInput(),
+                                                   adaptor.getAxes(), inferred)))
+        return ::mlir::failure();
+      auto type = ::llvm::cast<::mlir::RankedTensorType>(inferred.back());
+      inferred.back() = ::mlir::RankedTensorType::get(
+          type.getShape(), ::mlir::IntegerType::get(context, 64));
+      return ::mlir::success();
+    }
+  }];
+}
+def Th_ArgmaxOp : Th_ArgReduceOp<"argmax"> {
+  let summary = "position of the first maximum over axes";
+}
+def Th_ArgminOp : Th_ArgReduceOp<"argmin"> {
+  let summary = "position of the first minimum over axes";
 }
 
 def Th_DotOp : Th_Op<"dot", [Pure, SameOperandsElementType,
