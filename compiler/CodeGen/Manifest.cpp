@@ -384,6 +384,27 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
+    if (auto alloc = dyn_cast<th::AllocOp>(op)) {
+      // Each size is a constant or the size of a dimension of some value
+      // (the front end allows nothing else).
+      DimVec out;
+      for (auto [d, size] : llvm::enumerate(alloc.getSizes())) {
+        if (type.getDimSize(d) == 1) {
+          out.push_back(-1);
+        } else if (!type.isDynamicDim(d)) {
+          out.push_back(checks.newConstant(type.getDimSize(d)));
+        } else if (auto shape = size.getDefiningOp<th::ShapeIOp>()) {
+          int sym = dims[shape.getInput()][shape.getDim()];
+          out.push_back(sym >= 0 ? sym : checks.newConstant(1));
+        } else {
+          op->emitError("internal: alloc size ")
+              << d << " is neither a constant nor the size of a value";
+          return WalkResult::interrupt();
+        }
+      }
+      dims[result] = out;
+      return WalkResult::advance();
+    }
     if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {
       dims[result] = dims[piece.getPieces()[piece.getIndex()]];
       return WalkResult::advance();

@@ -81,6 +81,9 @@ ObjectPtr shapeFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// randint, with CPython's streams.
 ObjectPtr pythonRandomAttribute(Interpreter &interp, llvm::StringRef name,
                                 mlir::Location loc);
+/// shape, fill, second, zeros_like, ones_like, zeros, ones and alloc
+/// (TensorAlloc.cpp); null for any other name.
+ObjectPtr allocFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// argmax, argmin, var, std, any, all, clip and outer (StatisticsBuiltins.cpp)
 /// as theano.tensor functions (`self` null) or methods of `self`; null for
 /// any other name.

@@ -141,6 +141,19 @@ public:
 
   /// zeros_like(x): th.second(x, 0) (no arithmetic on x, so no NaN from inf).
   TensorPtr zerosLike(const TensorPtr &x, mlir::Location loc);
+  /// Theano's fill(model, value) / zeros_like / ones_like: `value`
+  /// broadcast to `model`'s shape, in `dtype` (default: value's with
+  /// Theano's autocasting; zeros_like and ones_like pass model's).
+  TensorPtr fillLike(const ObjectPtr &model, const ObjectPtr &value,
+                     std::optional<numpy::DType> dtype, mlir::Location loc);
+  /// `x.shape`: one int64 scalar per dimension (Theano's Shape_i of each).
+  ObjectPtr shapeOf(const ObjectPtr &x, mlir::Location loc);
+  /// alloc(value, *sizes) for a scalar value (T.zeros, T.ones). Each size is
+  /// a non-negative Python int or a dimension of a tensor's shape
+  /// (`x.shape[0]`), so the run-time sizes are known before the call.
+  TensorPtr alloc(const ObjectPtr &value, const ObjectList &sizes,
+                  std::optional<numpy::DType> dtype, llvm::StringRef name,
+                  mlir::Location loc);
 
   /// theano.gradient.jacobian(expression, wrt) for a vector expression.
   TensorPtr jacobian(const TensorPtr &expression, const TensorPtr &wrt,

@@ -777,6 +777,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = statisticsFunction(qualified, name, nullptr))
     return f;
+  if (ObjectPtr f = allocFunction(qualified, name))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" ||
       name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -906,8 +908,16 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
         return Interpreter::none();
       });
   }
-  if (name == "shape" || name == "size" || name == "flatten" ||
-      name == "reshape" || name == "nonzero")
+  if (name == "shape")
+    return tb.shapeOf(t, loc);
+  if (name == "size") {
+    // The product of the dimensions, an int64 scalar.
+    ObjectPtr size = Interpreter::integer(1);
+    for (const ObjectPtr &d : iterate(interp, tb.shapeOf(t, loc), loc))
+      size = tb.elemwise(ElemwiseKind::Mul, size, d, loc);
+    return size;
+  }
+  if (name == "flatten" || name == "reshape" || name == "nonzero")
     interp.error(loc, "'" + name.str() +
                           "' of symbolic tensors is not supported by tcc yet");
   interp.error(loc, "'" + typeName(t) + "' object has no attribute '" +

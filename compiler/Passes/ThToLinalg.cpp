@@ -612,6 +612,30 @@ struct LowerShapeI : OpRewritePattern<th::ShapeIOp> {
   }
 };
 
+/// th.alloc -> linalg.fill of a tensor.empty sized by the size operands.
+struct LowerAlloc : OpRewritePattern<th::AllocOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::AllocOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    SmallVector<Value> dynamic;
+    for (auto [d, size] : llvm::enumerate(op.getSizes())) {
+      if (!type.isDynamicDim(d))
+        continue;
+      Value scalar = tensor::ExtractOp::create(rewriter, loc, size);
+      dynamic.push_back(arith::IndexCastOp::create(
+          rewriter, loc, rewriter.getIndexType(), scalar));
+    }
+    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                          type.getElementType(), dynamic);
+    Value value = tensor::ExtractOp::create(rewriter, loc, op.getValue());
+    rewriter.replaceOp(op, linalg::FillOp::create(rewriter, loc, value, empty)
+                               .getResult(0));
+    return success();
+  }
+};
+
 /// th.gradient_stop is the identity once gradients are built.
 struct LowerGradientStop : OpRewritePattern<th::GradientStopOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -665,7 +689,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
                LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
                LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
-               LowerShapeI, LowerStack, LowerOneHot, LowerGradientStop,
+               LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
                LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
                LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
                LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,

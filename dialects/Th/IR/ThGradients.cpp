@@ -774,3 +774,22 @@ LogicalResult JoinPieceOp::buildVJP(OpBuilder &b, Value g,
   grads.append(getPieces().size(), Value());
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// alloc
+//===----------------------------------------------------------------------===//
+
+LogicalResult AllocOp::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  // Every element is the value: its gradient is the sum of g; the sizes
+  // get none.
+  Value value = getValue();
+  int64_t rank = tensorTypeOf(g).getRank();
+  Value total = g;
+  if (rank > 0)
+    total = SumOp::create(b, getLoc(), g,
+                          llvm::to_vector(llvm::seq<int64_t>(0, rank)));
+  grads.push_back(isFloatTensor(value) ? total : Value());
+  grads.append(getSizes().size(), Value());
+  return success();
+}

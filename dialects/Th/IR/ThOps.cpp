@@ -479,6 +479,18 @@ LogicalResult ShapeIOp::verify() {
   return success();
 }
 
+LogicalResult AllocOp::verify() {
+  auto type = cast<RankedTensorType>(getType());
+  if (type.getElementType() != getValue().getType().getElementType())
+    return emitOpError("result element type must be the value's, ")
+           << getValue().getType().getElementType();
+  if (type.getRank() != static_cast<int64_t>(getSizes().size()))
+    return emitOpError("has ")
+           << getSizes().size() << " sizes for a result of rank "
+           << type.getRank();
+  return success();
+}
+
 LogicalResult GradOp::verify() {
   if (Value seed = getSeed()) {
     if (seed.getType() != getCost().getType())

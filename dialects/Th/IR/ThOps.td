@@ -541,6 +541,25 @@ def Th_ShapeIOp : Th_Op<"shape_i", [Pure]> {
   }]>];
 }
 
+def Th_AllocOp : Th_Op<"alloc", [Pure, Th_Differentiable]> {
+  let summary = "a tensor of the given sizes filled with a scalar (Alloc)";
+  let description = [{
+    Theano's `alloc(value, *shape)` for a scalar value (`T.zeros`,
+    `T.ones`). One int64 size per result dimension; a static result
+    dimension must match a constant size. The front end only gives sizes
+    that are constants or `th.shape_i` of a value, so the manifest can name
+    them and no size is negative.
+  }];
+  let arguments = (ins 0DTensorOf<[I1, I8, I16, I32, I64, F32, F64]>:$value,
+                       Variadic<0DTensorOf<[I64]>>:$sizes);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $value `,` `[` $sizes `]` attr-dict `:` type($value) `,` `(` type($sizes)
+    `)` `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
   let summary = "the gradient of a cost with respect to values (T.grad, Lop)";
   let description = [{

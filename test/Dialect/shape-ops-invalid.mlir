@@ -1,6 +1,6 @@
 // RUN: %tcc-opt %s -split-input-file -verify-diagnostics
 
-// The verifier rules of th.join and th.join_piece.
+// The verifier rules of th.join, th.join_piece and th.alloc.
 
 th.func @join_rank_mismatch(%a: tensor<?xf64>, %b: tensor<?x?xf64>) {
   // expected-error @+1 {{'th.join' op input 1 has rank 2, input 0 has rank 1}}
@@ -63,5 +63,21 @@ th.func @piece_index(%g: tensor<?xf64>, %a: tensor<?xf64>) {
 th.func @piece_input_shape(%g: tensor<?x3xf64>, %a: tensor<?x2xf64>) {
   // expected-error @+1 {{'th.join_piece' op input 'tensor<?x3xf64>' does not have the shape of the pieces joined, 'tensor<?x2xf64>'}}
   %0 = th.join_piece %g[0] of(%a, %a) axis = 0 : tensor<?x3xf64>, (tensor<?x2xf64>, tensor<?x2xf64>) -> tensor<?x2xf64>
+  th.return
+}
+
+// -----
+
+th.func @alloc_rank(%v: tensor<f64>, %n: tensor<i64>) {
+  // expected-error @+1 {{'th.alloc' op has 1 sizes for a result of rank 2}}
+  %0 = th.alloc %v, [%n] : tensor<f64>, (tensor<i64>) -> tensor<?x?xf64>
+  th.return
+}
+
+// -----
+
+th.func @alloc_element(%v: tensor<f64>, %n: tensor<i64>) {
+  // expected-error @+1 {{'th.alloc' op result element type must be the value's, 'f64'}}
+  %0 = th.alloc %v, [%n] : tensor<f64>, (tensor<i64>) -> tensor<?xf32>
   th.return
 }

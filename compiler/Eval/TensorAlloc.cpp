@@ -1,0 +1,154 @@
+//===- TensorAlloc.cpp - shapes, fill and alloc ----------------------------===//
+//
+// `x.shape`, T.fill / zeros_like / ones_like, and T.alloc / zeros / ones.
+// Theano builds shapes as symbolic int64 vectors; tcc gives a tuple of
+// int64 scalars (Shape_i), which is what programs index and pass to
+// T.zeros. An alloc's sizes must be constants or such dimensions: then the
+// manifest knows every size before the call (a size computed from data
+// would need a check inside the kernel, which tcc does not have yet).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Eval/Builtins.h"
+#include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+using numpy::DType;
+
+TensorPtr TensorBuilder::fillLike(const ObjectPtr &modelObj,
+                                  const ObjectPtr &valueObj,
+                                  std::optional<DType> dtype, Location loc) {
+  TensorPtr model = asTensor(modelObj, loc);
+  TensorPtr value = asTensor(valueObj, loc);
+  if (dtype)
+    value = cast(value, *dtype, loc);
+  if (rankOf(value) > rankOf(model))
+    interp.error(loc, llvm::formatv("fill: the value has rank {0}, more than "
+                                    "the model's {1}",
+                                    rankOf(value), rankOf(model)));
+  Value padded = padRank(value->value, rankOf(model), loc);
+  SmallVector<ShapedType> types = {llvm::cast<ShapedType>(model->value.getType()),
+                                   llvm::cast<ShapedType>(padded.getType())};
+  std::string why;
+  if (failed(th::broadcastShapes(types, &why)))
+    interp.error(loc, "fill: the value does not broadcast to the model: " +
+                          why);
+  return wrap(
+      th::SecondOp::create(builder, loc, model->value, padded).getResult());
+}
+
+ObjectPtr TensorBuilder::shapeOf(const ObjectPtr &xObj, Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  auto tuple = std::make_shared<TupleObject>();
+  for (int64_t d = 0; d < rankOf(x); ++d)
+    tuple->items.push_back(
+        wrap(th::ShapeIOp::create(builder, loc, x->value, d).getResult()));
+  return tuple;
+}
+
+TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
+                               const ObjectList &sizeObjs,
+                               std::optional<DType> dtype,
+                               llvm::StringRef name, Location loc) {
+  TensorPtr value = asTensor(valueObj, loc);
+  if (dtype)
+    value = cast(value, *dtype, loc);
+  if (rankOf(value) != 0)
+    interp.error(loc, name + ": tcc fills with a scalar value; broadcast a "
+                             "tensor with T.fill(model, value) instead");
+  SmallVector<Value> sizes;
+  SmallVector<int64_t> shape;
+  for (auto [i, s] : llvm::enumerate(sizeObjs)) {
+    if (std::optional<int64_t> n = asInt(s)) {
+      if (*n < 0)
+        interp.error(loc, llvm::formatv("{0}: size {1} is negative ({2})",
+                                        name, i, *n));
+      numpy::NDArray size = *numpy::NDArray::scalar(double(*n), DType::Int64);
+      sizes.push_back(constant(size, loc)->value);
+      shape.push_back(*n);
+      continue;
+    }
+    auto *t = dyn_cast<TensorObject>(s.get());
+    Operation *def = t ? t->value.getDefiningOp() : nullptr;
+    if (!def || !isa<th::ShapeIOp>(def))
+      interp.error(loc, llvm::formatv(
+                            "{0}: size {1} must be an int or a dimension of "
+                            "a tensor's shape (x.shape[0]); a size computed "
+                            "at run time is not supported by tcc yet",
+                            name, i));
+    sizes.push_back(t->value);
+    shape.push_back(ShapedType::kDynamic);
+  }
+  auto type = RankedTensorType::get(
+      shape, llvm::cast<RankedTensorType>(value->value.getType()).getElementType());
+  return wrap(
+      th::AllocOp::create(builder, loc, type, value->value, sizes).getResult());
+}
+
+//===----------------------------------------------------------------------===//
+// Builtins
+//===----------------------------------------------------------------------===//
+
+static std::optional<DType> optionalDType(Interpreter &in, const ObjectPtr &v,
+                                          Location loc) {
+  if (!v || isa<NoneObject>(v.get()))
+    return std::nullopt;
+  return dtypeArgument(in, v, loc);
+}
+
+/// A shape argument: an int, or a list/tuple of ints and x.shape[i].
+static ObjectList shapeList(Interpreter &in, const ObjectPtr &v, Location loc) {
+  if (isa<ListObject, TupleObject>(v.get()))
+    return iterate(in, v, loc);
+  return {v};
+}
+
+ObjectPtr eval::allocFunction(llvm::StringRef qualified, llvm::StringRef name) {
+  if (name == "shape")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "shape", {"x"});
+      return in.tensors().shapeOf(v[0], a.loc);
+    });
+  if (name == "fill" || name == "second")
+    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
+                                                         CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"a", "b"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().fillLike(v[0], v[1], std::nullopt, a.loc));
+    });
+  if (name == "zeros_like" || name == "ones_like")
+    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
+                                                         CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"model", "dtype?"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr model = tb.asTensor(v[0], a.loc);
+      std::optional<DType> dtype = optionalDType(in, v[1], a.loc);
+      return std::static_pointer_cast<Object>(tb.fillLike(
+          model, Interpreter::integer(n == "ones_like" ? 1 : 0),
+          dtype.value_or(tb.dtypeOf(model)), a.loc));
+    });
+  if (name == "zeros" || name == "ones")
+    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
+                                                         CallArgs &a) {
+      auto v = bindArgs(in, a, n, {"shape", "dtype?"});
+      DType dtype =
+          optionalDType(in, v[1], a.loc).value_or(in.getFloatX());
+      return std::static_pointer_cast<Object>(in.tensors().alloc(
+          Interpreter::integer(n == "ones" ? 1 : 0),
+          shapeList(in, v[0], a.loc), dtype, n, a.loc));
+    });
+  if (name == "alloc")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "alloc", {"value", "*"});
+      return std::static_pointer_cast<Object>(in.tensors().alloc(
+          v[0], iterate(in, v[1], a.loc), std::nullopt, "alloc", a.loc));
+    });
+  return nullptr;
+}
