@@ -43,6 +43,15 @@ static OpFoldResult addSizes(OpBuilder &b, Location loc, OpFoldResult a,
       .getResult();
 }
 
+/// The total size of `values` along `axis`.
+static OpFoldResult sizeAlong(OpBuilder &b, Location loc, ValueRange values,
+                              int64_t axis) {
+  OpFoldResult total = b.getIndexAttr(0);
+  for (Value v : values)
+    total = addSizes(b, loc, total, tensor::getMixedSize(b, loc, v, axis));
+  return total;
+}
+
 namespace {
 
 struct LowerJoin : OpRewritePattern<th::JoinOp> {
@@ -55,10 +64,7 @@ struct LowerJoin : OpRewritePattern<th::JoinOp> {
     int64_t axis = op.getAxis(), rank = type.getRank();
     // Sizes of the result: the sum along the axis; elsewhere the inputs
     // agree (the runtime checked), so the first input's.
-    OpFoldResult total = rewriter.getIndexAttr(0);
-    for (Value input : op.getInputs())
-      total = addSizes(rewriter, loc, total,
-                       tensor::getMixedSize(rewriter, loc, input, axis));
+    OpFoldResult total = sizeAlong(rewriter, loc, op.getInputs(), axis);
     SmallVector<Value> dynamic;
     for (int64_t d = 0; d < rank; ++d) {
       if (!type.isDynamicDim(d))
@@ -102,10 +108,8 @@ struct LowerJoinPiece : OpRewritePattern<th::JoinPieceOp> {
     Location loc = op.getLoc();
     auto type = cast<RankedTensorType>(op.getType());
     int64_t axis = op.getAxis(), rank = type.getRank();
-    OpFoldResult offset = rewriter.getIndexAttr(0);
-    for (Value piece : op.getPieces().take_front(op.getIndex()))
-      offset = addSizes(rewriter, loc, offset,
-                        tensor::getMixedSize(rewriter, loc, piece, axis));
+    OpFoldResult offset = sizeAlong(
+        rewriter, loc, op.getPieces().take_front(op.getIndex()), axis);
     SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(
         rewriter, loc, op.getPieces()[op.getIndex()]);
     SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
