@@ -84,7 +84,10 @@ ObjectPtr pythonRandomAttribute(Interpreter &interp, llvm::StringRef name,
 /// shape, fill, second, zeros_like, ones_like, zeros, ones and alloc
 /// (TensorAlloc.cpp); null for any other name.
 ObjectPtr allocFunction(llvm::StringRef qualified, llvm::StringRef name);
-/// argmax, argmin, var, std, any, all, clip and outer (StatisticsBuiltins.cpp)
+/// outer, tensordot and batched_dot (ContractionBuiltins.cpp); null for any
+/// other name.
+ObjectPtr contractionFunction(llvm::StringRef qualified, llvm::StringRef name);
+/// argmax, argmin, var, std, any, all and clip (StatisticsBuiltins.cpp)
 /// as theano.tensor functions (`self` null) or methods of `self`; null for
 /// any other name.
 ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,

@@ -1,4 +1,4 @@
-//===- StatisticsBuiltins.cpp - argmax, var, std, any, all, clip, outer ---===//
+//===- StatisticsBuiltins.cpp - argmax, var, std, any, all, clip ---------===//
 //
 // The theano.tensor functions and TensorVariable methods built on
 // TensorStatistics.cpp, with Theano 1.0's signatures. A method binds the
@@ -85,20 +85,6 @@ ObjectPtr eval::statisticsFunction(llvm::StringRef qualified,
           ElemwiseKind::Minimum,
           tb.elemwise(ElemwiseKind::Maximum, v[0], v[1], a.loc), v[2],
           a.loc));
-    });
-  if (name == "outer" && !self)
-    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, "outer", {"x", "y"});
-      TensorBuilder &tb = in.tensors();
-      TensorPtr x = tb.asTensor(v[0], a.loc), y = tb.asTensor(v[1], a.loc);
-      if (tb.rankOf(x) != 1 || tb.rankOf(y) != 1)
-        in.error(a.loc, "outer: tcc takes vectors (flattening a tensor is "
-                        "not supported yet), got ranks " +
-                            std::to_string(tb.rankOf(x)) + " and " +
-                            std::to_string(tb.rankOf(y)));
-      return std::static_pointer_cast<Object>(
-          tb.dot(tb.dimshuffle(x, {0, -1}, a.loc),
-                 tb.dimshuffle(y, {-1, 0}, a.loc), a.loc));
     });
   return nullptr;
 }

@@ -779,6 +779,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = allocFunction(qualified, name))
     return f;
+  if (ObjectPtr f = contractionFunction(qualified, name))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" ||
       name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
