@@ -151,6 +151,43 @@ static Value combine(OpBuilder &b, Location loc, Operation *op, Value acc,
                  : Value(arith::AddIOp::create(b, loc, acc, x));
 }
 
+/// How a linalg.generic reducing `input` over `axes` iterates: reduction
+/// iterators on the axes, the map from the input's dimensions to the
+/// result's (the others), and the result's dynamic sizes.
+struct ReductionLayout {
+  SmallVector<utils::IteratorType> iterators;
+  AffineMap resultMap;
+  SmallVector<Value> resultSizes;
+};
+
+static ReductionLayout reductionLayout(OpBuilder &b, Location loc, Value input,
+                                       ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(input.getType());
+  ReductionLayout layout;
+  SmallVector<AffineExpr> resultExprs;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (llvm::is_contained(axes, d)) {
+      layout.iterators.push_back(utils::IteratorType::reduction);
+      continue;
+    }
+    layout.iterators.push_back(utils::IteratorType::parallel);
+    resultExprs.push_back(b.getAffineDimExpr(d));
+    if (type.isDynamicDim(d))
+      layout.resultSizes.push_back(tensor::DimOp::create(b, loc, input, d));
+  }
+  layout.resultMap =
+      AffineMap::get(type.getRank(), 0, resultExprs, b.getContext());
+  return layout;
+}
+
+/// A tensor of `shape` (dynamic sizes `sizes`) filled with `value`.
+static Value filledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                          ValueRange sizes, Value value) {
+  Value empty =
+      tensor::EmptyOp::create(b, loc, shape, value.getType(), sizes);
+  return linalg::FillOp::create(b, loc, value, empty).getResult(0);
+}
+
 /// th.sum/prod/mean/max/min -> linalg.generic with reduction iterators (mean then
 /// divides by the number of reduced elements, as NumPy does).
 template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
@@ -164,20 +201,7 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
     auto resultType = cast<RankedTensorType>(op.getType());
     ArrayRef<int64_t> axes = op.getAxes();
     int64_t rank = inType.getRank();
-
-    SmallVector<Value> sizes;
-    SmallVector<AffineExpr> outExprs;
-    SmallVector<utils::IteratorType> iters;
-    for (int64_t d = 0; d < rank; ++d) {
-      if (llvm::is_contained(axes, d)) {
-        iters.push_back(utils::IteratorType::reduction);
-        continue;
-      }
-      iters.push_back(utils::IteratorType::parallel);
-      outExprs.push_back(rewriter.getAffineDimExpr(d));
-      if (inType.isDynamicDim(d))
-        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
-    }
+    ReductionLayout layout = reductionLayout(rewriter, loc, input, axes);
     Type elementType = resultType.getElementType();
     // Theano's acc_dtype: float32 sums, products and means accumulate in
     // float64 and round once at the end.
@@ -185,17 +209,14 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
         elementType.isF32() && isa<th::SumOp, th::ProdOp, th::MeanOp>(op);
     Type accType = widen ? rewriter.getF64Type() : elementType;
     auto accTensor = RankedTensorType::get(resultType.getShape(), accType);
-    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                          accType, sizes);
-    Value identity = reductionIdentity(rewriter, loc, op, accType);
-    Value init =
-        linalg::FillOp::create(rewriter, loc, identity, empty).getResult(0);
-    SmallVector<AffineMap> maps = {
-        rewriter.getMultiDimIdentityMap(rank),
-        AffineMap::get(rank, 0, outExprs, rewriter.getContext())};
+    Value init = filledTensor(rewriter, loc, resultType.getShape(),
+                              layout.resultSizes,
+                              reductionIdentity(rewriter, loc, op, accType));
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
+                                   layout.resultMap};
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{accTensor}, ValueRange{input},
-        ValueRange{init}, maps, iters,
+        ValueRange{init}, maps, layout.iterators,
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value x = widen ? Value(arith::ExtFOp::create(b, l, accType, args[0]))
                           : args[0];
@@ -260,44 +281,24 @@ template <typename OpTy> struct LowerArgReduction : OpRewritePattern<OpTy> {
     ArrayRef<int64_t> axes = op.getAxes();
     int64_t rank = inType.getRank();
 
-    SmallVector<Value> sizes, reducedSizes;
-    SmallVector<AffineExpr> outExprs;
-    SmallVector<utils::IteratorType> iters;
-    for (int64_t d = 0; d < rank; ++d) {
-      if (llvm::is_contained(axes, d)) {
-        iters.push_back(utils::IteratorType::reduction);
-        reducedSizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
-        continue;
-      }
-      iters.push_back(utils::IteratorType::parallel);
-      outExprs.push_back(rewriter.getAffineDimExpr(d));
-      if (inType.isDynamicDim(d))
-        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, d));
-    }
+    ReductionLayout layout = reductionLayout(rewriter, loc, input, axes);
+    SmallVector<Value> reducedSizes;
+    for (int64_t axis : axes)
+      reducedSizes.push_back(tensor::DimOp::create(rewriter, loc, input, axis));
     // The identity of max (min) as the starting extremum, position 0: an
     // all -inf (+inf) row then reports its first element, as NumPy does.
-    Value identity = extremumIdentity(rewriter, loc, element, isMax);
     auto valueType = RankedTensorType::get(resultType.getShape(), element);
-    Value values = linalg::FillOp::create(
-                       rewriter, loc, identity,
-                       ValueRange{tensor::EmptyOp::create(
-                           rewriter, loc, resultType.getShape(), element,
-                           sizes)})
-                       .getResult(0);
-    Value zero = arith::ConstantOp::create(rewriter, loc,
-                                           rewriter.getI64IntegerAttr(0));
-    Value positions =
-        linalg::FillOp::create(rewriter, loc, zero,
-                               ValueRange{tensor::EmptyOp::create(
-                                   rewriter, loc, resultType.getShape(),
-                                   rewriter.getI64Type(), sizes)})
-            .getResult(0);
-    AffineMap outMap = AffineMap::get(rank, 0, outExprs, rewriter.getContext());
+    Value values = filledTensor(rewriter, loc, resultType.getShape(),
+                                layout.resultSizes,
+                                extremumIdentity(rewriter, loc, element, isMax));
+    Value positions = filledTensor(
+        rewriter, loc, resultType.getShape(), layout.resultSizes,
+        arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0)));
     SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
-                                   outMap, outMap};
+                                   layout.resultMap, layout.resultMap};
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{valueType, resultType}, ValueRange{input},
-        ValueRange{values, positions}, maps, iters,
+        ValueRange{values, positions}, maps, layout.iterators,
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value x = args[0], best = args[1], bestPos = args[2];
           // Row-major position within the reduced axes.
@@ -359,12 +360,10 @@ struct LowerDot : OpRewritePattern<th::DotOp> {
       sizes.push_back(tensor::DimOp::create(rewriter, loc, lhs, 0));
     if (rt.getRank() == 2 && rt.isDynamicDim(1))
       sizes.push_back(tensor::DimOp::create(rewriter, loc, rhs, 1));
-    Type elementType = resultType.getElementType();
-    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                          elementType, sizes);
-    Value zero = arith::ConstantOp::create(rewriter, loc,
-                                           rewriter.getZeroAttr(elementType));
-    Value init = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+    Value zero = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getZeroAttr(resultType.getElementType()));
+    Value init =
+        filledTensor(rewriter, loc, resultType.getShape(), sizes, zero);
     SmallVector<Value, 2> ins = {lhs, rhs};
     Operation *product;
     if (lt.getRank() == 1 && rt.getRank() == 1)
@@ -627,11 +626,9 @@ struct LowerAlloc : OpRewritePattern<th::AllocOp> {
       dynamic.push_back(arith::IndexCastOp::create(
           rewriter, loc, rewriter.getIndexType(), scalar));
     }
-    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
-                                          type.getElementType(), dynamic);
     Value value = tensor::ExtractOp::create(rewriter, loc, op.getValue());
-    rewriter.replaceOp(op, linalg::FillOp::create(rewriter, loc, value, empty)
-                               .getResult(0));
+    rewriter.replaceOp(
+        op, filledTensor(rewriter, loc, type.getShape(), dynamic, value));
     return success();
   }
 };

@@ -8,8 +8,8 @@
 // CHECK-SAME: (%[[V:.*]]: tensor<f64>, %[[N:.*]]: tensor<i64>)
 // CHECK: %[[N64:.*]] = tensor.extract %[[N]][] : tensor<i64>
 // CHECK: %[[NI:.*]] = arith.index_cast %[[N64]] : i64 to index
-// CHECK: %[[EMPTY:.*]] = tensor.empty(%[[NI]]) : tensor<3x?xf64>
 // CHECK: %[[S:.*]] = tensor.extract %[[V]][] : tensor<f64>
+// CHECK: %[[EMPTY:.*]] = tensor.empty(%[[NI]]) : tensor<3x?xf64>
 // CHECK: %[[FILL:.*]] = linalg.fill ins(%[[S]] : f64) outs(%[[EMPTY]] : tensor<3x?xf64>)
 // CHECK: return %[[FILL]]
 th.func @alloc(%v: tensor<f64>, %n: tensor<i64>) -> tensor<3x?xf64> {
