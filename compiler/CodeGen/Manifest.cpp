@@ -1,23 +1,22 @@
 //===- Manifest.cpp - The model's manifest and call-time shape checks -----===//
 //
 // The manifest describes the compiled model (docs/ABI.md). Its shape checks
-// come from a small symbolic-shape analysis of each th.func: every size is an
-// argument dimension or a constant, and each op that needs two sizes to agree
-// (elementwise broadcasting, dot's contraction) merges their classes and
-// records one check. The runtime runs the checks before any work, so a bad
+// come from a small symbolic-shape analysis of each th.func
+// (SymbolicSizes.h): every size is an expression over argument dimensions,
+// and each op that needs two sizes to agree (elementwise broadcasting, dot's
+// contraction) merges their classes and records one check. The runtime runs the checks before any work, so a bad
 // call is an error message, never an out-of-bounds access.
 //
 //===----------------------------------------------------------------------===//
 
 #include "CodeGen/Manifest.h"
+#include "CodeGen/SymbolicSizes.h"
 
-#include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThOps.h"
 
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -44,10 +43,6 @@ static llvm::json::Array broadcastable(RankedTensorType type) {
   return out;
 }
 
-static std::string locationString(Location loc) {
-  return formatSourceLocation(loc);
-}
-
 static std::string opDescription(Operation *op) {
   llvm::StringRef name = op->getName().stripDialect();
   if (isa<th::DotOp>(op))
@@ -55,152 +50,13 @@ static std::string opDescription(Operation *op) {
   return ("elementwise " + name).str();
 }
 
-namespace {
-/// A size: a sum of kernel argument dimensions plus a constant. An argument
-/// dimension is one term; a static size has none; a joined dimension sums
-/// its inputs' sizes.
-struct DimSym {
-  SmallVector<std::pair<int64_t, int64_t>, 1> dims; // (argument, dimension)
-  int64_t constant = 0;
-
-  bool isArgDim() const { return dims.size() == 1 && constant == 0; }
-  bool isConstant() const { return dims.empty(); }
-};
-
-class ShapeChecks {
-public:
-  ShapeChecks(std::vector<std::string> argNames) : argNames(std::move(argNames)) {}
-
-  int newArgDim(int64_t arg, int64_t dim) {
-    DimSym s;
-    s.dims.push_back({arg, dim});
-    return add(std::move(s));
-  }
-  int newConstant(int64_t size) {
-    DimSym s;
-    s.constant = size;
-    return add(std::move(s));
-  }
-  /// The sum of sizes `parts` (a join's size along its axis).
-  int newSum(ArrayRef<int> parts) {
-    DimSym s;
-    for (int p : parts) {
-      DimSym w = witness(classes.getOrInsertLeaderValue(p));
-      s.dims.append(w.dims.begin(), w.dims.end());
-      s.constant += w.constant;
-    }
-    return add(std::move(s));
-  }
-
-  /// Records that sizes a and b must be equal because of `op`.
-  LogicalResult unify(int a, int b, Operation *op) {
-    return unify(a, b, op, opDescription(op), op->getLoc());
-  }
-
-  /// Records that sizes a and b must be equal because of the part of `op`
-  /// described as `what` at `loc` (a gemv is a dot and an add).
-  LogicalResult unify(int a, int b, Operation *op, llvm::StringRef what,
-                      Location loc) {
-    int ra = classes.getOrInsertLeaderValue(a);
-    int rb = classes.getOrInsertLeaderValue(b);
-    if (ra == rb)
-      return success();
-    DimSym wa = witness(ra), wb = witness(rb);
-    if (wa.isConstant() && wb.isConstant()) {
-      if (wa.constant != wb.constant)
-        return op->emitError("sizes ")
-               << wa.constant << " and " << wb.constant << " do not match";
-    } else {
-      // "a" is the side with argument dimensions; a constant goes to "size".
-      if (wa.isConstant() || (!wa.isArgDim() && wb.isArgDim()))
-        std::swap(wa, wb);
-      llvm::json::Object check;
-      check["a"] = sideJson(wa);
-      if (wb.isConstant())
-        check["size"] = wb.constant;
-      else
-        check["b"] = sideJson(wb);
-      check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}", what,
-                                      locationString(loc), dimName(wa),
-                                      dimName(wb))
-                            .str();
-      checks.push_back(std::move(check));
-    }
-    // The class keeps the simplest witness: one argument dimension, else a
-    // constant, else a sum.
-    auto rankOf = [](const DimSym &s) {
-      return s.isArgDim() ? 0 : s.isConstant() ? 1 : 2;
-    };
-    DimSym keep = rankOf(wa) <= rankOf(wb) ? wa : wb;
-    classes.unionSets(ra, rb);
-    witnesses[classes.getLeaderValue(ra)] = keep;
-    return success();
-  }
-
-  /// Records that size `a` must be at least 1: `op` (max/min) has no value
-  /// for an empty reduction (NumPy raises there too).
-  void requireNonEmpty(int a, Operation *op, llvm::StringRef name) {
-    DimSym w = witness(classes.getOrInsertLeaderValue(a));
-    if (w.isConstant())
-      return; // A static size; the verifier saw it.
-    llvm::json::Object check;
-    check["a"] = sideJson(w);
-    check["min_size"] = 1;
-    check["reason"] = llvm::formatv("{0} at {1} needs {2} >= 1 (an empty "
-                                    "reduction has no {0})",
-                                    name, locationString(op->getLoc()),
-                                    dimName(w))
-                          .str();
-    checks.push_back(std::move(check));
-  }
-
-  llvm::json::Array take() { return std::move(checks); }
-
-private:
-  int add(DimSym s) {
-    syms.push_back(std::move(s));
-    return syms.size() - 1;
-  }
-  DimSym witness(int leader) {
-    auto it = witnesses.find(leader);
-    return it != witnesses.end() ? it->second : syms[leader];
-  }
-  /// `[argument, dimension]`, or `{"dims": [[a, d], ...], "plus": c}`.
-  static llvm::json::Value sideJson(const DimSym &s) {
-    if (s.isArgDim())
-      return llvm::json::Array{s.dims[0].first, s.dims[0].second};
-    llvm::json::Array dims;
-    for (auto [arg, dim] : s.dims)
-      dims.push_back(llvm::json::Array{arg, dim});
-    return llvm::json::Object{{"dims", std::move(dims)},
-                              {"plus", s.constant}};
-  }
-  std::string dimName(const DimSym &s) {
-    std::string out;
-    for (auto [arg, dim] : s.dims)
-      out += llvm::formatv("{0}{1}.shape[{2}]", out.empty() ? "" : " + ",
-                           argNames[arg], dim)
-                 .str();
-    if (s.constant != 0 || s.dims.empty())
-      out += (out.empty() ? "" : " + ") + std::to_string(s.constant);
-    return out;
-  }
-
-  std::vector<DimSym> syms;
-  llvm::EquivalenceClasses<int> classes;
-  llvm::DenseMap<int, DimSym> witnesses;
-  std::vector<std::string> argNames;
-  llvm::json::Array checks;
-};
-} // namespace
-
 /// Per value: one entry per dimension, -1 for a broadcastable dimension.
 using DimVec = SmallVector<int>;
 
 static FailureOr<llvm::json::Array>
 computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                    std::vector<std::string> argNames) {
-  ShapeChecks checks(argNames);
+  SymbolicSizes checks(argNames);
   llvm::DenseMap<Value, DimVec> dims;
   auto dimsOfType = [&](RankedTensorType t, int64_t arg) {
     DimVec v;
@@ -270,7 +126,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
             continue;
           if (out[d] < 0)
             out[d] = od[d];
-          else if (failed(checks.unify(out[d], od[d], op)))
+          else if (failed(checks.unify(out[d], od[d], op, opDescription(op),
+                                         op->getLoc())))
             return WalkResult::interrupt();
         }
       }
@@ -342,7 +199,10 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
           out.push_back(in[d]);
         else if (in[d] >= 0 &&
                  isa<th::MaxOp, th::MinOp, th::ArgmaxOp, th::ArgminOp>(op))
-          checks.requireNonEmpty(in[d], op, op->getName().stripDialect());
+          checks.requireAtLeast(
+              in[d], 1, op->getName().stripDialect(), op->getLoc(),
+              ("an empty reduction has no " + op->getName().stripDialect())
+                  .str());
       }
       dims[result] = out;
       return WalkResult::advance();

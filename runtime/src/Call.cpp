@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <shared_mutex>
 
 namespace tcc::rt {
@@ -109,28 +110,86 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
   return TCC_OK;
 }
 
-static int64_t evaluate(const SizeExpr &E, const std::vector<ArgView> &Args) {
-  int64_t Size = E.Plus;
-  for (auto [Arg, Dim] : E.Dims)
-    Size += Args[Arg].S.Dims[Dim];
-  return Size;
+/// The length of Python's `range(N)[Start:Stop:Step]` (slice.indices).
+static int64_t sliceLength(int64_t N, bool HasStart, int64_t Start,
+                           bool HasStop, int64_t Stop, int64_t Step) {
+  int64_t Lower = Step > 0 ? 0 : -1, Upper = Step > 0 ? N : N - 1;
+  auto Clamp = [&](bool Has, int64_t V, int64_t Default) {
+    if (!Has)
+      return Default;
+    if (V < 0)
+      V += N;
+    return std::min(std::max(V, Lower), Upper);
+  };
+  int64_t From = Clamp(HasStart, Start, Step > 0 ? Lower : Upper);
+  int64_t To = Clamp(HasStop, Stop, Step > 0 ? Upper : Lower);
+  if (Step > 0)
+    return To > From ? (To - From - 1) / Step + 1 : 0;
+  return From > To ? (From - To - 1) / -Step + 1 : 0;
+}
+
+/// The value of `E` for these arguments; nullopt where it has none (a
+/// division by zero, an overflow), which fails the check that reads it.
+static std::optional<int64_t> evaluate(const SizeExpr &E,
+                                       const std::vector<ArgView> &Args) {
+  using Kind = SizeExpr::Kind;
+  switch (E.K) {
+  case Kind::Dim:
+    return Args[E.Arg].S.Dims[E.Dim];
+  case Kind::Const:
+    return E.Value;
+  case Kind::Add:
+  case Kind::Mul: {
+    int64_t Result = E.K == Kind::Add ? 0 : 1;
+    for (const SizeExpr &Op : E.Operands) {
+      std::optional<int64_t> V = evaluate(Op, Args);
+      if (!V || (E.K == Kind::Add ? __builtin_add_overflow(Result, *V, &Result)
+                                  : __builtin_mul_overflow(Result, *V, &Result)))
+        return std::nullopt;
+    }
+    return Result;
+  }
+  case Kind::FloorDiv: {
+    std::optional<int64_t> A = evaluate(E.Operands[0], Args);
+    std::optional<int64_t> B = evaluate(E.Operands[1], Args);
+    if (!A || !B || *B == 0)
+      return std::nullopt;
+    return *A / *B; // Sizes are never negative.
+  }
+  case Kind::SliceLength: {
+    std::optional<int64_t> N = evaluate(E.Operands[0], Args);
+    if (!N)
+      return std::nullopt;
+    return sliceLength(*N, E.HasStart, E.Start, E.HasStop, E.Stop, E.Step);
+  }
+  }
+  return std::nullopt;
+}
+
+/// Adds the arguments `E` reads to `Named`, in order, once each.
+static void namedArgs(const SizeExpr &E, std::vector<int32_t> &Named) {
+  if (E.K == SizeExpr::Kind::Dim &&
+      std::find(Named.begin(), Named.end(), E.Arg) == Named.end())
+    Named.push_back(E.Arg);
+  for (const SizeExpr &Op : E.Operands)
+    namedArgs(Op, Named);
 }
 
 int checkShapes(const FunctionSpec &F, const Manifest &M,
                 const std::vector<ArgView> &Args) {
   for (const ShapeCheck &C : F.Checks) {
-    int64_t A = evaluate(C.A, Args);
-    bool Ok = C.K == ShapeCheck::Kind::Equal  ? A == evaluate(C.B, Args)
-              : C.K == ShapeCheck::Kind::Size ? A == C.Value
-                                              : A >= C.Value;
+    std::optional<int64_t> A = evaluate(C.A, Args);
+    std::optional<int64_t> B =
+        C.K == ShapeCheck::Kind::Equal ? evaluate(C.B, Args) : C.Value;
+    bool Ok = A && B &&
+              (C.K == ShapeCheck::Kind::MinSize ? *A >= *B : *A == *B);
     if (Ok)
       continue;
     // Name every argument the check reads, in order, once.
     std::vector<int32_t> Named;
-    for (const SizeExpr *E : {&C.A, &C.B})
-      for (auto [Arg, Dim] : E->Dims)
-        if (std::find(Named.begin(), Named.end(), Arg) == Named.end())
-          Named.push_back(Arg);
+    namedArgs(C.A, Named);
+    if (C.K == ShapeCheck::Kind::Equal)
+      namedArgs(C.B, Named);
     std::string Message = F.Name + ": ";
     for (size_t I = 0; I < Named.size(); ++I)
       Message += (I == 0 ? "" : I == 1 ? " but " : " and ") +

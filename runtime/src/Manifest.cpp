@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <mutex>
+#include <tuple>
 
 namespace tcc::rt {
 
@@ -159,11 +160,16 @@ bool checkBlob(Reader &R, const std::string &Path, const Shape &S,
   return true;
 }
 
-/// One side of a shape check: `[argument, dimension]`, or
-/// `{"dims": [[argument, dimension], ...], "plus": constant}` (a sum).
+/// A size (ABI.md): `[argument, dimension]`, an integer,
+/// `{"dims": [[argument, dimension], ...], "plus": constant}` (a sum),
+/// `{"add": [...]}`, `{"mul": [...]}`, `{"floordiv": [a, b]}` or
+/// `{"slice": size, "start": int|null, "stop": int|null, "step": int}`.
 bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
-                   const FunctionSpec &F, const Manifest &M, SizeExpr &Out) {
-  auto Dim = [&](const JsonValue &Pair, const std::string &P) {
+                   const FunctionSpec &F, const Manifest &M, SizeExpr &Out,
+                   int Depth = 0) {
+  if (Depth > 64)
+    return R.fail(Path, "size expression nested too deeply");
+  auto Dim = [&](const JsonValue &Pair, const std::string &P, SizeExpr &E) {
     if (Pair.K != JsonValue::Kind::Array || Pair.Array.size() != 2)
       return R.fail(P, "expected [argument, dimension]");
     int64_t Arg, D;
@@ -174,21 +180,76 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
                        : M.Shared[F.Reads[Arg - F.Inputs.size()]].rank();
     if (!R.integer(Pair.Array[1], P + "[1]", 0, Rank - 1, D))
       return false;
-    Out.Dims.push_back({static_cast<int32_t>(Arg), static_cast<int32_t>(D)});
+    E.K = SizeExpr::Kind::Dim;
+    E.Arg = static_cast<int32_t>(Arg);
+    E.Dim = static_cast<int32_t>(D);
     return true;
   };
+  auto Operands = [&](const JsonValue &List, const std::string &P,
+                      size_t Count) {
+    if (List.K != JsonValue::Kind::Array || List.Array.empty() ||
+        (Count && List.Array.size() != Count))
+      return R.fail(P, Count ? "expected " + std::to_string(Count) + " sizes"
+                             : std::string("expected a non-empty array"));
+    for (size_t I = 0; I < List.Array.size(); ++I) {
+      Out.Operands.emplace_back();
+      if (!parseSizeExpr(R, List.Array[I], P + "[" + std::to_string(I) + "]",
+                         F, M, Out.Operands.back(), Depth + 1))
+        return false;
+    }
+    return true;
+  };
+  auto OptionalInt = [&](const JsonValue &Obj, const char *Key, bool &Has,
+                         int64_t &Value) {
+    const JsonValue *E = Obj.get(Key);
+    Has = E && !E->isNull();
+    return !Has || R.integer(*E, Path + "." + Key, INT64_MIN + 1, INT64_MAX,
+                             Value);
+  };
   if (V.K == JsonValue::Kind::Array)
-    return Dim(V, Path);
+    return Dim(V, Path, Out);
+  if (V.K == JsonValue::Kind::Number) {
+    Out.K = SizeExpr::Kind::Const;
+    return R.integer(V, Path, 0, INT64_MAX, Out.Value);
+  }
   if (V.K != JsonValue::Kind::Object)
-    return R.fail(Path, "expected [argument, dimension] or a sum");
-  const JsonValue *Dims =
-      R.field(V, Path, "dims", JsonValue::Kind::Array, "an array");
-  if (!Dims)
-    return false;
-  for (size_t I = 0; I < Dims->Array.size(); ++I)
-    if (!Dim(Dims->Array[I], Path + ".dims[" + std::to_string(I) + "]"))
+    return R.fail(Path, "expected a size expression");
+  if (const JsonValue *Dims = V.get("dims")) {
+    // A sum of dimensions and a constant.
+    Out.K = SizeExpr::Kind::Add;
+    if (Dims->K != JsonValue::Kind::Array)
+      return R.fail(Path + ".dims", "expected an array");
+    for (size_t I = 0; I < Dims->Array.size(); ++I) {
+      Out.Operands.emplace_back();
+      if (!Dim(Dims->Array[I], Path + ".dims[" + std::to_string(I) + "]",
+               Out.Operands.back()))
+        return false;
+    }
+    Out.Operands.emplace_back();
+    return R.intField(V, Path, "plus", 0, INT64_MAX, Out.Operands.back().Value);
+  }
+  for (auto [Key, Kind, Count] :
+       {std::tuple{"add", SizeExpr::Kind::Add, size_t(0)},
+        std::tuple{"mul", SizeExpr::Kind::Mul, size_t(0)},
+        std::tuple{"floordiv", SizeExpr::Kind::FloorDiv, size_t(2)}})
+    if (const JsonValue *List = V.get(Key)) {
+      Out.K = Kind;
+      return Operands(*List, Path + "." + Key, Count);
+    }
+  if (const JsonValue *Sliced = V.get("slice")) {
+    Out.K = SizeExpr::Kind::SliceLength;
+    Out.Operands.emplace_back();
+    if (!parseSizeExpr(R, *Sliced, Path + ".slice", F, M, Out.Operands.back(),
+                       Depth + 1) ||
+        !OptionalInt(V, "start", Out.HasStart, Out.Start) ||
+        !OptionalInt(V, "stop", Out.HasStop, Out.Stop) ||
+        !R.intField(V, Path, "step", INT64_MIN + 1, INT64_MAX, Out.Step))
       return false;
-  return R.intField(V, Path, "plus", 0, INT64_MAX, Out.Plus);
+    if (Out.Step == 0)
+      return R.fail(Path + ".step", "a slice step cannot be 0");
+    return true;
+  }
+  return R.fail(Path, "expected a size expression");
 }
 
 bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,

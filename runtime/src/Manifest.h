@@ -39,11 +39,21 @@ struct SharedSpec : TensorSpec {
   uint64_t Offset = 0;
 };
 
-/// A size named by the manifest: the sum of kernel argument dimensions
-/// (argument, dimension) plus a constant (ABI.md). Usually one dimension.
+/// A size named by the manifest (ABI.md): an argument dimension, a constant,
+/// or a sum, product, floor quotient or NumPy slice length of sizes.
 struct SizeExpr {
-  std::vector<std::pair<int32_t, int32_t>> Dims;
-  int64_t Plus = 0;
+  enum class Kind { Dim, Const, Add, Mul, FloorDiv, SliceLength };
+  Kind K = Kind::Const;
+  /// Dim: (kernel argument, dimension).
+  int32_t Arg = 0, Dim = 0;
+  /// Const: the value.
+  int64_t Value = 0;
+  /// Add / Mul: the terms; FloorDiv: dividend, divisor; SliceLength: the
+  /// sliced size.
+  std::vector<SizeExpr> Operands;
+  /// SliceLength: Python's slice(start, stop, step) of a range of that size.
+  bool HasStart = false, HasStop = false;
+  int64_t Start = 0, Stop = 0, Step = 1;
 };
 
 /// "Size `A` must equal size `B`" (Equal), "... must be `Value`" (Size) or

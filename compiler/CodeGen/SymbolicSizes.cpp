@@ -1,0 +1,278 @@
+//===- SymbolicSizes.cpp - Sizes named by kernel arguments ----------------===//
+
+#include "CodeGen/SymbolicSizes.h"
+
+#include "Th/IR/RewriteReport.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace tcc;
+
+int64_t tcc::sliceLength(int64_t n, std::optional<int64_t> start,
+                         std::optional<int64_t> stop, int64_t step) {
+  int64_t lower = step > 0 ? 0 : -1, upper = step > 0 ? n : n - 1;
+  auto clamp = [&](std::optional<int64_t> v, int64_t dflt) {
+    if (!v)
+      return dflt;
+    int64_t i = *v < 0 ? *v + n : *v;
+    return std::min(std::max(i, lower), upper);
+  };
+  int64_t from = clamp(start, step > 0 ? lower : upper);
+  int64_t to = clamp(stop, step > 0 ? upper : lower);
+  if (step > 0)
+    return to > from ? (to - from - 1) / step + 1 : 0;
+  return from > to ? (from - to - 1) / -step + 1 : 0;
+}
+
+/// Lower ranks are simpler: a witness is the simplest member of its class
+/// (ties go to the oldest, so a witness never depends on its own class).
+static int complexity(bool isArgDim, bool isConstant, bool isLinear) {
+  return isArgDim ? 0 : isConstant ? 1 : isLinear ? 2 : 3;
+}
+
+int SymbolicSizes::add(Sym s) {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  os << int(s.kind) << ':' << s.constant << ':' << s.step << ':'
+     << (s.start ? std::to_string(*s.start) : "-") << ':'
+     << (s.stop ? std::to_string(*s.stop) : "-");
+  for (auto [arg, dim] : s.dims)
+    os << ",d" << arg << '.' << dim;
+  for (int op : s.operands)
+    os << ",s" << leader(op);
+  auto [it, inserted] = interned.try_emplace(key, int(syms.size()));
+  if (inserted)
+    syms.push_back(std::move(s));
+  return it->second;
+}
+
+SymbolicSizes::Sym SymbolicSizes::witness(int a) {
+  auto it = witnesses.find(leader(a));
+  return syms[it != witnesses.end() ? it->second : leader(a)];
+}
+
+int SymbolicSizes::newArgDim(int64_t arg, int64_t dim) {
+  Sym s;
+  s.dims.push_back({arg, dim});
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newConstant(int64_t size) {
+  Sym s;
+  s.constant = size;
+  return add(std::move(s));
+}
+
+std::optional<int64_t> SymbolicSizes::constantValue(int a) {
+  Sym w = witness(a);
+  if (w.isConstant())
+    return w.constant;
+  return std::nullopt;
+}
+
+int SymbolicSizes::newSum(ArrayRef<int> parts) {
+  Sym s;
+  for (int p : parts) {
+    Sym w = witness(p);
+    if (w.kind != Sym::Kind::Linear) {
+      // A sum of a product: keep it as a term of its own.
+      s.operands.push_back(p);
+      continue;
+    }
+    s.dims.append(w.dims.begin(), w.dims.end());
+    s.constant += w.constant;
+  }
+  if (!s.operands.empty()) {
+    // Products in a sum: a Linear node whose operands are added too.
+    if (s.dims.empty() && s.constant == 0 && s.operands.size() == 1)
+      return s.operands.front();
+  }
+  llvm::sort(s.dims);
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newProduct(ArrayRef<int> parts) {
+  int64_t constant = 1;
+  SmallVector<int, 2> factors;
+  for (int p : parts) {
+    if (std::optional<int64_t> c = constantValue(p))
+      constant *= *c;
+    else
+      factors.push_back(leader(p));
+  }
+  if (constant == 0 || factors.empty())
+    return newConstant(constant);
+  if (constant != 1)
+    factors.push_back(newConstant(constant));
+  if (factors.size() == 1)
+    return factors.front();
+  llvm::sort(factors);
+  Sym s;
+  s.kind = Sym::Kind::Product;
+  s.operands = std::move(factors);
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newQuotient(int a, int b) {
+  std::optional<int64_t> ca = constantValue(a), cb = constantValue(b);
+  if (ca && cb && *cb != 0)
+    return newConstant(*ca / *cb);
+  if (cb && *cb == 1)
+    return a;
+  Sym s;
+  s.kind = Sym::Kind::Quotient;
+  s.operands = {a, b};
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newSliceLength(int of, std::optional<int64_t> start,
+                                  std::optional<int64_t> stop, int64_t step) {
+  if (std::optional<int64_t> n = constantValue(of))
+    return newConstant(sliceLength(*n, start, stop, step));
+  if (step == 1 && (!start || *start == 0) && !stop)
+    return of;
+  Sym s;
+  s.kind = Sym::Kind::SliceLength;
+  s.operands = {of};
+  s.start = start;
+  s.stop = stop;
+  s.step = step;
+  return add(std::move(s));
+}
+
+llvm::json::Value SymbolicSizes::json(int a) {
+  Sym s = witness(a);
+  llvm::json::Array operands;
+  for (int op : s.operands)
+    operands.push_back(json(op));
+  switch (s.kind) {
+  case Sym::Kind::Linear: {
+    if (s.isArgDim())
+      return llvm::json::Array{s.dims[0].first, s.dims[0].second};
+    if (s.isConstant() && operands.empty())
+      return s.constant;
+    llvm::json::Array dims;
+    for (auto [arg, dim] : s.dims)
+      dims.push_back(llvm::json::Array{arg, dim});
+    llvm::json::Value linear =
+        llvm::json::Object{{"dims", std::move(dims)}, {"plus", s.constant}};
+    if (operands.empty())
+      return linear;
+    operands.push_back(std::move(linear));
+    return llvm::json::Object{{"add", std::move(operands)}};
+  }
+  case Sym::Kind::Product:
+    return llvm::json::Object{{"mul", std::move(operands)}};
+  case Sym::Kind::Quotient:
+    return llvm::json::Object{{"floordiv", std::move(operands)}};
+  case Sym::Kind::SliceLength: {
+    auto bound = [](std::optional<int64_t> v) -> llvm::json::Value {
+      return v ? llvm::json::Value(*v) : llvm::json::Value(nullptr);
+    };
+    return llvm::json::Object{{"slice", std::move(operands[0])},
+                              {"start", bound(s.start)},
+                              {"stop", bound(s.stop)},
+                              {"step", s.step}};
+  }
+  }
+  llvm_unreachable("unknown size kind");
+}
+
+std::string SymbolicSizes::name(int a, bool nested) {
+  Sym s = witness(a);
+  std::string out;
+  auto append = [&](llvm::StringRef sep, llvm::StringRef term) {
+    out += (out.empty() ? "" : sep.str()) + term.str();
+  };
+  switch (s.kind) {
+  case Sym::Kind::Linear:
+    for (auto [arg, dim] : s.dims)
+      append(" + ", llvm::formatv("{0}.shape[{1}]", argNames[arg], dim).str());
+    for (int op : s.operands)
+      append(" + ", name(op, true));
+    if (s.constant != 0 || out.empty())
+      append(" + ", std::to_string(s.constant));
+    nested &= s.dims.size() + s.operands.size() + (s.constant != 0) > 1;
+    break;
+  case Sym::Kind::Product:
+    for (int op : s.operands)
+      append(" * ", name(op, true));
+    break;
+  case Sym::Kind::Quotient:
+    out = name(s.operands[0], true) + " // " + name(s.operands[1], true);
+    break;
+  case Sym::Kind::SliceLength: {
+    auto bound = [](std::optional<int64_t> v) {
+      return v ? std::to_string(*v) : std::string();
+    };
+    return llvm::formatv("len(range({0})[{1}:{2}{3}])", name(s.operands[0]),
+                         bound(s.start), bound(s.stop),
+                         s.step == 1 ? "" : ":" + std::to_string(s.step))
+        .str();
+  }
+  }
+  return nested ? "(" + out + ")" : out;
+}
+
+LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
+                                   llvm::StringRef what, Location loc) {
+  int ra = leader(a), rb = leader(b);
+  if (ra == rb)
+    return success();
+  Sym wa = witness(ra), wb = witness(rb);
+  if (wa.isConstant() && wb.isConstant()) {
+    if (wa.constant != wb.constant)
+      return op->emitError("sizes ")
+             << wa.constant << " and " << wb.constant << " do not match";
+  } else {
+    // "a" is the side with argument dimensions; a constant goes to "size".
+    int sa = ra, sb = rb;
+    if (wa.isConstant() || (!wa.isArgDim() && wb.isArgDim())) {
+      std::swap(wa, wb);
+      std::swap(sa, sb);
+    }
+    llvm::json::Object check;
+    check["a"] = json(sa);
+    if (wb.isConstant())
+      check["size"] = wb.constant;
+    else
+      check["b"] = json(sb);
+    check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}", what,
+                                    formatSourceLocation(loc), name(sa),
+                                    name(sb))
+                          .str();
+    checks.push_back(std::move(check));
+  }
+  auto rank = [&](int id) {
+    const Sym &s = syms[id];
+    return std::make_pair(complexity(s.isArgDim(), s.isConstant(),
+                                     s.kind == Sym::Kind::Linear &&
+                                         s.operands.empty()),
+                          id);
+  };
+  auto witnessId = [&](int r) {
+    auto it = witnesses.find(r);
+    return it != witnesses.end() ? it->second : r;
+  };
+  int keep = std::min(rank(witnessId(ra)), rank(witnessId(rb))).second;
+  classes.unionSets(ra, rb);
+  witnesses[leader(ra)] = keep;
+  return success();
+}
+
+void SymbolicSizes::requireAtLeast(int a, int64_t min, llvm::StringRef what,
+                                   Location loc, llvm::StringRef why) {
+  if (std::optional<int64_t> c = constantValue(a); c && *c >= min)
+    return; // A static size; the verifier saw it.
+  llvm::json::Object check;
+  check["a"] = json(a);
+  check["min_size"] = min;
+  check["reason"] = llvm::formatv("{0} at {1} needs {2} >= {3} ({4})", what,
+                                  formatSourceLocation(loc), name(a), min, why)
+                        .str();
+  checks.push_back(std::move(check));
+}

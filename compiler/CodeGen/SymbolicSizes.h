@@ -1,0 +1,99 @@
+//===- SymbolicSizes.h - Sizes named by kernel arguments --------*- C++ -*-===//
+//
+// The manifest's shape checks come from a small symbolic-shape analysis:
+// every size in a th.func is an expression over the kernel arguments'
+// dimensions (a dimension, a constant, a sum, a product, a floor quotient,
+// a NumPy slice length). Sizes that must agree are merged into one class;
+// merging two classes that are not already known equal records a check the
+// runtime evaluates before the call (docs/ABI.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_CODEGEN_SYMBOLICSIZES_H
+#define TCC_CODEGEN_SYMBOLICSIZES_H
+
+#include "mlir/IR/Operation.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tcc {
+
+/// Python's `len(range(n)[start:stop:step])`.
+int64_t sliceLength(int64_t n, std::optional<int64_t> start,
+                    std::optional<int64_t> stop, int64_t step);
+
+class SymbolicSizes {
+public:
+  explicit SymbolicSizes(std::vector<std::string> argNames)
+      : argNames(std::move(argNames)) {}
+
+  int newArgDim(int64_t arg, int64_t dim);
+  int newConstant(int64_t size);
+  /// The sum of sizes `parts` (a join's size along its axis).
+  int newSum(llvm::ArrayRef<int> parts);
+  /// The product of sizes `parts` (the element count of a reshaped value).
+  int newProduct(llvm::ArrayRef<int> parts);
+  /// `a // b` (the size a reshape's -1 stands for).
+  int newQuotient(int a, int b);
+  /// The length of a slice of size `of`.
+  int newSliceLength(int of, std::optional<int64_t> start,
+                     std::optional<int64_t> stop, int64_t step);
+
+  /// The constant value of size `a`, if it has one.
+  std::optional<int64_t> constantValue(int a);
+
+  /// Records that sizes a and b must be equal because of `what` at `loc`;
+  /// fails (with a diagnostic at `op`) where both are different constants.
+  mlir::LogicalResult unify(int a, int b, mlir::Operation *op,
+                            llvm::StringRef what, mlir::Location loc);
+
+  /// Records that size `a` must be at least `min` because of `what` at
+  /// `loc` (`why` says what happens otherwise).
+  void requireAtLeast(int a, int64_t min, llvm::StringRef what,
+                      mlir::Location loc, llvm::StringRef why);
+
+  llvm::json::Array take() { return std::move(checks); }
+
+private:
+  /// A node: a linear form (argument dimensions plus a constant), or a
+  /// product, quotient or slice length of other sizes.
+  struct Sym {
+    enum class Kind { Linear, Product, Quotient, SliceLength };
+    Kind kind = Kind::Linear;
+    llvm::SmallVector<std::pair<int64_t, int64_t>, 1> dims; // (arg, dim)
+    int64_t constant = 0;
+    llvm::SmallVector<int, 2> operands;
+    std::optional<int64_t> start, stop;
+    int64_t step = 1;
+
+    bool isArgDim() const {
+      return kind == Kind::Linear && dims.size() == 1 && constant == 0;
+    }
+    bool isConstant() const { return kind == Kind::Linear && dims.empty(); }
+  };
+
+  int add(Sym s);
+  int leader(int a) { return classes.getOrInsertLeaderValue(a); }
+  Sym witness(int a);
+  llvm::json::Value json(int a);
+  std::string name(int a, bool nested = false);
+
+  std::vector<Sym> syms;
+  /// Structural hashing: equal expressions of the same classes share a node.
+  llvm::StringMap<int> interned;
+  llvm::EquivalenceClasses<int> classes;
+  llvm::DenseMap<int, int> witnesses; // class leader -> simplest node
+  std::vector<std::string> argNames;
+  llvm::json::Array checks;
+};
+
+} // namespace tcc
+
+#endif // TCC_CODEGEN_SYMBOLICSIZES_H
