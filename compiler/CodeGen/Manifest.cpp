@@ -14,10 +14,13 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FormatVariadic.h"
+
+#include <functional>
 
 using namespace mlir;
 using namespace tcc;
@@ -50,6 +53,14 @@ static std::string opDescription(Operation *op) {
   return ("elementwise " + name).str();
 }
 
+/// The value of a constant integer scalar.
+static std::optional<int64_t> constantOf(Value v) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)) || attr.getNumElements() != 1)
+    return std::nullopt;
+  return (*attr.begin()).getSExtValue();
+}
+
 /// Per value: one entry per dimension, -1 for a broadcastable dimension.
 using DimVec = SmallVector<int>;
 
@@ -76,6 +87,78 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     dims[arg] = dimsOfType(cast<RankedTensorType>(arg.getType()),
                            arg.getArgNumber());
   int64_t numInputs = body.getNumArguments();
+
+  // The size an int64 scalar holds: a constant, a dimension (th.shape_i),
+  // or a sum, product or floor quotient of sizes.
+  std::function<FailureOr<int>(Value)> sizeOf = [&](Value v) -> FailureOr<int> {
+    if (std::optional<int64_t> c = constantOf(v); c && *c >= 0)
+      return checks.newConstant(*c);
+    Operation *def = v.getDefiningOp();
+    if (auto shape = dyn_cast_or_null<th::ShapeIOp>(def)) {
+      int sym = dims[shape.getInput()][shape.getDim()];
+      return sym >= 0 ? sym : checks.newConstant(1);
+    }
+    if (isa_and_nonnull<th::AddOp, th::MulOp, th::IntDivOp>(def)) {
+      FailureOr<int> a = sizeOf(def->getOperand(0));
+      FailureOr<int> b = failed(a) ? a : sizeOf(def->getOperand(1));
+      if (failed(b))
+        return failure();
+      if (isa<th::AddOp>(def))
+        return checks.newSum({*a, *b});
+      if (isa<th::MulOp>(def))
+        return checks.newProduct({*a, *b});
+      return checks.newQuotient(*a, *b);
+    }
+    return failure();
+  };
+  auto sizeOfOperand = [&](Operation *op, size_t position,
+                           Value v) -> FailureOr<int> {
+    FailureOr<int> sym = sizeOf(v);
+    if (failed(sym))
+      op->emitError() << op->getName().stripDialect() << ": size " << position
+                      << " must be computed from constants and the shapes of "
+                         "tensors (x.shape[i]) with +, * and //, so that it "
+                         "is known before the call";
+    return sym;
+  };
+  // The sizes of `input[list]` (integer-index dimensions dropped), with a
+  // check that each constant index is in range.
+  auto regionDims = [&](Operation *op, const DimVec &in,
+                        ArrayRef<int64_t> starts, ArrayRef<int64_t> stops,
+                        ArrayRef<int64_t> steps,
+                        ValueRange dynamic) -> FailureOr<DimVec> {
+    DimVec out;
+    auto entries = th::getIndexEntries(starts, stops, steps, dynamic);
+    for (auto [d, n] : llvm::enumerate(in)) {
+      int size = n >= 0 ? n : checks.newConstant(1);
+      if (d >= entries.size()) {
+        out.push_back(n);
+        continue;
+      }
+      const th::IndexEntry &e = entries[d];
+      if (e.isIndex) {
+        if (!e.start.constant) {
+          op->emitError("an index computed at run time is not supported by "
+                        "tcc yet (it cannot be checked before the call)");
+          return failure();
+        }
+        int64_t i = *e.start.constant;
+        if (failed(checks.requireAtLeast(
+                size, i >= 0 ? i + 1 : -i, op, "index", op->getLoc(),
+                llvm::formatv("index {0} is out of bounds otherwise", i)
+                    .str())))
+          return failure();
+        continue;
+      }
+      std::optional<int64_t> step = e.constantStep();
+      if (e.start.dynamic || e.stop.dynamic || !step)
+        out.push_back(checks.newOpaque(op->getLoc()));
+      else
+        out.push_back(checks.newSliceLength(size, e.start.constant,
+                                            e.stop.constant, *step));
+    }
+    return out;
+  };
 
   WalkResult result = func.walk([&](Operation *op) -> WalkResult {
     if (auto read = dyn_cast<th::ReadOp>(op)) {
@@ -198,11 +281,13 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         if (!llvm::is_contained(axes, int64_t(d)))
           out.push_back(in[d]);
         else if (in[d] >= 0 &&
-                 isa<th::MaxOp, th::MinOp, th::ArgmaxOp, th::ArgminOp>(op))
-          checks.requireAtLeast(
-              in[d], 1, op->getName().stripDialect(), op->getLoc(),
-              ("an empty reduction has no " + op->getName().stripDialect())
-                  .str());
+                 isa<th::MaxOp, th::MinOp, th::ArgmaxOp, th::ArgminOp>(op) &&
+                 failed(checks.requireAtLeast(
+                     in[d], 1, op, op->getName().stripDialect(), op->getLoc(),
+                     ("an empty reduction has no " +
+                      op->getName().stripDialect())
+                         .str())))
+          return WalkResult::interrupt();
       }
       dims[result] = out;
       return WalkResult::advance();
@@ -245,24 +330,100 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       return WalkResult::advance();
     }
     if (auto alloc = dyn_cast<th::AllocOp>(op)) {
-      // Each size is a constant or the size of a dimension of some value
-      // (the front end allows nothing else).
       DimVec out;
       for (auto [d, size] : llvm::enumerate(alloc.getSizes())) {
         if (type.getDimSize(d) == 1) {
           out.push_back(-1);
         } else if (!type.isDynamicDim(d)) {
           out.push_back(checks.newConstant(type.getDimSize(d)));
-        } else if (auto shape = size.getDefiningOp<th::ShapeIOp>()) {
-          int sym = dims[shape.getInput()][shape.getDim()];
-          out.push_back(sym >= 0 ? sym : checks.newConstant(1));
         } else {
-          op->emitError("internal: alloc size ")
-              << d << " is neither a constant nor the size of a value";
-          return WalkResult::interrupt();
+          FailureOr<int> sym = sizeOfOperand(op, d, size);
+          if (failed(sym))
+            return WalkResult::interrupt();
+          out.push_back(*sym);
         }
       }
       dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto reshape = dyn_cast<th::ReshapeOp>(op)) {
+      // The element count is kept; a -1 size is the count over the others.
+      SmallVector<int> in;
+      for (int d : dims[reshape.getInput()])
+        in.push_back(d >= 0 ? d : checks.newConstant(1));
+      int count = checks.newProduct(in);
+      SmallVector<int> sizes;
+      std::optional<size_t> rest;
+      for (auto [d, size] : llvm::enumerate(reshape.getSizes())) {
+        if (constantOf(size) == -1) {
+          rest = d;
+          sizes.push_back(-1);
+          continue;
+        }
+        FailureOr<int> sym = sizeOfOperand(op, d, size);
+        if (failed(sym))
+          return WalkResult::interrupt();
+        sizes.push_back(*sym);
+      }
+      SmallVector<int> known;
+      for (int sym : sizes)
+        if (sym >= 0)
+          known.push_back(sym);
+      int product = checks.newProduct(known);
+      std::optional<std::string> need;
+      if (rest) {
+        // count == (count // product) * product: count is a multiple.
+        need = checks.name(count) + " (the element count) to be a multiple "
+               "of " + checks.name(product, true);
+        sizes[*rest] = checks.newQuotient(count, product);
+        product = checks.newProduct({sizes[*rest], product});
+      }
+      if (failed(checks.unify(count, product, op, "reshape", op->getLoc(),
+                              need)))
+        return WalkResult::interrupt();
+      DimVec out;
+      for (auto [d, sym] : llvm::enumerate(sizes))
+        out.push_back(type.getDimSize(d) == 1 ? -1 : sym);
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (auto sub = dyn_cast<th::SubtensorOp>(op)) {
+      FailureOr<DimVec> region =
+          regionDims(op, dims[sub.getInput()], sub.getStarts(), sub.getStops(),
+                     sub.getSteps(), sub.getDynamic());
+      if (failed(region))
+        return WalkResult::interrupt();
+      DimVec out;
+      for (auto [d, sym] : llvm::enumerate(*region))
+        out.push_back(type.getDimSize(d) == 1 ? -1 : sym);
+      dims[result] = out;
+      return WalkResult::advance();
+    }
+    if (isa<th::IncSubtensorOp, th::SetSubtensorOp>(op)) {
+      // The value broadcasts to the region: its trailing dimensions that
+      // are not broadcastable have the region's sizes.
+      auto getList = [&](auto inc) {
+        return regionDims(op, dims[inc.getInput()], inc.getStarts(),
+                          inc.getStops(), inc.getSteps(), inc.getDynamic());
+      };
+      FailureOr<DimVec> region =
+          isa<th::IncSubtensorOp>(op) ? getList(cast<th::IncSubtensorOp>(op))
+                                      : getList(cast<th::SetSubtensorOp>(op));
+      if (failed(region))
+        return WalkResult::interrupt();
+      const DimVec &value = dims[op->getOperand(1)];
+      size_t offset = region->size() - value.size();
+      for (auto [j, sym] : llvm::enumerate(value)) {
+        if (sym < 0)
+          continue;
+        int target = (*region)[offset + j];
+        if (target < 0)
+          target = checks.newConstant(1);
+        if (failed(checks.unify(target, sym, op,
+                                op->getName().stripDialect(), op->getLoc())))
+          return WalkResult::interrupt();
+      }
+      dims[result] = dims[op->getOperand(0)];
       return WalkResult::advance();
     }
     if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {

@@ -162,7 +162,7 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
       "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
       std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                     : "") +
-      "func.func(convert-linalg-to-loops),expand-strided-metadata,"
+      "func.func(convert-linalg-to-loops),memref-expand,expand-strided-metadata,"
       "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
       "convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts",
       options);

@@ -3,6 +3,7 @@
 #include "CodeGen/SymbolicSizes.h"
 
 #include "Th/IR/RewriteReport.h"
+#include "Th/IR/ThIndexing.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -11,22 +12,6 @@
 
 using namespace mlir;
 using namespace tcc;
-
-int64_t tcc::sliceLength(int64_t n, std::optional<int64_t> start,
-                         std::optional<int64_t> stop, int64_t step) {
-  int64_t lower = step > 0 ? 0 : -1, upper = step > 0 ? n : n - 1;
-  auto clamp = [&](std::optional<int64_t> v, int64_t dflt) {
-    if (!v)
-      return dflt;
-    int64_t i = *v < 0 ? *v + n : *v;
-    return std::min(std::max(i, lower), upper);
-  };
-  int64_t from = clamp(start, step > 0 ? lower : upper);
-  int64_t to = clamp(stop, step > 0 ? upper : lower);
-  if (step > 0)
-    return to > from ? (to - from - 1) / step + 1 : 0;
-  return from > to ? (from - to - 1) / -step + 1 : 0;
-}
 
 /// Lower ranks are simpler: a witness is the simplest member of its class
 /// (ties go to the oldest, so a witness never depends on its own class).
@@ -132,7 +117,7 @@ int SymbolicSizes::newQuotient(int a, int b) {
 int SymbolicSizes::newSliceLength(int of, std::optional<int64_t> start,
                                   std::optional<int64_t> stop, int64_t step) {
   if (std::optional<int64_t> n = constantValue(of))
-    return newConstant(sliceLength(*n, start, stop, step));
+    return newConstant(th::sliceLength(*n, start, stop, step));
   if (step == 1 && (!start || *start == 0) && !stop)
     return of;
   Sym s;
@@ -142,6 +127,15 @@ int SymbolicSizes::newSliceLength(int of, std::optional<int64_t> start,
   s.stop = stop;
   s.step = step;
   return add(std::move(s));
+}
+
+int SymbolicSizes::newOpaque(Location loc) {
+  // Never interned: two opaque sizes are never known equal.
+  Sym s;
+  s.kind = Sym::Kind::Opaque;
+  s.origin = loc;
+  syms.push_back(std::move(s));
+  return syms.size() - 1;
 }
 
 llvm::json::Value SymbolicSizes::json(int a) {
@@ -169,6 +163,8 @@ llvm::json::Value SymbolicSizes::json(int a) {
     return llvm::json::Object{{"mul", std::move(operands)}};
   case Sym::Kind::Quotient:
     return llvm::json::Object{{"floordiv", std::move(operands)}};
+  case Sym::Kind::Opaque:
+    break;
   case Sym::Kind::SliceLength: {
     auto bound = [](std::optional<int64_t> v) -> llvm::json::Value {
       return v ? llvm::json::Value(*v) : llvm::json::Value(nullptr);
@@ -205,6 +201,8 @@ std::string SymbolicSizes::name(int a, bool nested) {
   case Sym::Kind::Quotient:
     out = name(s.operands[0], true) + " // " + name(s.operands[1], true);
     break;
+  case Sym::Kind::Opaque:
+    return "the size of the slice at " + formatSourceLocation(*s.origin);
   case Sym::Kind::SliceLength: {
     auto bound = [](std::optional<int64_t> v) {
       return v ? std::to_string(*v) : std::string();
@@ -219,11 +217,16 @@ std::string SymbolicSizes::name(int a, bool nested) {
 }
 
 LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
-                                   llvm::StringRef what, Location loc) {
+                                   llvm::StringRef what, Location loc,
+                                   std::optional<std::string> need) {
   int ra = leader(a), rb = leader(b);
   if (ra == rb)
     return success();
   Sym wa = witness(ra), wb = witness(rb);
+  for (int r : {ra, rb})
+    if (failed(checkable(r, op, llvm::formatv("{0} needs {1} == {2}", what,
+                                              name(ra), name(rb)))))
+      return failure();
   if (wa.isConstant() && wb.isConstant()) {
     if (wa.constant != wb.constant)
       return op->emitError("sizes ")
@@ -241,10 +244,10 @@ LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
       check["size"] = wb.constant;
     else
       check["b"] = json(sb);
-    check["reason"] = llvm::formatv("{0} at {1} needs {2} == {3}", what,
-                                    formatSourceLocation(loc), name(sa),
-                                    name(sb))
-                          .str();
+    check["reason"] =
+        llvm::formatv("{0} at {1} needs {2}", what, formatSourceLocation(loc),
+                      need ? *need : name(sa) + " == " + name(sb))
+            .str();
     checks.push_back(std::move(check));
   }
   auto rank = [&](int id) {
@@ -264,10 +267,25 @@ LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
   return success();
 }
 
-void SymbolicSizes::requireAtLeast(int a, int64_t min, llvm::StringRef what,
-                                   Location loc, llvm::StringRef why) {
+LogicalResult SymbolicSizes::checkable(int a, Operation *op,
+                                       const llvm::Twine &what) {
+  Sym w = witness(a);
+  if (w.kind != Sym::Kind::Opaque)
+    return success();
+  return op->emitError()
+         << what << ", but that slice's bounds are computed at run time, so "
+         << "tcc cannot check its size before the call (not supported yet)";
+}
+
+LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,
+                                            llvm::StringRef what, Location loc,
+                                            llvm::StringRef why) {
   if (std::optional<int64_t> c = constantValue(a); c && *c >= min)
-    return; // A static size; the verifier saw it.
+    return success(); // A static size; the verifier saw it.
+  if (failed(checkable(a, op,
+                       llvm::formatv("{0} needs {1} >= {2}", what, name(a),
+                                     min))))
+    return failure();
   llvm::json::Object check;
   check["a"] = json(a);
   check["min_size"] = min;
@@ -275,4 +293,5 @@ void SymbolicSizes::requireAtLeast(int a, int64_t min, llvm::StringRef what,
                                   formatSourceLocation(loc), name(a), min, why)
                         .str();
   checks.push_back(std::move(check));
+  return success();
 }

@@ -25,10 +25,6 @@
 
 namespace tcc {
 
-/// Python's `len(range(n)[start:stop:step])`.
-int64_t sliceLength(int64_t n, std::optional<int64_t> start,
-                    std::optional<int64_t> stop, int64_t step);
-
 class SymbolicSizes {
 public:
   explicit SymbolicSizes(std::vector<std::string> argNames)
@@ -46,18 +42,26 @@ public:
   int newSliceLength(int of, std::optional<int64_t> start,
                      std::optional<int64_t> stop, int64_t step);
 
+  /// A size known only at run time (a slice with bounds computed from
+  /// data): it cannot be checked before the call, so it must not meet
+  /// another size.
+  int newOpaque(mlir::Location loc);
+
   /// The constant value of size `a`, if it has one.
   std::optional<int64_t> constantValue(int a);
 
   /// Records that sizes a and b must be equal because of `what` at `loc`;
   /// fails (with a diagnostic at `op`) where both are different constants.
+  /// `need` replaces "a == b" in the message.
   mlir::LogicalResult unify(int a, int b, mlir::Operation *op,
-                            llvm::StringRef what, mlir::Location loc);
+                            llvm::StringRef what, mlir::Location loc,
+                            std::optional<std::string> need = std::nullopt);
 
   /// Records that size `a` must be at least `min` because of `what` at
   /// `loc` (`why` says what happens otherwise).
-  void requireAtLeast(int a, int64_t min, llvm::StringRef what,
-                      mlir::Location loc, llvm::StringRef why);
+  mlir::LogicalResult requireAtLeast(int a, int64_t min, mlir::Operation *op,
+                                     llvm::StringRef what, mlir::Location loc,
+                                     llvm::StringRef why);
 
   llvm::json::Array take() { return std::move(checks); }
 
@@ -65,13 +69,15 @@ private:
   /// A node: a linear form (argument dimensions plus a constant), or a
   /// product, quotient or slice length of other sizes.
   struct Sym {
-    enum class Kind { Linear, Product, Quotient, SliceLength };
+    enum class Kind { Linear, Product, Quotient, SliceLength, Opaque };
     Kind kind = Kind::Linear;
     llvm::SmallVector<std::pair<int64_t, int64_t>, 1> dims; // (arg, dim)
     int64_t constant = 0;
     llvm::SmallVector<int, 2> operands;
     std::optional<int64_t> start, stop;
     int64_t step = 1;
+    /// Opaque: where the size is made.
+    std::optional<mlir::Location> origin;
 
     bool isArgDim() const {
       return kind == Kind::Linear && dims.size() == 1 && constant == 0;
@@ -81,9 +87,16 @@ private:
 
   int add(Sym s);
   int leader(int a) { return classes.getOrInsertLeaderValue(a); }
+  /// Fails where `a` is opaque: `what` needs it checked before the call.
+  mlir::LogicalResult checkable(int a, mlir::Operation *op,
+                                const llvm::Twine &what);
   Sym witness(int a);
   llvm::json::Value json(int a);
+public:
+  /// The size as a Python expression over the arguments' shapes.
   std::string name(int a, bool nested = false);
+
+private:
 
   std::vector<Sym> syms;
   /// Structural hashing: equal expressions of the same classes share a node.

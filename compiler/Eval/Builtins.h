@@ -92,6 +92,11 @@ ObjectPtr contractionFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// any other name.
 ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,
                              ObjectPtr self);
+/// reshape and flatten as functions (`self` null) or methods of `self`;
+/// set_subtensor and inc_subtensor (IndexingBuiltins.cpp); null for any
+/// other name.
+ObjectPtr indexingFunction(llvm::StringRef qualified, llvm::StringRef name,
+                           ObjectPtr self);
 /// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
 ObjectPtr tensorAttribute(Interpreter &interp,
                           const std::shared_ptr<TensorObject> &tensor,

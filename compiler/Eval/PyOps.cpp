@@ -351,9 +351,8 @@ ObjectPtr eval::getItem(Interpreter &interp, const ObjectPtr &value,
     int64_t j = normalizeIndex(interp, *i, a->array.shape()[0], loc);
     return arrayObject(interp, a->array.index(j), loc);
   }
-  if (isa<TensorObject>(value.get()))
-    interp.error(loc, "indexing and slicing symbolic tensors is not "
-                      "supported by tcc yet");
+  if (auto t = std::dynamic_pointer_cast<TensorObject>(value))
+    return interp.tensors().subtensor(t, index, loc);
   interp.error(loc, "'" + typeName(value) + "' object is not subscriptable");
 }
 

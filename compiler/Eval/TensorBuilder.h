@@ -155,6 +155,27 @@ public:
                   std::optional<numpy::DType> dtype, llvm::StringRef name,
                   mlir::Location loc);
 
+  /// `x[index]`, Theano's basic indexing (TensorIndexing.cpp): ints,
+  /// slices (bounds may be int scalars computed at run time) and None
+  /// (a new broadcastable dimension).
+  TensorPtr subtensor(const TensorPtr &x, const ObjectPtr &index,
+                      mlir::Location loc);
+  /// set_subtensor(x[index], y) / inc_subtensor(x[index], y): `target`
+  /// must be an indexed tensor; the result is x with the region replaced
+  /// by (incremented by) y broadcast to it, in x's dtype.
+  TensorPtr incSubtensor(const ObjectPtr &target, const ObjectPtr &y,
+                         bool set, llvm::StringRef name, mlir::Location loc);
+  /// x.reshape(shape, ndim): sizes are ints (one may be -1) or int scalars
+  /// computed from shapes.
+  TensorPtr reshape(const ObjectPtr &x, const ObjectPtr &shape,
+                    std::optional<int64_t> ndim, mlir::Location loc);
+  /// T.flatten(x, ndim): the leading ndim-1 dimensions kept, the rest
+  /// collapsed into one.
+  TensorPtr flatten(const ObjectPtr &x, int64_t ndim, mlir::Location loc);
+  /// An int64 scalar size from an int or an integer scalar tensor.
+  mlir::Value sizeValue(const ObjectPtr &size, llvm::StringRef name,
+                        size_t position, mlir::Location loc);
+
   /// theano.gradient.jacobian(expression, wrt) for a vector expression.
   TensorPtr jacobian(const TensorPtr &expression, const TensorPtr &wrt,
                      mlir::Location loc);

@@ -777,6 +777,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = statisticsFunction(qualified, name, nullptr))
     return f;
+  if (ObjectPtr f = indexingFunction(qualified, name, nullptr))
+    return f;
   if (ObjectPtr f = allocFunction(qualified, name))
     return f;
   if (ObjectPtr f = contractionFunction(qualified, name))
@@ -806,6 +808,8 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
       return reduceCall(in, a, kind, t, n);
     });
   if (ObjectPtr f = statisticsFunction(qualified, name, t))
+    return f;
+  if (ObjectPtr f = indexingFunction(qualified, name, t))
     return f;
   if (name == "T")
     return tb.transpose(t, loc);
@@ -919,7 +923,7 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
       size = tb.elemwise(ElemwiseKind::Mul, size, d, loc);
     return size;
   }
-  if (name == "flatten" || name == "reshape" || name == "nonzero")
+  if (name == "nonzero")
     interp.error(loc, "'" + name.str() +
                           "' of symbolic tensors is not supported by tcc yet");
   interp.error(loc, "'" + typeName(t) + "' object has no attribute '" +

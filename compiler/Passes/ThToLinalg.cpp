@@ -692,4 +692,5 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
                LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
                LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
+  populateIndexingToTensorPatterns(patterns);
 }

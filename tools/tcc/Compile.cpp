@@ -194,6 +194,9 @@ int tcc::compileModel(const DriverOptions &o) {
   MLIRContext context(registry);
   context.loadDialect<th::ThDialect>();
   context.allowUnregisteredDialects(false);
+  // Diagnostics point into the user's program; an MLIR dump of the op
+  // would mean nothing there.
+  context.printOpOnDiagnostic(false);
 
   auto buffer = llvm::MemoryBuffer::getFile(o.input, /*IsText=*/true);
   if (!buffer) {

@@ -793,3 +793,80 @@ LogicalResult AllocOp::buildVJP(OpBuilder &b, Value g,
   grads.append(getSizes().size(), Value());
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// reshape and indexing
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // g in the input's shape.
+  Value x = getInput();
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < tensorTypeOf(x).getRank(); ++d)
+    sizes.push_back(ShapeIOp::create(b, getLoc(), x, d));
+  grads.push_back(ReshapeOp::create(b, getLoc(), x.getType(), g, sizes));
+  grads.append(getSizes().size(), Value());
+  return success();
+}
+
+/// The index list of `op`, for building its gradient's subtensor ops.
+template <typename OpT> static IndexList indexListOf(OpT op) {
+  return IndexList{llvm::to_vector(op.getStarts()),
+                   llvm::to_vector(op.getStops()),
+                   llvm::to_vector(op.getSteps()),
+                   llvm::to_vector<4>(op.getDynamic())};
+}
+
+LogicalResult SubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                    SmallVectorImpl<Value> &grads) {
+  // g added into zeros of the input's shape (Theano's IncSubtensor).
+  Value x = getInput();
+  Location loc = getLoc();
+  Value zeros = SecondOp::create(b, loc, x, scalarLike(b, loc, x, 0.0));
+  grads.push_back(IncSubtensorOp::create(b, loc, zeros, g, indexListOf(*this)));
+  grads.append(getDynamic().size(), Value());
+  return success();
+}
+
+/// The gradient of an inc/set_subtensor's value: the region of g, summed
+/// over the dimensions the value was broadcast along.
+template <typename OpT>
+static Value subtensorValueGrad(OpBuilder &b, OpT op, Value g) {
+  Location loc = op.getLoc();
+  Value region = SubtensorOp::create(b, loc, g, indexListOf(op));
+  Value value = op.getValue();
+  int64_t extra = tensorTypeOf(region).getRank() - tensorTypeOf(value).getRank();
+  if (extra > 0)
+    region = SumOp::create(b, loc, region,
+                           llvm::to_vector(llvm::seq<int64_t>(0, extra)));
+  return sumToOperand(b, loc, region, value);
+}
+
+LogicalResult IncSubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                       SmallVectorImpl<Value> &grads) {
+  grads.push_back(isFloatTensor(getInput()) ? g : Value());
+  grads.push_back(isFloatTensor(getValue()) ? subtensorValueGrad(b, *this, g)
+                                            : Value());
+  grads.append(getDynamic().size(), Value());
+  return success();
+}
+
+LogicalResult SetSubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                       SmallVectorImpl<Value> &grads) {
+  // The overwritten region gets no gradient.
+  Location loc = getLoc();
+  Value zero = ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(
+          RankedTensorType::get({}, tensorTypeOf(g).getElementType()),
+          b.getZeroAttr(tensorTypeOf(g).getElementType())));
+  grads.push_back(isFloatTensor(getInput())
+                      ? Value(SetSubtensorOp::create(b, loc, g, zero,
+                                                     indexListOf(*this)))
+                      : Value());
+  grads.push_back(isFloatTensor(getValue()) ? subtensorValueGrad(b, *this, g)
+                                            : Value());
+  grads.append(getDynamic().size(), Value());
+  return success();
+}

@@ -4,6 +4,7 @@
 #define TH_IR_THOPS_H
 
 #include "Th/IR/ThDialect.h"
+#include "Th/IR/ThIndexing.h"
 #include "Th/IR/ThInterfaces.h"
 #include "Th/IR/ThTraits.h"
 

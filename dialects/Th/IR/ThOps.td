@@ -524,6 +524,88 @@ def Th_JoinPieceOp : Th_Op<"join_piece", [Pure,
 }
 
 //===----------------------------------------------------------------------===//
+// Reshape and indexing
+//===----------------------------------------------------------------------===//
+
+def Th_ReshapeOp : Th_Op<"reshape", [Pure, Th_Differentiable]> {
+  let summary = "Theano's Reshape: the same elements in a new shape";
+  let description = [{
+    One int64 size per result dimension; at most one size is -1, which
+    stands for what the others leave (the element count divided by their
+    product), as in NumPy. The element count must not change. A static
+    result dimension matches a constant size.
+  }];
+  let arguments = (ins Th_Tensor:$input, Variadic<0DTensorOf<[I64]>>:$sizes);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $input `,` `[` $sizes `]` attr-dict `:` type($input) `,` `(` type($sizes)
+    `)` `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+// The index list shared by the subtensor ops: `starts`, `stops` and `steps`
+// hold one entry per leading input dimension. A constant is the bound
+// itself; ShapedType::kDynamic takes the next `dynamic` operand;
+// th::kNoBound is an omitted bound (Python's None); a `stops` entry of
+// th::kIndexEntry makes the entry an integer index (its start), which
+// drops the dimension. Written `%x[1:-1, ::2, %i, 0]`.
+class Th_IndexArgs {
+  dag indexArgs = (ins Variadic<0DTensorOf<[I64]>>:$dynamic,
+                       DenseI64ArrayAttr:$starts, DenseI64ArrayAttr:$stops,
+                       DenseI64ArrayAttr:$steps);
+}
+
+def Th_SubtensorOp : Th_Op<"subtensor", [Pure, Th_Differentiable]>,
+    Th_IndexArgs {
+  let summary = "Theano's Subtensor: basic indexing with slices and integers";
+  let description = [{
+    `x[1:, ::-1, 2]` with Python's semantics: negative bounds count from
+    the end and slice bounds are clipped to the dimension; an integer index
+    must be in range (the manifest checks constant ones before the call).
+    Dimensions past the list are taken whole.
+  }];
+  let arguments = !con((ins Th_Tensor:$input), indexArgs);
+  let results = (outs Th_Tensor:$result);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let builders = [OpBuilder<(ins "::mlir::Value":$input,
+                                 "const ::mlir::th::IndexList &":$list), [{
+    std::string why;
+    auto type = ::mlir::th::inferSubtensorType(
+        ::llvm::cast<::mlir::RankedTensorType>(input.getType()), list.starts,
+        list.stops, list.steps, list.dynamic, why);
+    assert(succeeded(type) && "an invalid index list");
+    build($_builder, $_state, *type, input, list.dynamic, list.starts,
+          list.stops, list.steps);
+  }]>];
+}
+
+class Th_IncSubtensorBase<string mnemonic, string what>
+    : Th_Op<mnemonic, [Pure, Th_Differentiable]>,
+      Th_IndexArgs {
+  let summary = "Theano's IncSubtensor: `input` with `input[index]` " # what;
+  let description = [{
+    The result has `input`'s type. `value` broadcasts to the shape of
+    `input[index]` (it may have a lower rank: leading dimensions are added).
+  }];
+  let arguments = !con((ins Th_Tensor:$input, Th_Tensor:$value), indexArgs);
+  let results = (outs Th_Tensor:$result);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let builders = [OpBuilder<(ins "::mlir::Value":$input, "::mlir::Value":$value,
+                                 "const ::mlir::th::IndexList &":$list), [{
+    build($_builder, $_state, input.getType(), input, value, list.dynamic,
+          list.starts, list.stops, list.steps);
+  }]>];
+}
+
+def Th_IncSubtensorOp : Th_IncSubtensorBase<"inc_subtensor", "+= value">;
+def Th_SetSubtensorOp : Th_IncSubtensorBase<"set_subtensor", "= value">;
+
+//===----------------------------------------------------------------------===//
 // Shapes and gradients
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,71 @@
+//===- IndexingBuiltins.cpp - reshape, flatten, set/inc_subtensor ---------===//
+//
+// The theano.tensor functions and TensorVariable methods built on
+// TensorIndexing.cpp, with Theano 1.0's signatures.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Eval/Builtins.h"
+#include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+
+static std::optional<int64_t> optionalInt(Interpreter &in, const ObjectPtr &v,
+                                          llvm::StringRef what, Location loc) {
+  if (!v || isa<NoneObject>(v.get()))
+    return std::nullopt;
+  std::optional<int64_t> i = asInt(v);
+  if (!i)
+    in.error(loc, what + " must be an int, got " + typeName(v));
+  return i;
+}
+
+/// flatten's ndim (Theano 1.0) or its deprecated name outdim; default 1.
+static int64_t flattenNDim(Interpreter &in, const ObjectPtr &ndim,
+                           const ObjectPtr &outdim, Location loc) {
+  std::optional<int64_t> n = optionalInt(in, ndim, "flatten: ndim", loc);
+  std::optional<int64_t> o = optionalInt(in, outdim, "flatten: outdim", loc);
+  if (n && o)
+    in.error(loc, "flatten: give ndim or outdim, not both");
+  return n ? *n : o.value_or(1);
+}
+
+ObjectPtr eval::indexingFunction(llvm::StringRef qualified,
+                                 llvm::StringRef name, ObjectPtr self) {
+  std::string q = qualified.str();
+  if (name == "reshape")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      std::vector<ObjectPtr> v =
+          self ? bindArgs(in, a, "reshape", {"shape", "ndim?"})
+               : bindArgs(in, a, "reshape", {"x", "newshape", "ndim?"});
+      if (self)
+        v.insert(v.begin(), self);
+      return std::static_pointer_cast<Object>(in.tensors().reshape(
+          v[0], v[1], optionalInt(in, v[2], "reshape: ndim", a.loc), a.loc));
+    });
+  if (name == "flatten")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      std::vector<ObjectPtr> v =
+          self ? bindArgs(in, a, "flatten", {"ndim?", "outdim?"})
+               : bindArgs(in, a, "flatten", {"x", "ndim?", "outdim?"});
+      if (self)
+        v.insert(v.begin(), self);
+      return std::static_pointer_cast<Object>(in.tensors().flatten(
+          v[0], flattenNDim(in, v[1], v[2], a.loc), a.loc));
+    });
+  if (self)
+    return nullptr;
+  if (name == "set_subtensor" || name == "inc_subtensor")
+    return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
+      // Theano's inplace / tolerate_inplace_aliasing only affect how it
+      // schedules the update; the value is the same.
+      auto v = bindArgs(in, a, n, {"x", "y", "inplace?",
+                                   "tolerate_inplace_aliasing?"});
+      return std::static_pointer_cast<Object>(in.tensors().incSubtensor(
+          v[0], v[1], n == "set_subtensor", n, a.loc));
+    });
+  return nullptr;
+}

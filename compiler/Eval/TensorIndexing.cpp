@@ -1,0 +1,289 @@
+//===- TensorIndexing.cpp - x[index], set/inc_subtensor, reshape ----------===//
+//
+// Theano's basic indexing with NumPy's rules: an int drops its dimension,
+// a slice keeps it (Python's clipping), None inserts a broadcastable
+// dimension. set_subtensor / inc_subtensor take the indexed expression and
+// rebuild its index list on the original tensor, as Theano does. Reshape
+// and flatten take sizes as ints or int scalars computed from shapes, so
+// the manifest can check the element count before the call.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Eval/Builtins.h"
+#include "Eval/Interpreter.h"
+#include "Eval/TensorBuilder.h"
+
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/Matchers.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace tcc;
+using namespace tcc::eval;
+using numpy::DType;
+
+Value TensorBuilder::sizeValue(const ObjectPtr &size, llvm::StringRef name,
+                               size_t position, Location loc) {
+  if (std::optional<int64_t> n = asInt(size))
+    return constant(*numpy::NDArray::scalar(double(*n), DType::Int64), loc)
+        ->value;
+  auto t = std::dynamic_pointer_cast<TensorObject>(size);
+  if (!t || rankOf(t) != 0 || !numpy::isInteger(dtypeOf(t)))
+    interp.error(loc, llvm::formatv("{0}: size {1} must be an int or an "
+                                    "integer scalar, not {2}",
+                                    name, position,
+                                    t ? typeString(t->value.getType())
+                                      : typeName(size)));
+  return castValue(t->value, DType::Int64, loc);
+}
+
+/// The constant an int64 scalar holds, or the static size of the dimension
+/// a th.shape_i reads.
+static std::optional<int64_t> staticSize(Value size) {
+  DenseIntElementsAttr attr;
+  if (matchPattern(size, m_Constant(&attr)))
+    return (*attr.begin()).getSExtValue();
+  if (auto dim = size.getDefiningOp<th::ShapeIOp>()) {
+    int64_t n = dim.getInput().getType().getDimSize(dim.getDim());
+    if (!ShapedType::isDynamic(n))
+      return n;
+  }
+  return std::nullopt;
+}
+
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  std::string out = "(";
+  for (auto [i, d] : llvm::enumerate(shape))
+    out += (i ? ", " : "") +
+           (ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d));
+  return out + (shape.size() == 1 ? ",)" : ")");
+}
+
+//===----------------------------------------------------------------------===//
+// Indexing
+//===----------------------------------------------------------------------===//
+
+TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
+                                   Location loc) {
+  ObjectList items;
+  if (auto *tuple = dyn_cast<TupleObject>(index.get()))
+    items = tuple->items;
+  else
+    items = {index};
+
+  auto bound = [&](const ObjectPtr &v, llvm::StringRef what) {
+    th::IndexBound b;
+    if (isa<NoneObject>(v.get()))
+      return b;
+    if (std::optional<int64_t> i = asInt(v)) {
+      b.constant = *i;
+      return b;
+    }
+    auto *t = dyn_cast<TensorObject>(v.get());
+    if (!t || rankOf(std::static_pointer_cast<TensorObject>(v)) != 0 ||
+        !numpy::isInteger(dtypeOf(std::static_pointer_cast<TensorObject>(v))))
+      interp.error(loc, llvm::formatv("slice {0} must be an int, an integer "
+                                      "scalar or None, not {1}",
+                                      what, typeName(v)));
+    b.dynamic = castValue(t->value, DType::Int64, loc);
+    return b;
+  };
+
+  SmallVector<th::IndexEntry> entries;
+  SmallVector<int64_t> newAxes; // Positions of None in the result.
+  int64_t rank = rankOf(x);
+  for (const ObjectPtr &item : items) {
+    int64_t resultDim = entries.size() + newAxes.size() -
+                        llvm::count_if(entries, [](const th::IndexEntry &e) {
+                          return e.isIndex;
+                        });
+    if (isa<NoneObject>(item.get())) {
+      newAxes.push_back(resultDim);
+      continue;
+    }
+    if (static_cast<int64_t>(entries.size()) == rank)
+      interp.error(loc, llvm::formatv("too many indices for a tensor of rank "
+                                      "{0}",
+                                      rank));
+    th::IndexEntry e;
+    if (auto *slice = dyn_cast<SliceObject>(item.get())) {
+      e.start = bound(slice->lower, "start");
+      e.stop = bound(slice->upper, "stop");
+      e.step = bound(slice->step, "step");
+      if (e.step.dynamic)
+        interp.error(loc, "a slice step computed at run time is not "
+                          "supported by tcc; use a constant step");
+      if (e.step.constant == 0)
+        interp.error(loc, "slice step cannot be zero");
+    } else if (std::optional<int64_t> i = asInt(item)) {
+      e.isIndex = true;
+      e.start.constant = *i;
+    } else if (auto *t = dyn_cast<TensorObject>(item.get())) {
+      auto tensor = std::static_pointer_cast<TensorObject>(item);
+      if (rankOf(tensor) != 0 || !numpy::isInteger(dtypeOf(tensor)))
+        interp.error(loc, "indexing with a " + typeString(t->value.getType()) +
+                              " (advanced indexing) is not supported by tcc "
+                              "yet; use ints and slices");
+      interp.error(loc, "an index computed at run time (x[i] with a symbolic "
+                        "i) is not supported by tcc yet: it needs a bounds "
+                        "check inside the kernel; a slice x[i:i+1] is "
+                        "supported");
+    } else {
+      interp.error(loc, "tensor indices must be ints, slices or None, not " +
+                            typeName(item));
+    }
+    entries.push_back(e);
+  }
+
+  th::IndexList list = th::buildIndexList(entries);
+  std::string why;
+  FailureOr<RankedTensorType> type = th::inferSubtensorType(
+      llvm::cast<RankedTensorType>(x->value.getType()), list.starts, list.stops,
+      list.steps, list.dynamic, why);
+  if (failed(type))
+    interp.error(loc, why);
+  Value result =
+      th::SubtensorOp::create(builder, loc, *type, x->value, list.dynamic,
+                              list.starts, list.stops, list.steps);
+  if (newAxes.empty())
+    return wrap(result);
+  // None: broadcastable dimensions inserted where they appeared.
+  SmallVector<int64_t> pattern;
+  int64_t next = 0;
+  int64_t outRank = type->getRank() + newAxes.size();
+  for (int64_t d = 0; d < outRank; ++d)
+    pattern.push_back(llvm::is_contained(newAxes, d) ? -1 : next++);
+  return dimshuffle(wrap(result), std::vector<int64_t>(pattern.begin(),
+                                                       pattern.end()),
+                    loc);
+}
+
+TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
+                                      const ObjectPtr &yObj, bool set,
+                                      llvm::StringRef name, Location loc) {
+  auto *t = dyn_cast<TensorObject>(target.get());
+  auto sub = t ? t->value.getDefiningOp<th::SubtensorOp>() : nullptr;
+  if (!sub)
+    interp.error(loc, name + ": the first argument must be an indexed tensor "
+                             "such as x[1:], not " +
+                             (t ? typeString(t->value.getType())
+                                : typeName(target)));
+  TensorPtr y = asTensor(yObj, loc);
+  auto region = llvm::cast<RankedTensorType>(sub.getType());
+  auto input = llvm::cast<RankedTensorType>(sub.getInput().getType());
+  if (rankOf(y) > region.getRank())
+    interp.error(loc, llvm::formatv("{0}: trying to {1} a {2}-dimensional "
+                                    "subtensor with a {3}-dimensional value",
+                                    name, set ? "set" : "increment",
+                                    region.getRank(), rankOf(y)));
+  Value value = castValue(y->value, dtypeOf(input.getElementType()), loc);
+  auto valueType = llvm::cast<RankedTensorType>(value.getType());
+  int64_t offset = region.getRank() - valueType.getRank();
+  for (int64_t d = 0; d < valueType.getRank(); ++d) {
+    int64_t v = valueType.getDimSize(d), r = region.getDimSize(d + offset);
+    if (v != 1 && !ShapedType::isDynamic(v) && !ShapedType::isDynamic(r) &&
+        v != r)
+      interp.error(loc, llvm::formatv("{0}: a value of shape {1} does not "
+                                      "broadcast to the region's shape {2}",
+                                      name, shapeString(valueType.getShape()),
+                                      shapeString(region.getShape())));
+  }
+  th::IndexList list{llvm::to_vector(sub.getStarts()),
+                     llvm::to_vector(sub.getStops()),
+                     llvm::to_vector(sub.getSteps()),
+                     llvm::to_vector<4>(sub.getDynamic())};
+  if (set)
+    return wrap(
+        th::SetSubtensorOp::create(builder, loc, sub.getInput(), value, list));
+  return wrap(
+      th::IncSubtensorOp::create(builder, loc, sub.getInput(), value, list));
+}
+
+//===----------------------------------------------------------------------===//
+// Reshape and flatten
+//===----------------------------------------------------------------------===//
+
+TensorPtr TensorBuilder::reshape(const ObjectPtr &xObj, const ObjectPtr &shape,
+                                 std::optional<int64_t> ndim, Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  ObjectList sizeObjs;
+  if (isa<ListObject, TupleObject>(shape.get()))
+    sizeObjs = iterate(interp, shape, loc);
+  else
+    sizeObjs = {shape};
+  if (ndim && *ndim != static_cast<int64_t>(sizeObjs.size()))
+    interp.error(loc, llvm::formatv("reshape: ndim={0} but the shape has {1} "
+                                    "sizes",
+                                    *ndim, sizeObjs.size()));
+  SmallVector<Value> sizes;
+  SmallVector<int64_t> shapeOut;
+  int rest = -1;
+  int64_t known = 1;
+  bool allStatic = true;
+  for (auto [i, s] : llvm::enumerate(sizeObjs)) {
+    sizes.push_back(sizeValue(s, "reshape", i, loc));
+    std::optional<int64_t> n = staticSize(sizes.back());
+    if (n == -1) {
+      if (rest >= 0)
+        interp.error(loc, "reshape: can only specify one unknown size (-1)");
+      rest = i;
+      shapeOut.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    if (n && *n < 0)
+      interp.error(loc, llvm::formatv("reshape: size {0} is negative ({1})",
+                                      i, *n));
+    shapeOut.push_back(n ? *n : ShapedType::kDynamic);
+    allStatic &= n.has_value();
+    if (n)
+      known *= *n;
+  }
+  auto inType = llvm::cast<RankedTensorType>(x->value.getType());
+  if (allStatic && inType.hasStaticShape()) {
+    int64_t count = inType.getNumElements();
+    bool ok = rest < 0 ? count == known
+                       : known != 0 && count % known == 0;
+    if (!ok)
+      interp.error(loc, llvm::formatv("cannot reshape a tensor of size {0} "
+                                      "into shape {1}",
+                                      count, shapeString(shapeOut)));
+    if (rest >= 0)
+      shapeOut[rest] = count / known;
+  }
+  auto type = RankedTensorType::get(shapeOut, inType.getElementType());
+  return wrap(th::ReshapeOp::create(builder, loc, type, x->value, sizes));
+}
+
+TensorPtr TensorBuilder::flatten(const ObjectPtr &xObj, int64_t ndim,
+                                 Location loc) {
+  TensorPtr x = asTensor(xObj, loc);
+  int64_t rank = rankOf(x);
+  if (ndim < 1 || ndim > std::max<int64_t>(rank, 1))
+    interp.error(loc, llvm::formatv("flatten: ndim must be between 1 and the "
+                                    "rank ({0}), got {1}",
+                                    rank, ndim));
+  ObjectList sizes;
+  for (int64_t d = 0; d + 1 < ndim; ++d)
+    sizes.push_back(
+        wrap(th::ShapeIOp::create(builder, loc, x->value, d).getResult()));
+  // The last size is the product of the rest (not -1: a zero-size tensor
+  // keeps its shape, as in Theano).
+  ObjectPtr last = Interpreter::integer(1);
+  for (int64_t d = std::max<int64_t>(ndim - 1, 0); d < rank; ++d) {
+    int64_t n = llvm::cast<RankedTensorType>(x->value.getType()).getDimSize(d);
+    ObjectPtr size =
+        ShapedType::isDynamic(n)
+            ? ObjectPtr(wrap(
+                  th::ShapeIOp::create(builder, loc, x->value, d).getResult()))
+            : Interpreter::integer(n);
+    last = asInt(last) && asInt(size)
+               ? Interpreter::integer(*asInt(last) * *asInt(size))
+               : ObjectPtr(elemwise(ElemwiseKind::Mul, last, size, loc));
+  }
+  sizes.push_back(last);
+  auto tuple = std::make_shared<TupleObject>();
+  tuple->items = sizes;
+  return reshape(x, tuple, std::nullopt, loc);
+}
