@@ -116,3 +116,55 @@ th.func @join_piece(%g: tensor<?xf64>, %x: tensor<?xf64>, %y: tensor<?xf64>) -> 
   %gg = th.grad %s wrt(%g) : tensor<f64>, (tensor<?xf64>) -> (tensor<?xf64>)
   th.return %gg : tensor<?xf64>
 }
+
+// Subtensor's gradient: g added into zeros of the input's shape at the same
+// index list.
+// CHECK-LABEL: th.func @subtensor(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>)
+// CHECK: [[P:%.*]] = subtensor [[X]][1:, 0]
+// CHECK: [[G:%.*]] = second [[P]], {{%.*}}
+// CHECK: [[ZEROS:%.*]] = second [[X]], {{%.*}} : tensor<?x?xf64>, tensor<1x1xf64> -> tensor<?x?xf64>
+// CHECK: [[GX:%.*]] = inc_subtensor [[ZEROS]][1:, 0], [[G]]
+// CHECK: return [[GX]]
+th.func @subtensor(%x: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %p = th.subtensor %x[1:, 0] : tensor<?x?xf64> -> tensor<?xf64>
+  %s = th.sum %p axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g = th.grad %s wrt(%x) : tensor<f64>, (tensor<?x?xf64>) -> (tensor<?x?xf64>)
+  th.return %g : tensor<?x?xf64>
+}
+
+// set_subtensor: the input's gradient is g with the region zeroed; the
+// value's is the region of g summed over the dimensions it was broadcast
+// along (rows, then the broadcastable column).
+// CHECK-LABEL: th.func @set_subtensor(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>, [[Y:%[^:]+]]: tensor<1xf64>)
+// CHECK: [[G:%.*]] = second
+// CHECK: [[ZERO:%.*]] = constant dense<0.000000e+00> : tensor<f64>
+// CHECK: [[GX:%.*]] = set_subtensor [[G]][::2], [[ZERO]]
+// CHECK: [[R:%.*]] = subtensor [[G]][::2]
+// CHECK: [[ROWS:%.*]] = sum [[R]] axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+// CHECK: [[COLS:%.*]] = sum [[ROWS]] axes = [0] : tensor<?xf64> -> tensor<f64>
+// CHECK: [[GY:%.*]] = dimshuffle [[COLS]] pattern = [-1]
+// CHECK: return [[GX]], [[GY]]
+th.func @set_subtensor(%x: tensor<?x?xf64>, %y: tensor<1xf64>) -> (tensor<?x?xf64>, tensor<1xf64>) {
+  %p = th.set_subtensor %x[::2], %y : tensor<?x?xf64>, tensor<1xf64> -> tensor<?x?xf64>
+  %s = th.sum %p axes = [0, 1] : tensor<?x?xf64> -> tensor<f64>
+  %g:2 = th.grad %s wrt(%x, %y) : tensor<f64>, (tensor<?x?xf64>, tensor<1xf64>) -> (tensor<?x?xf64>, tensor<1xf64>)
+  th.return %g#0, %g#1 : tensor<?x?xf64>, tensor<1xf64>
+}
+
+// Reshape's gradient: g reshaped to the input's sizes.
+// CHECK-LABEL: th.func @reshape(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>)
+// CHECK: [[G:%.*]] = second
+// CHECK: [[D0:%.*]] = shape_i [[X]][0]
+// CHECK: [[D1:%.*]] = shape_i [[X]][1]
+// CHECK: [[GX:%.*]] = reshape [[G]], {{\[}}[[D0]], [[D1]]] : tensor<?xf64>, (tensor<i64>, tensor<i64>) -> tensor<?x?xf64>
+// CHECK: return [[GX]]
+th.func @reshape(%x: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %m1 = th.constant dense<-1> : tensor<i64>
+  %r = th.reshape %x, [%m1] : tensor<?x?xf64>, (tensor<i64>) -> tensor<?xf64>
+  %s = th.sum %r axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g = th.grad %s wrt(%x) : tensor<f64>, (tensor<?x?xf64>) -> (tensor<?x?xf64>)
+  th.return %g : tensor<?x?xf64>
+}
