@@ -92,7 +92,7 @@ ObjectPtr contractionFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// any other name.
 ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,
                              ObjectPtr self);
-/// reshape and flatten as functions (`self` null) or methods of `self`;
+/// reshape, flatten and squeeze as functions (`self` null) or methods of `self`;
 /// set_subtensor and inc_subtensor (IndexingBuiltins.cpp); null for any
 /// other name.
 ObjectPtr indexingFunction(llvm::StringRef qualified, llvm::StringRef name,

@@ -56,6 +56,20 @@ ObjectPtr eval::indexingFunction(llvm::StringRef qualified,
       return std::static_pointer_cast<Object>(in.tensors().flatten(
           v[0], flattenNDim(in, v[1], v[2], a.loc), a.loc));
     });
+  if (name == "squeeze")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      // Theano's squeeze: every broadcastable dimension dropped.
+      std::vector<ObjectPtr> v = self ? bindArgs(in, a, "squeeze", {})
+                                      : bindArgs(in, a, "squeeze", {"x"});
+      TensorPtr x = in.tensors().asTensor(self ? self : v[0], a.loc);
+      std::vector<int64_t> pattern;
+      std::vector<bool> broadcastable = in.tensors().broadcastableOf(x);
+      for (size_t d = 0; d < broadcastable.size(); ++d)
+        if (!broadcastable[d])
+          pattern.push_back(d);
+      return std::static_pointer_cast<Object>(
+          in.tensors().dimshuffle(x, pattern, a.loc));
+    });
   if (self)
     return nullptr;
   if (name == "set_subtensor" || name == "inc_subtensor")
