@@ -212,6 +212,15 @@ void mlir::th::printIndexList(OpAsmPrinter &p, ArrayRef<int64_t> starts,
 
 static const llvm::StringRef kIndexAttrs[] = {"starts", "stops", "steps"};
 
+/// The attributes of a parsed index list.
+static void addIndexListAttrs(Builder &b, OperationState &result,
+                              ArrayRef<int64_t> starts, ArrayRef<int64_t> stops,
+                              ArrayRef<int64_t> steps) {
+  result.addAttribute("starts", b.getDenseI64ArrayAttr(starts));
+  result.addAttribute("stops", b.getDenseI64ArrayAttr(stops));
+  result.addAttribute("steps", b.getDenseI64ArrayAttr(steps));
+}
+
 //===----------------------------------------------------------------------===//
 // SubtensorOp
 //===----------------------------------------------------------------------===//
@@ -232,9 +241,7 @@ ParseResult SubtensorOp::parse(OpAsmParser &parser, OperationState &result) {
   if (parser.resolveOperand(input, inputType, result.operands) ||
       parser.resolveOperands(dynamic, i64, result.operands))
     return failure();
-  result.addAttribute("starts", b.getDenseI64ArrayAttr(starts));
-  result.addAttribute("stops", b.getDenseI64ArrayAttr(stops));
-  result.addAttribute("steps", b.getDenseI64ArrayAttr(steps));
+  addIndexListAttrs(b, result, starts, stops, steps);
   result.addTypes(resultType);
   return success();
 }
@@ -291,9 +298,7 @@ static ParseResult parseIncSubtensor(OpAsmParser &parser,
       parser.resolveOperand(value, valueType, result.operands) ||
       parser.resolveOperands(dynamic, i64, result.operands))
     return failure();
-  result.addAttribute("starts", b.getDenseI64ArrayAttr(starts));
-  result.addAttribute("stops", b.getDenseI64ArrayAttr(stops));
-  result.addAttribute("steps", b.getDenseI64ArrayAttr(steps));
+  addIndexListAttrs(b, result, starts, stops, steps);
   result.addTypes(resultType);
   return success();
 }
