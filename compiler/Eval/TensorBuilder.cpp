@@ -3,6 +3,7 @@
 #include "Eval/TensorBuilder.h"
 
 #include "Eval/ArrayAttr.h"
+#include "Eval/Builtins.h"
 #include "Eval/Interpreter.h"
 #include "NumPy/TheanoDTypeRules.h"
 
@@ -668,10 +669,28 @@ TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
                   .getResult());
 }
 
-TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc) {
+TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc,
+                                   const ObjectList &axes) {
+  int64_t rank = rankOf(x);
   std::vector<int64_t> pattern;
-  for (int64_t d = rankOf(x) - 1; d >= 0; --d)
+  if (axes.empty())
+    for (int64_t d = rank - 1; d >= 0; --d)
+      pattern.push_back(d);
+  for (const ObjectPtr &axis : axes) {
+    std::optional<int64_t> a = asInt(axis);
+    if (!a)
+      interp.error(loc, "transpose: axes must be ints, got " + typeName(axis));
+    int64_t d = *a < 0 ? *a + rank : *a;
+    if (d < 0 || d >= rank || llvm::is_contained(pattern, d))
+      interp.error(loc, llvm::formatv("transpose: axes don't match a tensor "
+                                      "of rank {0} (axis {1})",
+                                      rank, *a));
     pattern.push_back(d);
+  }
+  if (static_cast<int64_t>(pattern.size()) != rank)
+    interp.error(loc, llvm::formatv("transpose: axes don't match a tensor of "
+                                    "rank {0} ({1} axes given)",
+                                    rank, pattern.size()));
   return dimshuffle(x, pattern, loc);
 }
 

@@ -102,7 +102,10 @@ public:
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);
-  TensorPtr transpose(const TensorPtr &x, mlir::Location loc);
+  /// T.transpose(x, axes): `axes` (a permutation; negative counts from the
+  /// end) or, when empty, the dimensions reversed.
+  TensorPtr transpose(const TensorPtr &x, mlir::Location loc,
+                      const ObjectList &axes = {});
 
   /// Theano's join(axis, *tensors) (T.concatenate): the dtypes upcast, one
   /// rank, equal sizes outside `axis` (negative counts from the end).

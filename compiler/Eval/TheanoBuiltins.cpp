@@ -769,9 +769,12 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     });
   if (name == "transpose")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, "transpose", {"x"});
-      return std::static_pointer_cast<Object>(
-          in.tensors().transpose(in.tensors().asTensor(v[0], a.loc), a.loc));
+      auto v = bindArgs(in, a, "transpose", {"x", "axes?"});
+      ObjectList axes;
+      if (v[1] && !isa<NoneObject>(v[1].get()))
+        axes = iterate(in, v[1], a.loc);
+      return std::static_pointer_cast<Object>(in.tensors().transpose(
+          in.tensors().asTensor(v[0], a.loc), a.loc, axes));
     });
   if (ObjectPtr f = shapeFunction(qualified, name))
     return f;
@@ -815,9 +818,14 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
     return tb.transpose(t, loc);
   if (name == "transpose")
     return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
-      bindArgs(in, a, "transpose", {});
+      // x.transpose(1, 0, 2) or x.transpose((1, 0, 2)), as in NumPy.
+      if (!a.keywords.empty())
+        in.error(a.loc, "transpose: takes the axes as positional arguments");
+      ObjectList axes = a.positional;
+      if (axes.size() == 1 && isa<ListObject, TupleObject>(axes[0].get()))
+        axes = iterate(in, axes[0], a.loc);
       return std::static_pointer_cast<Object>(
-          in.tensors().transpose(t, a.loc));
+          in.tensors().transpose(t, a.loc, axes));
     });
   if (name == "dot")
     return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
