@@ -17,7 +17,7 @@ ObjectPtr eval::makeBuiltin(std::string name, BuiltinFn fn) {
 
 std::vector<ObjectPtr> eval::bindArgs(Interpreter &interp, CallArgs &args,
                                       llvm::StringRef function,
-                                      std::initializer_list<const char *> params) {
+                                      llvm::ArrayRef<const char *> params) {
   std::vector<std::string> names;
   std::vector<bool> optional;
   bool star = false;
@@ -62,6 +62,19 @@ std::vector<ObjectPtr> eval::bindArgs(Interpreter &interp, CallArgs &args,
     if (!bound[i] && !optional[i])
       interp.error(args.loc, function + "() missing required argument '" +
                                  names[i] + "'");
+  return bound;
+}
+
+std::vector<ObjectPtr> eval::bindTensorArgs(Interpreter &interp,
+                                            CallArgs &args,
+                                            llvm::StringRef function,
+                                            const ObjectPtr &self,
+                                            llvm::ArrayRef<const char *> params) {
+  if (!self)
+    return bindArgs(interp, args, function, params);
+  std::vector<ObjectPtr> bound =
+      bindArgs(interp, args, function, params.drop_front());
+  bound.insert(bound.begin(), self);
   return bound;
 }
 

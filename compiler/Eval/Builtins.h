@@ -119,7 +119,14 @@ numpy::DType dtypeArgument(Interpreter &interp, const ObjectPtr &value,
 /// a tuple. Errors name the function like Python's TypeError does.
 std::vector<ObjectPtr> bindArgs(Interpreter &interp, CallArgs &args,
                                 llvm::StringRef function,
-                                std::initializer_list<const char *> params);
+                                llvm::ArrayRef<const char *> params);
+/// Binds `params` (a theano.tensor function's, the first one the tensor)
+/// for a call of the function (`self` null) or of the same-named method
+/// on `self`, which binds the rest.
+std::vector<ObjectPtr> bindTensorArgs(Interpreter &interp, CallArgs &args,
+                                      llvm::StringRef function,
+                                      const ObjectPtr &self,
+                                      llvm::ArrayRef<const char *> params);
 
 ObjectPtr makeBuiltin(std::string name, BuiltinFn fn);
 

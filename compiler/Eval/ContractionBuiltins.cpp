@@ -70,19 +70,7 @@ std::vector<int64_t> axisList(Interpreter &in, const ObjectPtr &v,
     items = iterate(in, v, loc);
   else
     items = {v};
-  std::vector<int64_t> out;
-  for (const ObjectPtr &item : items) {
-    std::optional<int64_t> axis = asInt(item);
-    if (!axis)
-      in.error(loc, "tensordot: axes must be ints, got " + typeName(item));
-    int64_t a = *axis < 0 ? *axis + rank : *axis;
-    if (a < 0 || a >= rank || llvm::is_contained(out, a))
-      in.error(loc, llvm::formatv("tensordot: axis {0} is out of range or "
-                                  "repeated for a tensor of rank {1}",
-                                  *axis, rank));
-    out.push_back(a);
-  }
-  return out;
+  return in.tensors().distinctAxes(items, rank, "tensordot", loc);
 }
 } // namespace
 

@@ -38,30 +38,25 @@ ObjectPtr eval::indexingFunction(llvm::StringRef qualified,
   std::string q = qualified.str();
   if (name == "reshape")
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
-      std::vector<ObjectPtr> v =
-          self ? bindArgs(in, a, "reshape", {"shape", "ndim?"})
-               : bindArgs(in, a, "reshape", {"x", "newshape", "ndim?"});
-      if (self)
-        v.insert(v.begin(), self);
+      // Theano names the shape `newshape` in T.reshape, `shape` in the
+      // method.
+      auto v = bindTensorArgs(in, a, "reshape", self,
+                              {"x", self ? "shape" : "newshape", "ndim?"});
       return std::static_pointer_cast<Object>(in.tensors().reshape(
           v[0], v[1], optionalInt(in, v[2], "reshape: ndim", a.loc), a.loc));
     });
   if (name == "flatten")
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
-      std::vector<ObjectPtr> v =
-          self ? bindArgs(in, a, "flatten", {"ndim?", "outdim?"})
-               : bindArgs(in, a, "flatten", {"x", "ndim?", "outdim?"});
-      if (self)
-        v.insert(v.begin(), self);
+      auto v = bindTensorArgs(in, a, "flatten", self,
+                              {"x", "ndim?", "outdim?"});
       return std::static_pointer_cast<Object>(in.tensors().flatten(
           v[0], flattenNDim(in, v[1], v[2], a.loc), a.loc));
     });
   if (name == "squeeze")
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
       // Theano's squeeze: every broadcastable dimension dropped.
-      std::vector<ObjectPtr> v = self ? bindArgs(in, a, "squeeze", {})
-                                      : bindArgs(in, a, "squeeze", {"x"});
-      TensorPtr x = in.tensors().asTensor(self ? self : v[0], a.loc);
+      auto v = bindTensorArgs(in, a, "squeeze", self, {"x"});
+      TensorPtr x = in.tensors().asTensor(v[0], a.loc);
       std::vector<int64_t> pattern;
       std::vector<bool> broadcastable = in.tensors().broadcastableOf(x);
       for (size_t d = 0; d < broadcastable.size(); ++d)

@@ -14,26 +14,6 @@ using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
 
-/// Binds `params` (the function's, first one the tensor) for a call of the
-/// function (`self` null) or of the method on `self`.
-static std::vector<ObjectPtr> bindTensorArgs(
-    Interpreter &in, CallArgs &a, llvm::StringRef name, const ObjectPtr &self,
-    std::initializer_list<const char *> params) {
-  if (!self)
-    return bindArgs(in, a, name, params);
-  std::vector<const char *> rest(params.begin() + 1, params.end());
-  std::vector<ObjectPtr> v;
-  switch (rest.size()) {
-  case 2: v = bindArgs(in, a, name, {rest[0], rest[1]}); break;
-  case 4:
-    v = bindArgs(in, a, name, {rest[0], rest[1], rest[2], rest[3]});
-    break;
-  default: llvm_unreachable("no such parameter list");
-  }
-  v.insert(v.begin(), self);
-  return v;
-}
-
 static bool flag(Interpreter &in, const ObjectPtr &v, Location loc) {
   return v && truthy(in, v, loc);
 }

@@ -547,36 +547,43 @@ TensorPtr TensorBuilder::switchOp(const ObjectPtr &condObj,
 // Reductions, dot, dimshuffle
 //===----------------------------------------------------------------------===//
 
+std::vector<int64_t> TensorBuilder::distinctAxes(const ObjectList &items,
+                                                 int64_t rank,
+                                                 llvm::StringRef function,
+                                                 Location loc) {
+  std::string prefix = function.empty() ? "" : (function + ": ").str();
+  std::vector<int64_t> axes;
+  for (const ObjectPtr &item : items) {
+    std::optional<int64_t> a = asInt(item);
+    if (!a || isa<BoolObject>(item.get()))
+      interp.error(loc, prefix + "an axis must be an int, got " +
+                            typeName(item));
+    int64_t axis = *a < 0 ? *a + rank : *a;
+    if (axis < 0 || axis >= rank)
+      interp.error(loc, llvm::formatv("{0}axis {1} is out of bounds for a "
+                                      "tensor of rank {2}",
+                                      prefix, *a, rank));
+    if (llvm::is_contained(axes, axis))
+      interp.error(loc, llvm::formatv("{0}axis {1} appears twice", prefix,
+                                      axis));
+    axes.push_back(axis);
+  }
+  return axes;
+}
+
 std::vector<int64_t> TensorBuilder::reduceAxes(int64_t rank,
                                                const ObjectPtr &axisObj,
                                                Location loc) {
   std::vector<int64_t> axes;
-  auto addAxis = [&](const ObjectPtr &a) {
-    auto *i = dyn_cast<IntObject>(a.get());
-    if (!i)
-      interp.error(loc, "axis must be an int, a list of ints or None, got " +
-                            typeName(a));
-    int64_t axis = i->value < 0 ? i->value + rank : i->value;
-    if (axis < 0 || axis >= rank)
-      interp.error(loc, llvm::formatv("axis {0} is out of bounds for a tensor "
-                                      "of rank {1}",
-                                      i->value, rank));
-    if (llvm::is_contained(axes, axis))
-      interp.error(loc, llvm::formatv("axis {0} appears twice", axis));
-    axes.push_back(axis);
-  };
   if (!axisObj || isa<NoneObject>(axisObj.get())) {
     for (int64_t d = 0; d < rank; ++d)
       axes.push_back(d);
-  } else if (auto *l = dyn_cast<ListObject>(axisObj.get())) {
-    for (auto &a : l->items)
-      addAxis(a);
-  } else if (auto *t = dyn_cast<TupleObject>(axisObj.get())) {
-    for (auto &a : t->items)
-      addAxis(a);
-  } else {
-    addAxis(axisObj);
+    return axes;
   }
+  ObjectList items = isa<ListObject, TupleObject>(axisObj.get())
+                         ? iterate(interp, axisObj, loc)
+                         : ObjectList{axisObj};
+  axes = distinctAxes(items, rank, "", loc);
   llvm::sort(axes);
   return axes;
 }
@@ -672,21 +679,10 @@ TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
 TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc,
                                    const ObjectList &axes) {
   int64_t rank = rankOf(x);
-  std::vector<int64_t> pattern;
+  std::vector<int64_t> pattern = distinctAxes(axes, rank, "transpose", loc);
   if (axes.empty())
     for (int64_t d = rank - 1; d >= 0; --d)
       pattern.push_back(d);
-  for (const ObjectPtr &axis : axes) {
-    std::optional<int64_t> a = asInt(axis);
-    if (!a)
-      interp.error(loc, "transpose: axes must be ints, got " + typeName(axis));
-    int64_t d = *a < 0 ? *a + rank : *a;
-    if (d < 0 || d >= rank || llvm::is_contained(pattern, d))
-      interp.error(loc, llvm::formatv("transpose: axes don't match a tensor "
-                                      "of rank {0} (axis {1})",
-                                      rank, *a));
-    pattern.push_back(d);
-  }
   if (static_cast<int64_t>(pattern.size()) != rank)
     interp.error(loc, llvm::formatv("transpose: axes don't match a tensor of "
                                     "rank {0} ({1} axes given)",

@@ -102,6 +102,11 @@ public:
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);
+  /// Distinct axes of a rank-`rank` tensor, in the order given (negative
+  /// counts from the end); errors are prefixed with `function` if any.
+  std::vector<int64_t> distinctAxes(const ObjectList &items, int64_t rank,
+                                    llvm::StringRef function,
+                                    mlir::Location loc);
   /// T.transpose(x, axes): `axes` (a permutation; negative counts from the
   /// end) or, when empty, the dimensions reversed.
   TensorPtr transpose(const TensorPtr &x, mlir::Location loc,
