@@ -4,8 +4,9 @@
 // come from a small symbolic-shape analysis of each th.func
 // (SymbolicSizes.h): every size is an expression over argument dimensions,
 // and each op that needs two sizes to agree (elementwise broadcasting, dot's
-// contraction) merges their classes and records one check. The runtime runs the checks before any work, so a bad
-// call is an error message, never an out-of-bounds access.
+// contraction) merges their classes and records one check. The runtime runs the
+// checks before any work, so a bad call is an error message, never an
+// out-of-bounds access.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,11 +32,16 @@ std::string tcc::dtypeName(Type element) {
   if (element.isF64())
     return "float64";
   switch (element.getIntOrFloatBitWidth()) {
-  case 1: return "bool";
-  case 8: return "int8";
-  case 16: return "int16";
-  case 32: return "int32";
-  default: return "int64";
+  case 1:
+    return "bool";
+  case 8:
+    return "int8";
+  case 16:
+    return "int16";
+  case 32:
+    return "int32";
+  default:
+    return "int64";
   }
 }
 
@@ -84,8 +90,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
   };
   Block &body = func.getBody().front();
   for (BlockArgument arg : body.getArguments())
-    dims[arg] = dimsOfType(cast<RankedTensorType>(arg.getType()),
-                           arg.getArgNumber());
+    dims[arg] =
+        dimsOfType(cast<RankedTensorType>(arg.getType()), arg.getArgNumber());
   int64_t numInputs = body.getNumArguments();
 
   // The size an int64 scalar holds: a constant, a dimension (th.shape_i),
@@ -137,11 +143,9 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       }
       const th::IndexEntry &e = entries[d];
       if (e.isIndex) {
-        if (!e.start.constant) {
-          op->emitError("an index computed at run time is not supported by "
-                        "tcc yet (it cannot be checked before the call)");
-          return failure();
-        }
+        // An index known only at run time is checked by the kernel.
+        if (!e.start.constant)
+          continue;
         int64_t i = *e.start.constant;
         if (failed(checks.requireAtLeast(
                 size, i >= 0 ? i + 1 : -i, op, "index", op->getLoc(),
@@ -210,7 +214,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
           if (out[d] < 0)
             out[d] = od[d];
           else if (failed(checks.unify(out[d], od[d], op, opDescription(op),
-                                         op->getLoc())))
+                                       op->getLoc())))
             return WalkResult::interrupt();
         }
       }
@@ -256,9 +260,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       for (size_t d = 0; d < out->size(); ++d) {
         if ((*out)[d] < 0)
           (*out)[d] = c[d];
-        else if (c[d] >= 0 &&
-                 failed(checks.unify((*out)[d], c[d], op,
-                                     "elementwise add", sumLoc)))
+        else if (c[d] >= 0 && failed(checks.unify((*out)[d], c[d], op,
+                                                  "elementwise add", sumLoc)))
           return WalkResult::interrupt();
       }
       dims[result] = *out;
@@ -314,7 +317,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
           int target = type.getDimSize(d) == 1 ? checks.newConstant(1) : out[d];
           if (target < 0)
             out[d] = in[d];
-          else if (failed(checks.unify(target, in[d], op, "join", op->getLoc())))
+          else if (failed(
+                       checks.unify(target, in[d], op, "join", op->getLoc())))
             return WalkResult::interrupt();
         }
       }
@@ -373,13 +377,15 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       std::optional<std::string> need;
       if (rest) {
         // count == (count // product) * product: count is a multiple.
-        need = checks.name(count) + " (the element count) to be a multiple "
-               "of " + checks.name(product, true);
+        need = checks.name(count) +
+               " (the element count) to be a multiple "
+               "of " +
+               checks.name(product, true);
         sizes[*rest] = checks.newQuotient(count, product);
         product = checks.newProduct({sizes[*rest], product});
       }
-      if (failed(checks.unify(count, product, op, "reshape", op->getLoc(),
-                              need)))
+      if (failed(
+              checks.unify(count, product, op, "reshape", op->getLoc(), need)))
         return WalkResult::interrupt();
       DimVec out;
       for (auto [d, sym] : llvm::enumerate(sizes))
@@ -406,9 +412,9 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         return regionDims(op, dims[inc.getInput()], inc.getStarts(),
                           inc.getStops(), inc.getSteps(), inc.getDynamic());
       };
-      FailureOr<DimVec> region =
-          isa<th::IncSubtensorOp>(op) ? getList(cast<th::IncSubtensorOp>(op))
-                                      : getList(cast<th::SetSubtensorOp>(op));
+      FailureOr<DimVec> region = isa<th::IncSubtensorOp>(op)
+                                     ? getList(cast<th::IncSubtensorOp>(op))
+                                     : getList(cast<th::SetSubtensorOp>(op));
       if (failed(region))
         return WalkResult::interrupt();
       const DimVec &value = dims[op->getOperand(1)];
@@ -419,8 +425,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         int target = (*region)[offset + j];
         if (target < 0)
           target = checks.newConstant(1);
-        if (failed(checks.unify(target, sym, op,
-                                op->getName().stripDialect(), op->getLoc())))
+        if (failed(checks.unify(target, sym, op, op->getName().stripDialect(),
+                                op->getLoc())))
           return WalkResult::interrupt();
       }
       dims[result] = dims[op->getOperand(0)];
@@ -559,8 +565,14 @@ FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
   return manifest;
 }
 
-void tcc::recordInPlaceUpdates(ModuleOp module, ModelManifest &manifest) {
+void tcc::recordLoweringResults(ModuleOp module, ModelManifest &manifest) {
   llvm::json::Object &root = *manifest.json.getAsObject();
+  if (auto checks = module->getAttrOfType<ArrayAttr>("tcc.index_checks")) {
+    llvm::json::Array reasons;
+    for (auto reason : checks.getAsRange<StringAttr>())
+      reasons.push_back(reason.getValue());
+    root["index_checks"] = std::move(reasons);
+  }
   const llvm::json::Array &shared = *root.getArray("shared");
   llvm::json::Array &functions = *root.getArray("functions");
   for (auto [name, fn] : llvm::zip(manifest.functionNames, functions)) {

@@ -25,10 +25,11 @@ mlir::FailureOr<ModelManifest> buildManifest(mlir::ModuleOp module,
                                              llvm::StringRef source,
                                              llvm::StringRef floatX);
 
-/// Adds each function's `inplace` list (the shared variables its kernel
-/// updates in place, from the `tcc.inplace` attribute that bufferization
-/// left on the lowered function) to the manifest.
-void recordInPlaceUpdates(mlir::ModuleOp module, ModelManifest &manifest);
+/// Adds what lowering decided to the manifest: each function's `inplace`
+/// list (the shared variables its kernel updates in place, from the
+/// `tcc.inplace` attribute that bufferization left on the lowered function)
+/// and the module's `index_checks` (from tcc-lower-index-checks).
+void recordLoweringResults(mlir::ModuleOp module, ModelManifest &manifest);
 
 /// Theano's name of an element type ("float64", "bool", ...).
 std::string dtypeName(mlir::Type element);

@@ -13,8 +13,7 @@
 
 using namespace mlir;
 
-LogicalResult tcc::dumpModule(ModuleOp module, StringRef dir,
-                              StringRef name) {
+LogicalResult tcc::dumpModule(ModuleOp module, StringRef dir, StringRef name) {
   static unsigned counter = 0;
   if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
     llvm::errs() << "tcc: error: cannot create '" << dir
@@ -22,9 +21,8 @@ LogicalResult tcc::dumpModule(ModuleOp module, StringRef dir,
     return failure();
   }
   llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, llvm::formatv("{0:2}_{1}.mlir", counter++,
-                                              name)
-                                    .str());
+  llvm::sys::path::append(
+      path, llvm::formatv("{0:2}_{1}.mlir", counter++, name).str());
   std::error_code ec;
   llvm::raw_fd_ostream out(path, ec);
   if (ec) {
@@ -84,8 +82,8 @@ static std::string withDisabled(const char *pass,
                                 const tcc::PipelineOptions &options) {
   if (options.disabledRewrites.empty())
     return pass;
-  return std::string(pass) + "{disable-patterns=" +
-         llvm::join(options.disabledRewrites, ",") + "}";
+  return std::string(pass) +
+         "{disable-patterns=" + llvm::join(options.disabledRewrites, ",") + "}";
 }
 
 LogicalResult tcc::expandGradients(ModuleOp module,
@@ -132,6 +130,7 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)
     pipeline += ",tcc-inplace-updates";
+  pipeline += ",tcc-lower-index-checks";
   return runPipeline(module, pipeline, options);
 }
 
@@ -144,6 +143,8 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
   // tcc-inplace-updates marked writable: the runtime gives those a buffer
   // no one else reads while the kernel runs.
   module.walk([](func::FuncOp f) {
+    if (f.isExternal()) // The runtime's, such as __tcc_index_error.
+      return;
     f->setAttr("llvm.emit_c_interface", UnitAttr::get(f.getContext()));
     for (unsigned i = 0; i < f.getNumArguments(); ++i)
       if (!f.getArgAttr(i, "bufferization.writable"))
@@ -154,16 +155,21 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
       module,
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map}," +
-      std::string(options.optimize && options.inplace
-                      ? "tcc-drop-inplace-results,"
-                      : "") +
-      // Row temporaries of fused reductions: one buffer for all rows.
-      "func.func(buffer-loop-hoisting),"
-      "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
-      std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
-                                                    : "") +
-      "func.func(convert-linalg-to-loops),memref-expand,expand-strided-metadata,"
-      "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
-      "convert-math-to-libm,convert-to-llvm,reconcile-unrealized-casts",
+          std::string(options.optimize && options.inplace
+                          ? "tcc-drop-inplace-results,"
+                          : "") +
+          // Row temporaries of fused reductions: one buffer for all rows.
+          "func.func(buffer-loop-hoisting),"
+          "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
+          std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
+                                                       : "") +
+          "func.func(convert-linalg-to-loops),memref-expand,expand-strided-"
+          "metadata,"
+          "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
+          "convert-math-to-libm,"
+          // Kernel buffers come from the runtime's allocator, which frees the
+          // ones a failed index check leaves behind (docs/ABI.md).
+          "finalize-memref-to-llvm{use-generic-functions},convert-to-llvm,"
+          "reconcile-unrealized-casts",
       options);
 }

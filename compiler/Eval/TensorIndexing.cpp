@@ -122,14 +122,16 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
       e.start.constant = *i;
     } else if (auto *t = dyn_cast<TensorObject>(item.get())) {
       auto tensor = std::static_pointer_cast<TensorObject>(item);
-      if (rankOf(tensor) != 0 || !numpy::isInteger(dtypeOf(tensor)))
+      if (!numpy::isInteger(dtypeOf(tensor)))
+        interp.error(loc, "an index must be an integer, not a " +
+                              typeString(t->value.getType()));
+      if (rankOf(tensor) != 0)
         interp.error(loc, "indexing with a " + typeString(t->value.getType()) +
                               " (advanced indexing) is not supported by tcc "
                               "yet; use ints and slices");
-      interp.error(loc, "an index computed at run time (x[i] with a symbolic "
-                        "i) is not supported by tcc yet: it needs a bounds "
-                        "check inside the kernel; a slice x[i:i+1] is "
-                        "supported");
+      // Checked by the kernel where it reads it (th.check_index).
+      e.isIndex = true;
+      e.start.dynamic = castValue(tensor->value, DType::Int64, loc);
     } else {
       interp.error(loc, "tensor indices must be ints, slices or None, not " +
                             typeName(item));
@@ -155,9 +157,8 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
   int64_t outRank = type->getRank() + newAxes.size();
   for (int64_t d = 0; d < outRank; ++d)
     pattern.push_back(llvm::is_contained(newAxes, d) ? -1 : next++);
-  return dimshuffle(wrap(result), std::vector<int64_t>(pattern.begin(),
-                                                       pattern.end()),
-                    loc);
+  return dimshuffle(wrap(result),
+                    std::vector<int64_t>(pattern.begin(), pattern.end()), loc);
 }
 
 TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
@@ -166,10 +167,11 @@ TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
   auto *t = dyn_cast<TensorObject>(target.get());
   auto sub = t ? t->value.getDefiningOp<th::SubtensorOp>() : nullptr;
   if (!sub)
-    interp.error(loc, name + ": the first argument must be an indexed tensor "
-                             "such as x[1:], not " +
-                             (t ? typeString(t->value.getType())
-                                : typeName(target)));
+    interp.error(loc,
+                 name +
+                     ": the first argument must be an indexed tensor "
+                     "such as x[1:], not " +
+                     (t ? typeString(t->value.getType()) : typeName(target)));
   TensorPtr y = asTensor(yObj, loc);
   auto region = llvm::cast<RankedTensorType>(sub.getType());
   auto input = llvm::cast<RankedTensorType>(sub.getInput().getType());
@@ -190,10 +192,9 @@ TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
                                       name, shapeString(valueType.getShape()),
                                       shapeString(region.getShape())));
   }
-  th::IndexList list{llvm::to_vector(sub.getStarts()),
-                     llvm::to_vector(sub.getStops()),
-                     llvm::to_vector(sub.getSteps()),
-                     llvm::to_vector<4>(sub.getDynamic())};
+  th::IndexList list{
+      llvm::to_vector(sub.getStarts()), llvm::to_vector(sub.getStops()),
+      llvm::to_vector(sub.getSteps()), llvm::to_vector<4>(sub.getDynamic())};
   if (set)
     return wrap(
         th::SetSubtensorOp::create(builder, loc, sub.getInput(), value, list));
@@ -233,8 +234,8 @@ TensorPtr TensorBuilder::reshape(const ObjectPtr &xObj, const ObjectPtr &shape,
       continue;
     }
     if (n && *n < 0)
-      interp.error(loc, llvm::formatv("reshape: size {0} is negative ({1})",
-                                      i, *n));
+      interp.error(loc,
+                   llvm::formatv("reshape: size {0} is negative ({1})", i, *n));
     shapeOut.push_back(n ? *n : ShapedType::kDynamic);
     allStatic &= n.has_value();
     if (n)
@@ -243,8 +244,7 @@ TensorPtr TensorBuilder::reshape(const ObjectPtr &xObj, const ObjectPtr &shape,
   auto inType = llvm::cast<RankedTensorType>(x->value.getType());
   if (allStatic && inType.hasStaticShape()) {
     int64_t count = inType.getNumElements();
-    bool ok = rest < 0 ? count == known
-                       : known != 0 && count % known == 0;
+    bool ok = rest < 0 ? count == known : known != 0 && count % known == 0;
     if (!ok)
       interp.error(loc, llvm::formatv("cannot reshape a tensor of size {0} "
                                       "into shape {1}",

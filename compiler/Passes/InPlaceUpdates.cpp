@@ -20,6 +20,7 @@
 #include "Passes/Passes.h"
 
 #include "Th/IR/RewriteReport.h"
+#include "Th/IR/ThOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -105,6 +106,13 @@ namespace {
 struct InPlaceUpdatesPass : tcc::impl::InPlaceUpdatesBase<InPlaceUpdatesPass> {
   void runOnOperation() override {
     getOperation().walk([](func::FuncOp func) {
+      // A kernel that checks indices may stop half-way (docs/ABI.md), and
+      // a variable written in place would then be left half-updated: its
+      // new values go to fresh buffers the runtime commits only on success.
+      if (func.isExternal() ||
+          func.walk([](th::CheckIndexOp) { return WalkResult::interrupt(); })
+              .wasInterrupted())
+        return;
       auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
       Builder b(func.getContext());
       for (auto [arg, result, var] : readAndUpdated(func))

@@ -71,7 +71,7 @@ struct Region {
 /// static sizes. Fails for a step only known at run time.
 FailureOr<Region> computeRegion(OpBuilder &b, Location loc, Value x,
                                 ArrayRef<th::IndexEntry> entries,
-                                RankedTensorType resultType) {
+                                RankedTensorType resultType, StringRef what) {
   IndexMath m{b, loc};
   auto type = cast<RankedTensorType>(x.getType());
   Region r;
@@ -83,7 +83,12 @@ FailureOr<Region> computeRegion(OpBuilder &b, Location loc, Value x,
       e = entries[d];
     if (e.isIndex) {
       Value n = tensor::DimOp::create(b, loc, x, d);
-      r.offsets.push_back(m.wrap(m.bound(e.start), n));
+      // The manifest checked a constant index before the call; one known
+      // only at run time is checked here.
+      r.offsets.push_back(e.start.dynamic
+                              ? Value(th::CheckIndexOp::create(
+                                    b, loc, m.bound(e.start), n, d, what))
+                              : m.wrap(m.bound(e.start), n));
       r.sizes.push_back(b.getIndexAttr(1));
       r.strides.push_back(b.getIndexAttr(1));
       r.dropped.push_back(true);
@@ -115,9 +120,9 @@ FailureOr<Region> computeRegion(OpBuilder &b, Location loc, Value x,
     Value to = clip(e.stop, *step > 0 ? upper : lower);
     Value span = *step > 0 ? m.sub(to, from) : m.sub(from, to);
     int64_t stride = std::abs(*step);
-    Value length = m.div(m.add(m.max(span, m.constant(0)),
-                               m.constant(stride - 1)),
-                         m.constant(stride));
+    Value length =
+        m.div(m.add(m.max(span, m.constant(0)), m.constant(stride - 1)),
+              m.constant(stride));
     // An empty slice starts at 0, so the offset stays inside the buffer.
     Value empty = m.lt(length, m.constant(1));
     r.offsets.push_back(m.select(empty, m.constant(0), from));
@@ -146,8 +151,7 @@ SmallVector<ReassociationIndices> dropReassociation(ArrayRef<bool> dropped) {
   return groups;
 }
 
-template <typename OpT>
-SmallVector<th::IndexEntry> entriesOf(OpT op) {
+template <typename OpT> SmallVector<th::IndexEntry> entriesOf(OpT op) {
   return th::getIndexEntries(op.getStarts(), op.getStops(), op.getSteps(),
                              op.getDynamic());
 }
@@ -160,7 +164,8 @@ struct LowerSubtensor : OpRewritePattern<th::SubtensorOp> {
     Location loc = op.getLoc();
     auto type = cast<RankedTensorType>(op.getType());
     FailureOr<Region> region =
-        computeRegion(rewriter, loc, op.getInput(), entriesOf(op), type);
+        computeRegion(rewriter, loc, op.getInput(), entriesOf(op), type,
+                      op->getName().stripDialect());
     if (failed(region))
       return rewriter.notifyMatchFailure(op, "a step known only at run time");
     Value slice = tensor::ExtractSliceOp::create(
@@ -187,8 +192,9 @@ struct LowerIncSubtensor : OpRewritePattern<OpT> {
         op.getDynamic(), why);
     if (failed(regionType))
       return failure();
-    FailureOr<Region> region = computeRegion(rewriter, loc, op.getInput(),
-                                             entriesOf(op), *regionType);
+    FailureOr<Region> region =
+        computeRegion(rewriter, loc, op.getInput(), entriesOf(op), *regionType,
+                      op->getName().stripDialect());
     if (failed(region))
       return rewriter.notifyMatchFailure(op, "a step known only at run time");
     Value slice = tensor::ExtractSliceOp::create(
@@ -220,8 +226,8 @@ struct LowerIncSubtensor : OpRewritePattern<OpT> {
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
     auto updated = linalg::GenericOp::create(
-        rewriter, loc, region->type, ValueRange{value}, ValueRange{slice},
-        maps, iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+        rewriter, loc, region->type, ValueRange{value}, ValueRange{slice}, maps,
+        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
           Value v = args[0];
           if (!Set) {
             Type element = v.getType();
@@ -234,8 +240,8 @@ struct LowerIncSubtensor : OpRewritePattern<OpT> {
           linalg::YieldOp::create(b, l, v);
         });
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
-        op, updated.getResult(0), op.getInput(), region->offsets,
-        region->sizes, region->strides);
+        op, updated.getResult(0), op.getInput(), region->offsets, region->sizes,
+        region->strides);
     return success();
   }
 };
@@ -271,8 +277,8 @@ struct LowerReshape : OpRewritePattern<th::ReshapeOp> {
           rewriter, loc, arith::CmpIPredicate::eq, size, minusOne);
       size = m.select(isRest, rest, size);
     }
-    auto shapeType = RankedTensorType::get(
-        {static_cast<int64_t>(sizes.size())}, rewriter.getIndexType());
+    auto shapeType = RankedTensorType::get({static_cast<int64_t>(sizes.size())},
+                                           rewriter.getIndexType());
     Value shape =
         tensor::FromElementsOp::create(rewriter, loc, shapeType, sizes);
     rewriter.replaceOpWithNewOp<tensor::ReshapeOp>(op, op.getType(), x, shape);

@@ -104,6 +104,20 @@ def InPlaceUpdates : Pass<"tcc-inplace-updates", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def LowerIndexChecks : Pass<"tcc-lower-index-checks", "mlir::ModuleOp"> {
+  let summary = "th.check_index to a branch calling the runtime's error";
+  let description = [{
+    Each `th.check_index` becomes the wrapped index and a branch, taken when
+    it is out of range, that calls `__tcc_index_error(check, axis, index,
+    size)` (declared here, defined by the runtime, which ends the call).
+    `check` is a position in the module attribute `tcc.index_checks`, the
+    list of "what at file:line:col" strings the manifest carries.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
 def DropInPlaceResults : Pass<"tcc-drop-inplace-results", "mlir::ModuleOp"> {
   let summary = "Stop returning updates bufferization wrote in place";
   let description = [{

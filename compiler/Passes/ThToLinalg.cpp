@@ -119,8 +119,8 @@ static Value extremumIdentity(OpBuilder &b, Location loc, Type type,
                                      FloatAttr::get(ft, isMax ? -inf : inf));
   }
   unsigned width = type.getIntOrFloatBitWidth();
-  APInt v = isMax ? APInt::getSignedMinValue(width)
-                  : APInt::getSignedMaxValue(width);
+  APInt v =
+      isMax ? APInt::getSignedMinValue(width) : APInt::getSignedMaxValue(width);
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
 }
 
@@ -183,13 +183,12 @@ static ReductionLayout reductionLayout(OpBuilder &b, Location loc, Value input,
 /// A tensor of `shape` (dynamic sizes `sizes`) filled with `value`.
 static Value filledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                           ValueRange sizes, Value value) {
-  Value empty =
-      tensor::EmptyOp::create(b, loc, shape, value.getType(), sizes);
+  Value empty = tensor::EmptyOp::create(b, loc, shape, value.getType(), sizes);
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
 
-/// th.sum/prod/mean/max/min -> linalg.generic with reduction iterators (mean then
-/// divides by the number of reduced elements, as NumPy does).
+/// th.sum/prod/mean/max/min -> linalg.generic with reduction iterators (mean
+/// then divides by the number of reduced elements, as NumPy does).
 template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
 
@@ -209,9 +208,9 @@ template <typename OpTy> struct LowerReduction : OpRewritePattern<OpTy> {
         elementType.isF32() && isa<th::SumOp, th::ProdOp, th::MeanOp>(op);
     Type accType = widen ? rewriter.getF64Type() : elementType;
     auto accTensor = RankedTensorType::get(resultType.getShape(), accType);
-    Value init = filledTensor(rewriter, loc, resultType.getShape(),
-                              layout.resultSizes,
-                              reductionIdentity(rewriter, loc, op, accType));
+    Value init =
+        filledTensor(rewriter, loc, resultType.getShape(), layout.resultSizes,
+                     reductionIdentity(rewriter, loc, op, accType));
     SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
                                    layout.resultMap};
     auto generic = linalg::GenericOp::create(
@@ -288,12 +287,13 @@ template <typename OpTy> struct LowerArgReduction : OpRewritePattern<OpTy> {
     // The identity of max (min) as the starting extremum, position 0: an
     // all -inf (+inf) row then reports its first element, as NumPy does.
     auto valueType = RankedTensorType::get(resultType.getShape(), element);
-    Value values = filledTensor(rewriter, loc, resultType.getShape(),
-                                layout.resultSizes,
-                                extremumIdentity(rewriter, loc, element, isMax));
-    Value positions = filledTensor(
-        rewriter, loc, resultType.getShape(), layout.resultSizes,
-        arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0)));
+    Value values =
+        filledTensor(rewriter, loc, resultType.getShape(), layout.resultSizes,
+                     extremumIdentity(rewriter, loc, element, isMax));
+    Value positions =
+        filledTensor(rewriter, loc, resultType.getShape(), layout.resultSizes,
+                     arith::ConstantOp::create(rewriter, loc,
+                                               rewriter.getI64IntegerAttr(0)));
     SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
                                    layout.resultMap, layout.resultMap};
     auto generic = linalg::GenericOp::create(
@@ -319,25 +319,24 @@ template <typename OpTy> struct LowerArgReduction : OpRewritePattern<OpTy> {
                 b, l,
                 isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
                 x, best);
-            Value xNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
-                                               x, x);
+            Value xNan =
+                arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
             Value bestNotNan = arith::CmpFOp::create(
                 b, l, arith::CmpFPredicate::ORD, best, best);
             better = arith::OrIOp::create(
                 b, l, strictly, arith::AndIOp::create(b, l, xNan, bestNotNan));
           } else {
-            better = arith::CmpIOp::create(
-                b, l,
-                isMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt,
-                x, best);
+            better = arith::CmpIOp::create(b, l,
+                                           isMax ? arith::CmpIPredicate::sgt
+                                                 : arith::CmpIPredicate::slt,
+                                           x, best);
           }
-          Value pos64 =
-              arith::IndexCastOp::create(b, l, b.getI64Type(), pos);
+          Value pos64 = arith::IndexCastOp::create(b, l, b.getI64Type(), pos);
           linalg::YieldOp::create(
               b, l,
-              ValueRange{arith::SelectOp::create(b, l, better, x, best),
-                         arith::SelectOp::create(b, l, better, pos64,
-                                                 bestPos)});
+              ValueRange{
+                  arith::SelectOp::create(b, l, better, x, best),
+                  arith::SelectOp::create(b, l, better, pos64, bestPos)});
         });
     rewriter.replaceOp(op, generic.getResult(1));
     return success();
@@ -367,8 +366,8 @@ struct LowerDot : OpRewritePattern<th::DotOp> {
     SmallVector<Value, 2> ins = {lhs, rhs};
     Operation *product;
     if (lt.getRank() == 1 && rt.getRank() == 1)
-      product = linalg::DotOp::create(rewriter, loc, TypeRange{resultType},
-                                      ins, ValueRange{init});
+      product = linalg::DotOp::create(rewriter, loc, TypeRange{resultType}, ins,
+                                      ValueRange{init});
     else if (lt.getRank() == 2 && rt.getRank() == 1)
       product = linalg::MatvecOp::create(rewriter, loc, TypeRange{resultType},
                                          ins, ValueRange{init});
@@ -473,7 +472,8 @@ struct LowerDimShuffle : OpRewritePattern<th::DimShuffleOp> {
     SmallVector<Value> sizes;
     for (int64_t j = 0; j < outRank; ++j)
       if (resultType.isDynamicDim(j))
-        sizes.push_back(tensor::DimOp::create(rewriter, loc, input, pattern[j]));
+        sizes.push_back(
+            tensor::DimOp::create(rewriter, loc, input, pattern[j]));
     Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
                                          resultType.getElementType(), sizes);
     SmallVector<AffineExpr> inExprs;
@@ -505,8 +505,8 @@ struct LowerStack : OpRewritePattern<th::StackOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto resultType = cast<RankedTensorType>(op.getType());
-    Value count = tensor::DimOp::create(rewriter, loc, op.getCountLike(),
-                                        op.getDim());
+    Value count =
+        tensor::DimOp::create(rewriter, loc, op.getCountLike(), op.getDim());
     SmallVector<Value> sizes;
     if (resultType.isDynamicDim(0))
       sizes.push_back(count);
@@ -574,19 +574,21 @@ struct LowerOneHot : OpRewritePattern<th::OneHotOp> {
     Value init = tensor::EmptyOp::create(
         rewriter, loc, type.getShape(), type.getElementType(),
         dynamicSizes(rewriter, loc, type, ValueRange{op.getLike()}));
-    Value target = tensor::ExtractOp::create(rewriter, loc, op.getIndex(),
-                                             ValueRange{});
+    Value target =
+        tensor::ExtractOp::create(rewriter, loc, op.getIndex(), ValueRange{});
     Type element = type.getElementType();
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
-        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(1)},
-        parallel(1), [&](OpBuilder &b, Location l, ValueRange) {
+        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(1)}, parallel(1),
+        [&](OpBuilder &b, Location l, ValueRange) {
           Value i = linalg::IndexOp::create(b, l, 0);
           Value i64 = arith::IndexCastOp::create(b, l, b.getI64Type(), i);
-          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                            i64, target);
-          Value oneF = arith::ConstantOp::create(b, l, b.getFloatAttr(element, 1.0));
-          Value zeroF = arith::ConstantOp::create(b, l, b.getFloatAttr(element, 0.0));
+          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, i64,
+                                            target);
+          Value oneF =
+              arith::ConstantOp::create(b, l, b.getFloatAttr(element, 1.0));
+          Value zeroF =
+              arith::ConstantOp::create(b, l, b.getFloatAttr(element, 0.0));
           linalg::YieldOp::create(
               b, l, Value(arith::SelectOp::create(b, l, hit, oneF, zeroF)));
         });
@@ -601,10 +603,10 @@ struct LowerShapeI : OpRewritePattern<th::ShapeIOp> {
   LogicalResult matchAndRewrite(th::ShapeIOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    Value size = tensor::DimOp::create(rewriter, loc, op.getInput(),
-                                       op.getDim());
-    Value size64 = arith::IndexCastOp::create(rewriter, loc,
-                                              rewriter.getI64Type(), size);
+    Value size =
+        tensor::DimOp::create(rewriter, loc, op.getInput(), op.getDim());
+    Value size64 =
+        arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), size);
     rewriter.replaceOpWithNewOp<tensor::FromElementsOp>(op, op.getType(),
                                                         ValueRange{size64});
     return success();
@@ -662,13 +664,14 @@ struct ConvertThToLinalgPass
     tcc::populateThToLinalgPatterns(patterns);
     GreedyRewriteConfig config;
     config.enableFolding(false);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(
+            applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       return signalPassFailure();
+    // th.check_index stays until tcc-lower-index-checks, after fusion.
     WalkResult left = getOperation().walk([](Operation *op) {
       if (isa<th::ThDialect>(op->getDialect()) &&
-          !isa<th::FuncOp, th::ReturnOp, th::SharedOp, th::ReadOp,
-               th::UpdateOp, th::YieldOp>(op)) {
+          !isa<th::FuncOp, th::ReturnOp, th::SharedOp, th::ReadOp, th::UpdateOp,
+               th::YieldOp, th::CheckIndexOp>(op)) {
         op->emitError("could not lower '") << op->getName() << "' to linalg";
         return WalkResult::interrupt();
       }
@@ -683,14 +686,15 @@ struct ConvertThToLinalgPass
 
 void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
-               LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
-               LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
-               LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
-               LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
-               LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
-               LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
-               LowerArgReduction<th::ArgminOp>>(ctx);
+  patterns
+      .add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
+           LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
+           LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
+           LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
+           LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
+           LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
+           LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
+           LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
 }

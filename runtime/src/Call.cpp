@@ -16,6 +16,7 @@
 
 #include "Array.h"
 #include "Error.h"
+#include "KernelGuard.h"
 #include "Manifest.h"
 #include "ModelSymbols.h"
 #include "Shared.h"
@@ -143,8 +144,9 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
     int64_t Result = E.K == Kind::Add ? 0 : 1;
     for (const SizeExpr &Op : E.Operands) {
       std::optional<int64_t> V = evaluate(Op, Args);
-      if (!V || (E.K == Kind::Add ? __builtin_add_overflow(Result, *V, &Result)
-                                  : __builtin_mul_overflow(Result, *V, &Result)))
+      if (!V ||
+          (E.K == Kind::Add ? __builtin_add_overflow(Result, *V, &Result)
+                            : __builtin_mul_overflow(Result, *V, &Result)))
         return std::nullopt;
     }
     return Result;
@@ -181,8 +183,8 @@ int checkShapes(const FunctionSpec &F, const Manifest &M,
     std::optional<int64_t> A = evaluate(C.A, Args);
     std::optional<int64_t> B =
         C.K == ShapeCheck::Kind::Equal ? evaluate(C.B, Args) : C.Value;
-    bool Ok = A && B &&
-              (C.K == ShapeCheck::Kind::MinSize ? *A >= *B : *A == *B);
+    bool Ok =
+        A && B && (C.K == ShapeCheck::Kind::MinSize ? *A >= *B : *A == *B);
     if (Ok)
       continue;
     // Name every argument the check reads, in order, once.
@@ -192,7 +194,9 @@ int checkShapes(const FunctionSpec &F, const Manifest &M,
       namedArgs(C.B, Named);
     std::string Message = F.Name + ": ";
     for (size_t I = 0; I < Named.size(); ++I)
-      Message += (I == 0 ? "" : I == 1 ? " but " : " and ") +
+      Message += (I == 0   ? ""
+                  : I == 1 ? " but "
+                           : " and ") +
                  describeArg(M, F, Named[I]) + " has shape " +
                  formatShape(Args[Named[I]].S);
     if (!C.Reason.empty())
@@ -246,7 +250,7 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   std::shared_lock<std::shared_mutex> Reading(State->BufferMutex,
                                               std::defer_lock);
   std::unique_lock<std::shared_mutex> Writing(State->BufferMutex,
-                                             std::defer_lock);
+                                              std::defer_lock);
   if (F.hasInPlaceUpdates()) {
     Writing.lock();
     for (size_t U = 0; U < F.Updates.size(); ++U)
@@ -333,9 +337,12 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   }
   std::vector<int64_t> ResultWords(ResultWordCount, 0);
 
-  // Phase 3: the kernel.
-  reinterpret_cast<KernelFn>(__tcc_kernels[Index])(ResultWords.data(),
-                                                   ArgPtrs.data());
+  // Phase 3: the kernel. One that stops on a bad index has written no
+  // shared variable (kernels that check indices update nothing in place).
+  if (int Status =
+          runKernel(M, F, reinterpret_cast<KernelFn>(__tcc_kernels[Index]),
+                    ResultWords.data(), ArgPtrs.data()))
+    return Status;
 
   // Phase 4: own the results. First take every distinct buffer the kernel
   // allocated, so any failure below frees them all.

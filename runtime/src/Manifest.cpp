@@ -193,8 +193,8 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
                              : std::string("expected a non-empty array"));
     for (size_t I = 0; I < List.Array.size(); ++I) {
       Out.Operands.emplace_back();
-      if (!parseSizeExpr(R, List.Array[I], P + "[" + std::to_string(I) + "]",
-                         F, M, Out.Operands.back(), Depth + 1))
+      if (!parseSizeExpr(R, List.Array[I], P + "[" + std::to_string(I) + "]", F,
+                         M, Out.Operands.back(), Depth + 1))
         return false;
     }
     return true;
@@ -203,8 +203,8 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
                          int64_t &Value) {
     const JsonValue *E = Obj.get(Key);
     Has = E && !E->isNull();
-    return !Has || R.integer(*E, Path + "." + Key, INT64_MIN + 1, INT64_MAX,
-                             Value);
+    return !Has ||
+           R.integer(*E, Path + "." + Key, INT64_MIN + 1, INT64_MAX, Value);
   };
   if (V.K == JsonValue::Kind::Array)
     return Dim(V, Path, Out);
@@ -315,8 +315,7 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
   for (int32_t V : InPlace)
     if (std::find(F.Updates.begin(), F.Updates.end(), V) == F.Updates.end() ||
         std::find(F.Reads.begin(), F.Reads.end(), V) == F.Reads.end())
-      return R.fail(Path + ".inplace", "shared variable '" +
-                                           M.Shared[V].Name +
+      return R.fail(Path + ".inplace", "shared variable '" + M.Shared[V].Name +
                                            "' is not both read and updated");
   for (int32_t U : F.Updates) {
     bool IsInPlace =
@@ -437,6 +436,18 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
                        "functions[" + std::to_string(I) + "]", M, DataSize, F))
       return Done(false);
     M.Functions.push_back(std::move(F));
+  }
+  // index_checks is optional: only kernels that read indices at run time
+  // check them.
+  if (const JsonValue *Checks = Root.get("index_checks")) {
+    if (Checks->K != JsonValue::Kind::Array)
+      return Done(R.fail("index_checks", "expected an array"));
+    for (size_t I = 0; I < Checks->Array.size(); ++I) {
+      if (Checks->Array[I].K != JsonValue::Kind::String)
+        return Done(R.fail("index_checks[" + std::to_string(I) + "]",
+                           "expected a string"));
+      M.IndexChecks.push_back(Checks->Array[I].String);
+    }
   }
   // The API finds functions and shared variables (and .npz entries) by name.
   for (size_t I = 0; I < M.Shared.size(); ++I)

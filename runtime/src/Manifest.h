@@ -97,6 +97,9 @@ struct Manifest {
   std::string Model;
   std::vector<SharedSpec> Shared;
   std::vector<FunctionSpec> Functions;
+  /// What indexed where ("x[i] at model.th:3:9"), numbered as the kernels'
+  /// index checks number them (docs/ABI.md).
+  std::vector<std::string> IndexChecks;
 
   /// Index of the function / shared variable named `Name`, or -1.
   int32_t findFunction(const char *Name) const;

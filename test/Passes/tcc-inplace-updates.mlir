@@ -301,3 +301,22 @@ func.func @no_attributes(%w: tensor<?xf64>) -> tensor<?xf64> {
   return %r : tensor<?xf64>
 }
 // CHECK-NOT: bufferization.writable
+
+// A kernel that checks an index may stop half-way: nothing is made
+// writable, so a stopped call leaves w as it was.
+// CHECK-LABEL: func.func @checks_an_index(
+// CHECK-SAME: [[W:%[^:]+]]: tensor<?xf64>)
+// CHECK-NOT: writable
+// CHECK: outs(%{{.*}} : tensor<?xf64>)
+func.func @checks_an_index(%i: index, %w: tensor<?xf64>) -> (index, tensor<?xf64>) attributes {tcc.reads = [@w], tcc.updates = [@w]} {
+  %c0 = arith.constant 0 : index
+  %d = tensor.dim %w, %c0 : tensor<?xf64>
+  %j = th.check_index %i, %d {axis = 0 : i64, what = "subtensor"}
+  %e = tensor.empty(%d) : tensor<?xf64>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%w : tensor<?xf64>) outs(%e : tensor<?xf64>) {
+  ^bb0(%a: f64, %o: f64):
+    %s = arith.addf %a, %a : f64
+    linalg.yield %s : f64
+  } -> tensor<?xf64>
+  return %j, %r : index, tensor<?xf64>
+}

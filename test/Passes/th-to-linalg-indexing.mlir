@@ -47,3 +47,17 @@ th.func @reshape(%x: tensor<?x?xf64>) -> tensor<?x3xf64> {
   %0 = th.reshape %x, [%m1, %three] : tensor<?x?xf64>, (tensor<i64>, tensor<i64>) -> tensor<?x3xf64>
   th.return %0 : tensor<?x3xf64>
 }
+
+// An index known only at run time: th.check_index against the dimension
+// (lowered later, after fusion) gives the slice's offset.
+// CHECK-LABEL: func.func @dynamic_index
+// CHECK-SAME: (%[[X:.*]]: tensor<?x?xf64>, %[[I:.*]]: tensor<i64>)
+// CHECK: %[[N:.*]] = tensor.dim %[[X]], %c1
+// CHECK: %[[V:.*]] = tensor.extract %[[I]][]
+// CHECK: %[[IDX:.*]] = arith.index_cast %[[V]] : i64 to index
+// CHECK: %[[J:.*]] = th.check_index %[[IDX]], %[[N]] {axis = 1 : i64, what = "subtensor"}
+// CHECK: tensor.extract_slice %[[X]][0, %[[J]]] [%{{.*}}, 1] [1, 1]
+th.func @dynamic_index(%x: tensor<?x?xf64>, %i: tensor<i64>) -> tensor<?xf64> {
+  %0 = th.subtensor %x[:, %i] : tensor<?x?xf64> -> tensor<?xf64>
+  th.return %0 : tensor<?xf64>
+}

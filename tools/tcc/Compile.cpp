@@ -302,7 +302,7 @@ int tcc::compileModel(const DriverOptions &o) {
     });
   if (failed(lowerToLLVMDialect(*module, pipeline)))
     return 1;
-  recordInPlaceUpdates(*module, *manifest);
+  recordLoweringResults(*module, *manifest);
   if (o.emit == "llvm")
     return writeText(o, [&](llvm::raw_ostream &os) {
       module->print(os, flags);

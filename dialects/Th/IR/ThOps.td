@@ -545,6 +545,24 @@ def Th_ReshapeOp : Th_Op<"reshape", [Pure, Th_Differentiable]> {
   let hasFolder = 1;
 }
 
+def Th_CheckIndexOp : Th_Op<"check_index", [MemoryEffects<[MemWrite]>]> {
+  let summary = "an index known at run time, checked against its dimension";
+  let description = [{
+    `index` must lie in `[-size, size)`; the result is it wrapped into
+    `[0, size)` (Python's negative indices). Out of range, the call fails
+    with NumPy's IndexError message naming `axis`, the index and the size,
+    and `what` and the location say which operation indexed. The lowering
+    of the indexing ops makes it; `tcc-lower-index-checks` turns it into a
+    call to the runtime (docs/ABI.md). The write effect keeps it where it
+    is: hoisted out of a loop or branch that does not run, it could fail a
+    call that is correct.
+  }];
+  let arguments = (ins Index:$index, Index:$size, I64Attr:$axis,
+                       StrAttr:$what);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$index `,` $size attr-dict";
+}
+
 // The index list shared by the subtensor ops: `starts`, `stops` and `steps`
 // hold one entry per leading input dimension. A constant is the bound
 // itself; ShapedType::kDynamic takes the next `dynamic` operand;

@@ -48,6 +48,7 @@ enum {
   TCC_ERROR_MEMORY = 3,
   TCC_ERROR_IO = 4,
   TCC_ERROR_INTERNAL = 5,
+  TCC_ERROR_INDEX = 6, /* an index the kernel read is out of bounds */
 };
 
 /* A strided n-d array. As an input it is a view the caller owns (`owner` is

@@ -6,13 +6,14 @@
     w = m.w.get_value(); m.w.set_value(w * 0)
     m.save("state.npz"); m.load_state("state.npz")
 
-Errors reported by the library raise tcc.Error with its message; inputs
+Errors reported by the library raise tcc.Error with its message (an index
+out of bounds raises tcc.IndexOutOfBounds, also an IndexError); inputs
 that cannot be converted to an input's dtype raise TypeError, as in Theano.
 """
-from ._lib import DTYPES, Error
+from ._lib import DTYPES, Error, IndexOutOfBounds
 from ._model import Function, Model, SharedVariable
 
-__all__ = ["DTYPES", "Error", "Function", "Model", "SharedVariable", "load"]
+__all__ = ["DTYPES", "Error", "IndexOutOfBounds", "Function", "Model", "SharedVariable", "load"]
 
 
 def load(path):

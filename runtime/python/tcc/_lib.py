@@ -22,12 +22,20 @@ class Error(Exception):
     """A call into a model library failed; the message is the library's.
 
     `status` is the C status code (1 argument, 2 not found, 3 memory, 4 I/O,
-    5 internal).
+    5 internal, 6 index).
     """
 
     def __init__(self, message, status):
         super().__init__(message)
         self.status = status
+
+
+class IndexOutOfBounds(Error, IndexError):
+    """An index the model read at run time was out of bounds (status 6);
+    an IndexError, as NumPy and Theano raise."""
+
+
+STATUS_INDEX = 6
 
 
 class TccArray(ctypes.Structure):
@@ -74,7 +82,8 @@ class Library:
             # ctypes releases the GIL around the call but stays on this OS
             # thread, so the thread-local message is this call's.
             message = self._dll.tcc_last_error().decode("utf-8", "replace")
-            raise Error(message, status)
+            kind = IndexOutOfBounds if status == STATUS_INDEX else Error
+            raise kind(message, status)
 
     def manifest(self):
         return self._dll.tcc_manifest().decode("utf-8")

@@ -1,0 +1,130 @@
+//===- KernelGuard.cpp - Running a kernel that may stop half-way ----------===//
+//
+// The kernel is plain generated code without unwind tables, so it is left
+// with longjmp: nothing in its frames needs cleaning up but the heap
+// buffers, which the allocator below tracks per call (thread-local, as
+// concurrent calls run on their own threads).
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelGuard.h"
+
+#include "Error.h"
+#include "tcc/tcc.h"
+
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+#include <string>
+#include <unordered_set>
+
+namespace tcc::rt {
+namespace {
+
+/// The kernel this thread is running.
+struct ActiveKernel {
+  std::jmp_buf Return;
+  std::unordered_set<void *> Live; // Allocated and not yet freed.
+  // Why it stopped: an index check, or an allocation that failed.
+  int Status = TCC_OK;
+  int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
+};
+
+thread_local ActiveKernel *Active = nullptr;
+
+[[noreturn]] void stop(ActiveKernel &K, int Status) {
+  K.Status = Status;
+  std::longjmp(K.Return, 1);
+}
+
+/// Registers `P` (from malloc or aligned_alloc) as the kernel's, or stops
+/// the kernel if there is no memory for it or for its registration.
+void *track(void *P, size_t Bytes) {
+  ActiveKernel *K = Active;
+  if (!K)
+    return P;
+  if (P) {
+    try {
+      K->Live.insert(P);
+      return P;
+    } catch (const std::bad_alloc &) {
+      std::free(P);
+    }
+  }
+  K->Bytes = static_cast<int64_t>(Bytes);
+  stop(*K, TCC_ERROR_MEMORY);
+}
+
+} // namespace
+
+int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
+              void *Results, void **Args) {
+  ActiveKernel K;
+  ActiveKernel *Outer = Active;
+  Active = &K;
+  if (setjmp(K.Return) == 0) {
+    Kernel(Results, Args);
+    // The buffers still live are the results, which the caller now owns.
+    Active = Outer;
+    return TCC_OK;
+  }
+  Active = Outer;
+  for (void *P : K.Live)
+    std::free(P);
+  if (K.Status == TCC_ERROR_MEMORY)
+    return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
+                                      std::to_string(K.Bytes) +
+                                      " bytes for a temporary");
+  std::string Message = F.Name + ": index " + std::to_string(K.Index) +
+                        " is out of bounds for axis " + std::to_string(K.Axis) +
+                        " with size " + std::to_string(K.Size);
+  if (K.Check >= 0 && K.Check < static_cast<int64_t>(M.IndexChecks.size()))
+    Message += " (" + M.IndexChecks[K.Check] + ")";
+  return fail(TCC_ERROR_INDEX, Message);
+}
+
+} // namespace tcc::rt
+
+using tcc::rt::Active;
+
+// What the generated code calls (finalize-memref-to-llvm's generic
+// allocation functions, and tcc-lower-index-checks' error call).
+extern "C" {
+
+TCC_HIDDEN void *_mlir_memref_to_llvm_alloc(size_t Bytes) {
+  return tcc::rt::track(std::malloc(Bytes ? Bytes : 1), Bytes);
+}
+
+TCC_HIDDEN void *_mlir_memref_to_llvm_aligned_alloc(size_t Alignment,
+                                                    size_t Bytes) {
+  // aligned_alloc wants a multiple of the alignment (a power of two).
+  size_t Rounded = (Bytes + Alignment - 1) & ~(Alignment - 1);
+  if (Rounded < Bytes)
+    return tcc::rt::track(nullptr, Bytes);
+  return tcc::rt::track(
+      std::aligned_alloc(Alignment, Rounded ? Rounded : Alignment), Bytes);
+}
+
+TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
+  if (Active)
+    Active->Live.erase(P);
+  std::free(P);
+}
+
+TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
+                                  int64_t Size) {
+  tcc::rt::ActiveKernel *K = Active;
+  if (!K) {
+    // Only kernels call this, and runKernel is how kernels run.
+    std::fprintf(stderr, "tcc: index check failed outside a call\n");
+    std::abort();
+  }
+  K->Check = Check;
+  K->Axis = Axis;
+  K->Index = Index;
+  K->Size = Size;
+  tcc::rt::stop(*K, TCC_ERROR_INDEX);
+}
+
+} // extern "C"
