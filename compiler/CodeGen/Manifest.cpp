@@ -350,6 +350,23 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
+    if (auto arange = dyn_cast<th::ArangeOp>(op)) {
+      // arange(c, n, k) with c >= 0 and k > 0 has len(range(n)[c::k])
+      // elements; other bounds give a size known only at run time.
+      auto step = dyn_cast<IntegerAttr>(arange.getStep());
+      std::optional<int64_t> start = constantOf(arange.getStart());
+      FailureOr<int> stop = failure();
+      if (step && step.getInt() > 0 && start && *start >= 0)
+        stop = sizeOf(arange.getStop());
+      if (!type.isDynamicDim(0))
+        dims[result] = {checks.newConstant(type.getDimSize(0))};
+      else if (succeeded(stop))
+        dims[result] = {checks.newSliceLength(*stop, *start, std::nullopt,
+                                              step.getInt())};
+      else
+        dims[result] = {checks.newOpaque(op->getLoc())};
+      return WalkResult::advance();
+    }
     if (auto reshape = dyn_cast<th::ReshapeOp>(op)) {
       // The element count is kept; a -1 size is the count over the others.
       SmallVector<int> in;

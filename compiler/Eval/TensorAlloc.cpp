@@ -1,6 +1,7 @@
 //===- TensorAlloc.cpp - shapes, fill and alloc ----------------------------===//
 //
-// `x.shape`, T.fill / zeros_like / ones_like, and T.alloc / zeros / ones.
+// `x.shape`, T.fill / zeros_like / ones_like, T.alloc / zeros / ones, and
+// T.arange.
 // Theano builds shapes as symbolic int64 vectors; tcc gives a tuple of
 // int64 scalars (Shape_i), which is what programs index and pass to
 // T.zeros. An alloc's sizes must be constants or such dimensions: then the
@@ -13,6 +14,7 @@
 #include "Eval/Interpreter.h"
 #include "Eval/TensorBuilder.h"
 
+#include "NumPy/TheanoDTypeRules.h"
 #include "Th/IR/ThOps.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -92,6 +94,64 @@ TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
       th::AllocOp::create(builder, loc, type, value->value, sizes).getResult());
 }
 
+TensorPtr TensorBuilder::arange(const ObjectPtr &startObj,
+                                const ObjectPtr &stopObj,
+                                const ObjectPtr &stepObj,
+                                std::optional<DType> dtype, Location loc) {
+  auto isNumber = [](const ObjectPtr &v) {
+    return asInt(v).has_value() || asFloat(v).has_value();
+  };
+  if (!isNumber(stepObj))
+    interp.error(loc, "arange: the step must be a number known at compile "
+                      "time, not " +
+                          typeName(stepObj));
+  TensorPtr start = asTensor(startObj, loc), stop = asTensor(stopObj, loc),
+            step = asTensor(stepObj, loc);
+  for (const TensorPtr &t : {start, stop})
+    if (rankOf(t) != 0)
+      interp.error(loc, "arange: start and stop must be scalars, not " +
+                            typeString(t->value.getType()));
+  if (!dtype) {
+    // Theano's: the upcast, but never a narrow integer (it overflows).
+    dtype = numpy::theano::upcast({dtypeOf(start), dtypeOf(stop), dtypeOf(step)});
+    if (numpy::isUnsignedInteger(*dtype))
+      dtype = DType::UInt64;
+    else if (numpy::isInteger(*dtype) || *dtype == DType::Bool)
+      dtype = DType::Int64;
+  }
+  std::optional<int64_t> intStep = asInt(stepObj);
+  double floatStep = intStep ? double(*intStep) : *asFloat(stepObj);
+  if (floatStep == 0)
+    interp.error(loc, "arange: the step must not be zero");
+
+  // Bounds known now: NumPy's values, cast to the dtype.
+  if (isNumber(startObj) && isNumber(stopObj)) {
+    auto scalar = [](const ObjectPtr &v) {
+      if (std::optional<int64_t> i = asInt(v))
+        return numpy::PyScalar::ofInt(*i);
+      return numpy::PyScalar::ofFloat(*asFloat(v));
+    };
+    numpy::Result<numpy::NDArray> values = numpy::NDArray::arange(
+        scalar(startObj), scalar(stopObj), scalar(stepObj), dtype);
+    if (!values)
+      interp.error(loc, "arange: " + values.error());
+    return constant(*values, loc);
+  }
+
+  Type element = elementType(*dtype, loc);
+  if (numpy::isInteger(*dtype) && !intStep)
+    interp.error(loc, "arange: an integer range needs an integer step");
+  TypedAttr stepAttr =
+      isa<FloatType>(element)
+          ? TypedAttr(builder.getFloatAttr(element, floatStep))
+          : TypedAttr(builder.getIntegerAttr(element, *intStep));
+  Value from = castValue(start->value, *dtype, loc);
+  Value to = castValue(stop->value, *dtype, loc);
+  auto type = RankedTensorType::get({ShapedType::kDynamic}, element);
+  return wrap(
+      th::ArangeOp::create(builder, loc, type, from, to, stepAttr).getResult());
+}
+
 //===----------------------------------------------------------------------===//
 // Builtins
 //===----------------------------------------------------------------------===//
@@ -143,6 +203,19 @@ ObjectPtr eval::allocFunction(llvm::StringRef qualified, llvm::StringRef name) {
       return std::static_pointer_cast<Object>(in.tensors().alloc(
           Interpreter::integer(n == "ones" ? 1 : 0),
           shapeList(in, v[0], a.loc), dtype, n, a.loc));
+    });
+  if (name == "arange")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v =
+          bindArgs(in, a, "arange", {"start", "stop?", "step?", "dtype?"});
+      ObjectPtr start = Interpreter::integer(0), stop = v[0];
+      if (v[1] && !isa<NoneObject>(v[1].get())) {
+        start = v[0];
+        stop = v[1];
+      }
+      ObjectPtr step = v[2] ? v[2] : Interpreter::integer(1);
+      return std::static_pointer_cast<Object>(in.tensors().arange(
+          start, stop, step, optionalDType(in, v[3], a.loc), a.loc));
     });
   if (name == "alloc")
     return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {

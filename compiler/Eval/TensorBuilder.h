@@ -112,6 +112,13 @@ public:
   TensorPtr transpose(const TensorPtr &x, mlir::Location loc,
                       const ObjectList &axes = {});
 
+  /// T.arange(start, stop, step, dtype): Theano's dtype (the upcast of the
+  /// three, int64 for integers) unless given; `step` must be a nonzero
+  /// number known at compile time. All-constant bounds give a constant.
+  TensorPtr arange(const ObjectPtr &start, const ObjectPtr &stop,
+                   const ObjectPtr &step, std::optional<numpy::DType> dtype,
+                   mlir::Location loc);
+
   /// Theano's join(axis, *tensors) (T.concatenate): the dtypes upcast, one
   /// rank, equal sizes outside `axis` (negative counts from the end).
   /// `name` is the function as the program called it, for errors.

@@ -26,6 +26,9 @@ void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// th.join and th.join_piece as tensor.insert_slice / extract_slice.
 void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
 
+/// th.arange as a linalg.generic over linalg.index.
+void populateArangeToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
 /// th.reshape and the subtensor ops to tensor (and linalg) ops.
 void populateIndexingToTensorPatterns(mlir::RewritePatternSet &patterns);
 

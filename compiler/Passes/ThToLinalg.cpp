@@ -697,4 +697,5 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
            LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
+  populateArangeToLinalgPatterns(patterns);
 }

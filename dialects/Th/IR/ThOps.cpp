@@ -491,6 +491,24 @@ LogicalResult AllocOp::verify() {
   return success();
 }
 
+LogicalResult ArangeOp::verify() {
+  Type element = getType().getElementType();
+  if (getStart().getType() != getStop().getType() ||
+      getStart().getType().getElementType() != element)
+    return emitOpError("start and stop must be scalars of the result's "
+                       "element type ")
+           << element;
+  auto step = dyn_cast<TypedAttr>(getStep());
+  if (!step || !isa<IntegerAttr, FloatAttr>(step) || step.getType() != element)
+    return emitOpError("step must have the result's element type ") << element;
+  bool zero = isa<FloatType>(element)
+                  ? cast<FloatAttr>(step).getValue().isZero()
+                  : cast<IntegerAttr>(step).getValue().isZero();
+  if (zero)
+    return emitOpError("step must not be zero");
+  return success();
+}
+
 LogicalResult GradOp::verify() {
   if (Value seed = getSeed()) {
     if (seed.getType() != getCost().getType())

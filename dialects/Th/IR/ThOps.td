@@ -660,6 +660,27 @@ def Th_AllocOp : Th_Op<"alloc", [Pure, Th_Differentiable]> {
   let hasVerifier = 1;
 }
 
+def Th_ArangeOp : Th_Op<"arange", [Pure]> {
+  let summary = "Theano's ARange: start, start + step, ... up to stop";
+  let description = [{
+    NumPy's `arange(start, stop, step)` with a constant nonzero `step` (an
+    attribute of the result's element type): `ceil((stop - start) / step)`
+    elements, none if that is not positive, element `i` being
+    `start + i * step`. `start` and `stop` are scalars of the result's
+    element type. Its values do not depend on anything differentiable, so
+    it has no gradient (Theano's is disconnected).
+  }];
+  let arguments = (ins 0DTensorOf<[I8, I16, I32, I64, F32, F64]>:$start,
+                       0DTensorOf<[I8, I16, I32, I64, F32, F64]>:$stop,
+                       AnyAttr:$step);
+  let results = (outs 1DTensorOf<[I8, I16, I32, I64, F32, F64]>:$result);
+  let assemblyFormat = [{
+    $start `,` $stop `step` `(` $step `)` attr-dict `:` type($start) `,`
+    type($stop) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
   let summary = "the gradient of a cost with respect to values (T.grad, Lop)";
   let description = [{
