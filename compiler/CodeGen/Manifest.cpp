@@ -164,6 +164,58 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     return out;
   };
 
+  // The value (operand 1) of an inc/set op broadcasts to the region: its
+  // trailing dimensions that are not broadcastable have the region's sizes.
+  auto valueFitsRegion = [&](Operation *op,
+                             const DimVec &region) -> LogicalResult {
+    const DimVec &value = dims[op->getOperand(1)];
+    size_t offset = region.size() - value.size();
+    for (auto [j, sym] : llvm::enumerate(value)) {
+      if (sym < 0)
+        continue;
+      int target = region[offset + j];
+      if (target < 0)
+        target = checks.newConstant(1);
+      if (failed(checks.unify(target, sym, op, op->getName().stripDialect(),
+                              op->getLoc())))
+        return failure();
+    }
+    return success();
+  };
+
+  // The sizes of `input[indices]` with integer arrays at `axes`: the index
+  // arrays' non-broadcastable sizes must agree (NumPy's broadcasting).
+  auto advancedDims = [&](Operation *op, Value input, ValueRange indices,
+                          ArrayRef<int64_t> axes) -> FailureOr<DimVec> {
+    std::string why;
+    FailureOr<th::AdvancedLayout> layout = th::getAdvancedLayout(
+        cast<RankedTensorType>(input.getType()), indices.getTypes(), axes,
+        why);
+    if (failed(layout))
+      return op->emitError(why);
+    int64_t nb = layout->broadcastShape.size();
+    DimVec out(layout->resultRank, -1);
+    for (int64_t j = 0; j < nb; ++j) {
+      int sym = -1;
+      for (Value idx : indices) {
+        const DimVec &in = dims[idx];
+        int64_t k = j - (nb - static_cast<int64_t>(in.size()));
+        if (k < 0 || in[k] < 0)
+          continue;
+        if (sym >= 0 && failed(checks.unify(sym, in[k], op,
+                                            op->getName().stripDialect(),
+                                            op->getLoc())))
+          return failure();
+        sym = in[k];
+      }
+      out[layout->first + j] = sym;
+    }
+    for (auto [d, r] : llvm::enumerate(layout->resultDimOfInput))
+      if (r >= 0)
+        out[r] = dims[input][d];
+    return out;
+  };
+
   WalkResult result = func.walk([&](Operation *op) -> WalkResult {
     if (auto read = dyn_cast<th::ReadOp>(op)) {
       auto it = llvm::find_if(reads, [&](th::SharedOp s) {
@@ -422,9 +474,29 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
+    if (auto gather = dyn_cast<th::AdvancedSubtensorOp>(op)) {
+      FailureOr<DimVec> out = advancedDims(
+          op, gather.getInput(), gather.getIndices(), gather.getAxes());
+      if (failed(out))
+        return WalkResult::interrupt();
+      dims[result] = *out;
+      return WalkResult::advance();
+    }
+    if (isa<th::AdvancedIncSubtensorOp, th::AdvancedSetSubtensorOp>(op)) {
+      auto region = [&](auto inc) {
+        return advancedDims(op, inc.getInput(), inc.getIndices(),
+                            inc.getAxes());
+      };
+      FailureOr<DimVec> out =
+          isa<th::AdvancedIncSubtensorOp>(op)
+              ? region(cast<th::AdvancedIncSubtensorOp>(op))
+              : region(cast<th::AdvancedSetSubtensorOp>(op));
+      if (failed(out) || failed(valueFitsRegion(op, *out)))
+        return WalkResult::interrupt();
+      dims[result] = dims[op->getOperand(0)];
+      return WalkResult::advance();
+    }
     if (isa<th::IncSubtensorOp, th::SetSubtensorOp>(op)) {
-      // The value broadcasts to the region: its trailing dimensions that
-      // are not broadcastable have the region's sizes.
       auto getList = [&](auto inc) {
         return regionDims(op, dims[inc.getInput()], inc.getStarts(),
                           inc.getStops(), inc.getSteps(), inc.getDynamic());
@@ -432,20 +504,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       FailureOr<DimVec> region = isa<th::IncSubtensorOp>(op)
                                      ? getList(cast<th::IncSubtensorOp>(op))
                                      : getList(cast<th::SetSubtensorOp>(op));
-      if (failed(region))
+      if (failed(region) || failed(valueFitsRegion(op, *region)))
         return WalkResult::interrupt();
-      const DimVec &value = dims[op->getOperand(1)];
-      size_t offset = region->size() - value.size();
-      for (auto [j, sym] : llvm::enumerate(value)) {
-        if (sym < 0)
-          continue;
-        int target = (*region)[offset + j];
-        if (target < 0)
-          target = checks.newConstant(1);
-        if (failed(checks.unify(target, sym, op, op->getName().stripDialect(),
-                                op->getLoc())))
-          return WalkResult::interrupt();
-      }
       dims[result] = dims[op->getOperand(0)];
       return WalkResult::advance();
     }

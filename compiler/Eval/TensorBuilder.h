@@ -175,6 +175,10 @@ public:
   /// (a new broadcastable dimension).
   TensorPtr subtensor(const TensorPtr &x, const ObjectPtr &index,
                       mlir::Location loc);
+  /// `x[items]` with integer arrays among the items (NumPy's advanced
+  /// indexing): slices are applied first, ints count as 0-d arrays.
+  TensorPtr advancedSubtensor(const TensorPtr &x, const ObjectList &items,
+                              mlir::Location loc);
   /// set_subtensor(x[index], y) / inc_subtensor(x[index], y): `target`
   /// must be an indexed tensor; the result is x with the region replaced
   /// by (incremented by) y broadcast to it, in x's dtype.

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Eval/ArrayAttr.h"
 #include "Eval/Builtins.h"
 #include "Eval/Interpreter.h"
 #include "Eval/TensorBuilder.h"
@@ -73,6 +74,16 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
   else
     items = {index};
 
+  // An integer array (a tensor of rank > 0 or a list) makes the whole
+  // index advanced, as in NumPy.
+  for (const ObjectPtr &item : items) {
+    auto *t = dyn_cast<TensorObject>(item.get());
+    auto *a = dyn_cast<ArrayObject>(item.get());
+    if (isa<ListObject>(item.get()) || (a && a->array.ndim() > 0) ||
+        (t && rankOf(std::static_pointer_cast<TensorObject>(item)) > 0))
+      return advancedSubtensor(x, items, loc);
+  }
+
   auto bound = [&](const ObjectPtr &v, llvm::StringRef what) {
     th::IndexBound b;
     if (isa<NoneObject>(v.get()))
@@ -125,10 +136,6 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
       if (!numpy::isInteger(dtypeOf(tensor)))
         interp.error(loc, "an index must be an integer, not a " +
                               typeString(t->value.getType()));
-      if (rankOf(tensor) != 0)
-        interp.error(loc, "indexing with a " + typeString(t->value.getType()) +
-                              " (advanced indexing) is not supported by tcc "
-                              "yet; use ints and slices");
       // Checked by the kernel where it reads it (th.check_index).
       e.isIndex = true;
       e.start.dynamic = castValue(tensor->value, DType::Int64, loc);
@@ -161,20 +168,107 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
                     std::vector<int64_t>(pattern.begin(), pattern.end()), loc);
 }
 
+/// The attribute marking an advanced_subtensor whose input is the slices
+/// of its own index expression (`x[1:, idx]`), so inc/set_subtensor can
+/// update x itself.
+static constexpr llvm::StringLiteral kSlicedFirst = "th.sliced_first";
+
+TensorPtr TensorBuilder::advancedSubtensor(const TensorPtr &x,
+                                           const ObjectList &items,
+                                           Location loc) {
+  int64_t rank = rankOf(x);
+  if (static_cast<int64_t>(items.size()) > rank)
+    interp.error(loc, llvm::formatv("too many indices for a tensor of rank "
+                                    "{0}",
+                                    rank));
+  SmallVector<th::IndexEntry> slices;
+  SmallVector<Value> arrays;
+  SmallVector<int64_t> axes;
+  bool sliced = false;
+  for (auto [d, item] : llvm::enumerate(items)) {
+    th::IndexEntry e; // `:` unless a slice says otherwise.
+    if (auto *slice = dyn_cast<SliceObject>(item.get())) {
+      for (auto [bound, v] : {std::pair{&e.start, slice->lower},
+                              std::pair{&e.stop, slice->upper},
+                              std::pair{&e.step, slice->step}}) {
+        if (isa<NoneObject>(v.get()))
+          continue;
+        std::optional<int64_t> i = asInt(v);
+        if (!i)
+          interp.error(loc, "slices combined with integer arrays must have "
+                            "constant bounds in tcc (" +
+                                typeName(v) + " given)");
+        bound->constant = *i;
+      }
+      if (e.step.constant == 0)
+        interp.error(loc, "slice step cannot be zero");
+      sliced |= !e.isFullSlice();
+      slices.push_back(e);
+      continue;
+    }
+    slices.push_back(e);
+    if (isa<NoneObject>(item.get()))
+      interp.error(loc, "None combined with integer arrays in an index is "
+                        "not supported by tcc yet");
+    TensorPtr index;
+    if (isa<ListObject, TupleObject>(item.get())) {
+      FailureOr<numpy::NDArray> array = objectToArray(interp, item, loc);
+      if (failed(array))
+        interp.error(loc, "an index list must hold integers");
+      index = constant(*array, loc);
+    } else if (asInt(item) || isa<TensorObject, ArrayObject>(item.get())) {
+      index = asTensor(item, loc);
+    } else {
+      interp.error(loc, "tensor indices must be ints, slices, None or "
+                        "integer arrays, not " +
+                            typeName(item));
+    }
+    DType dtype = dtypeOf(index);
+    if (dtype == DType::Bool)
+      interp.error(loc, "indexing with a boolean mask is not supported by "
+                        "tcc yet; use T.switch(mask, x, 0) or T.nonzero-free "
+                        "forms");
+    if (!numpy::isInteger(dtype))
+      interp.error(loc, "an index must be an integer, not a " +
+                            typeString(index->value.getType()));
+    arrays.push_back(castValue(index->value, DType::Int64, loc));
+    axes.push_back(d);
+  }
+
+  Value base = x->value;
+  if (sliced) {
+    th::IndexList list = th::buildIndexList(slices);
+    base = th::SubtensorOp::create(builder, loc, base, list);
+  }
+  auto type = llvm::cast<RankedTensorType>(base.getType());
+  std::string why;
+  FailureOr<th::AdvancedLayout> layout =
+      th::getAdvancedLayout(type, ValueRange(arrays).getTypes(), axes, why);
+  if (failed(layout))
+    interp.error(loc, why);
+  auto op = th::AdvancedSubtensorOp::create(
+      builder, loc, th::getAdvancedResultType(type, *layout), base, arrays,
+      axes);
+  if (sliced)
+    op->setAttr(kSlicedFirst, builder.getUnitAttr());
+  return wrap(op.getResult());
+}
+
 TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
                                       const ObjectPtr &yObj, bool set,
                                       llvm::StringRef name, Location loc) {
   auto *t = dyn_cast<TensorObject>(target.get());
-  auto sub = t ? t->value.getDefiningOp<th::SubtensorOp>() : nullptr;
-  if (!sub)
+  Operation *indexing = t ? t->value.getDefiningOp() : nullptr;
+  if (!isa_and_nonnull<th::SubtensorOp, th::AdvancedSubtensorOp>(indexing))
     interp.error(loc,
                  name +
                      ": the first argument must be an indexed tensor "
                      "such as x[1:], not " +
                      (t ? typeString(t->value.getType()) : typeName(target)));
   TensorPtr y = asTensor(yObj, loc);
-  auto region = llvm::cast<RankedTensorType>(sub.getType());
-  auto input = llvm::cast<RankedTensorType>(sub.getInput().getType());
+  auto region = llvm::cast<RankedTensorType>(t->value.getType());
+  auto input =
+      llvm::cast<RankedTensorType>(indexing->getOperand(0).getType());
   if (rankOf(y) > region.getRank())
     interp.error(loc, llvm::formatv("{0}: trying to {1} a {2}-dimensional "
                                     "subtensor with a {3}-dimensional value",
@@ -192,14 +286,38 @@ TensorPtr TensorBuilder::incSubtensor(const ObjectPtr &target,
                                       name, shapeString(valueType.getShape()),
                                       shapeString(region.getShape())));
   }
+  auto basic = [&](th::SubtensorOp sub, Value value) -> Value {
+    th::IndexList list{
+        llvm::to_vector(sub.getStarts()), llvm::to_vector(sub.getStops()),
+        llvm::to_vector(sub.getSteps()), llvm::to_vector<4>(sub.getDynamic())};
+    if (set)
+      return th::SetSubtensorOp::create(builder, loc, sub.getInput(), value,
+                                        list);
+    return th::IncSubtensorOp::create(builder, loc, sub.getInput(), value,
+                                      list);
+  };
+  if (auto sub = llvm::dyn_cast<th::SubtensorOp>(indexing))
+    return wrap(basic(sub, value));
+
+  // Advanced: update the indexed tensor, then, for `x[1:, idx]`, put the
+  // updated slices back into x (Theano updates x itself).
+  auto gather = llvm::cast<th::AdvancedSubtensorOp>(indexing);
+  Value base = gather.getInput();
+  Value updated =
+      set ? Value(th::AdvancedSetSubtensorOp::create(
+                builder, loc, base.getType(), base, value,
+                gather.getIndices(), gather.getAxes()))
+          : Value(th::AdvancedIncSubtensorOp::create(
+                builder, loc, base.getType(), base, value,
+                gather.getIndices(), gather.getAxes()));
+  if (!gather->hasAttr(kSlicedFirst))
+    return wrap(updated);
+  auto slices = base.getDefiningOp<th::SubtensorOp>();
   th::IndexList list{
-      llvm::to_vector(sub.getStarts()), llvm::to_vector(sub.getStops()),
-      llvm::to_vector(sub.getSteps()), llvm::to_vector<4>(sub.getDynamic())};
-  if (set)
-    return wrap(
-        th::SetSubtensorOp::create(builder, loc, sub.getInput(), value, list));
-  return wrap(
-      th::IncSubtensorOp::create(builder, loc, sub.getInput(), value, list));
+      llvm::to_vector(slices.getStarts()), llvm::to_vector(slices.getStops()),
+      llvm::to_vector(slices.getSteps()), llvm::to_vector<4>(slices.getDynamic())};
+  return wrap(th::SetSubtensorOp::create(builder, loc, slices.getInput(),
+                                         updated, list));
 }
 
 //===----------------------------------------------------------------------===//

@@ -26,6 +26,10 @@ void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// th.join and th.join_piece as tensor.insert_slice / extract_slice.
 void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
 
+/// The advanced (integer-array) indexing ops as a gather / a scatter loop.
+void populateAdvancedIndexingToTensorPatterns(
+    mlir::RewritePatternSet &patterns);
+
 /// th.arange as a linalg.generic over linalg.index.
 void populateArangeToLinalgPatterns(mlir::RewritePatternSet &patterns);
 

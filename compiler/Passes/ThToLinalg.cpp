@@ -698,4 +698,5 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   populateJoinToTensorPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
+  populateAdvancedIndexingToTensorPatterns(patterns);
 }

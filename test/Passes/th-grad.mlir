@@ -153,6 +153,40 @@ th.func @set_subtensor(%x: tensor<?x?xf64>, %y: tensor<1xf64>) -> (tensor<?x?xf6
   th.return %g#0, %g#1 : tensor<?x?xf64>, tensor<1xf64>
 }
 
+// Advanced subtensor's gradient: g scattered (added) into zeros of the
+// input's shape at the same index arrays.
+// CHECK-LABEL: th.func @advanced_subtensor(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>, [[I:%[^:]+]]: tensor<?xi64>)
+// CHECK: [[P:%.*]] = advanced_subtensor [[X]]{{\[}}[[I]]] axes [1]
+// CHECK: [[G:%.*]] = second [[P]], {{%.*}}
+// CHECK: [[ZEROS:%.*]] = second [[X]], {{%.*}} : tensor<?x?xf64>, tensor<1x1xf64> -> tensor<?x?xf64>
+// CHECK: [[GX:%.*]] = advanced_inc_subtensor [[ZEROS]]{{\[}}[[I]]] axes [1], [[G]]
+// CHECK: return [[GX]]
+th.func @advanced_subtensor(%x: tensor<?x?xf64>, %i: tensor<?xi64>) -> tensor<?x?xf64> {
+  %p = th.advanced_subtensor %x[%i] axes [1] : tensor<?x?xf64>[tensor<?xi64>] -> tensor<?x?xf64>
+  %s = th.sum %p axes = [0, 1] : tensor<?x?xf64> -> tensor<f64>
+  %g = th.grad %s wrt(%x) : tensor<f64>, (tensor<?x?xf64>) -> (tensor<?x?xf64>)
+  th.return %g : tensor<?x?xf64>
+}
+
+// Advanced set_subtensor: the input's gradient is g with the indexed
+// elements zeroed; the value's is g at the indices summed over the
+// dimension it was broadcast along.
+// CHECK-LABEL: th.func @advanced_set_subtensor(
+// CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>, [[I:%[^:]+]]: tensor<?xi64>, [[Y:%[^:]+]]: tensor<?xf64>)
+// CHECK: [[G:%.*]] = second
+// CHECK: [[ZERO:%.*]] = constant dense<0.000000e+00> : tensor<f64>
+// CHECK: [[GX:%.*]] = advanced_set_subtensor [[G]]{{\[}}[[I]]] axes [0], [[ZERO]]
+// CHECK: [[R:%.*]] = advanced_subtensor [[G]]{{\[}}[[I]]] axes [0]
+// CHECK: [[GY:%.*]] = sum [[R]] axes = [0] : tensor<?x?xf64> -> tensor<?xf64>
+// CHECK: return [[GX]], [[GY]]
+th.func @advanced_set_subtensor(%x: tensor<?x?xf64>, %i: tensor<?xi64>, %y: tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>) {
+  %p = th.advanced_set_subtensor %x[%i] axes [0], %y : tensor<?x?xf64>[tensor<?xi64>], tensor<?xf64> -> tensor<?x?xf64>
+  %s = th.sum %p axes = [0, 1] : tensor<?x?xf64> -> tensor<f64>
+  %g:2 = th.grad %s wrt(%x, %y) : tensor<f64>, (tensor<?x?xf64>, tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>)
+  th.return %g#0, %g#1 : tensor<?x?xf64>, tensor<?xf64>
+}
+
 // Reshape's gradient: g reshaped to the input's sizes.
 // CHECK-LABEL: th.func @reshape(
 // CHECK-SAME: [[X:%[^:]+]]: tensor<?x?xf64>)

@@ -870,3 +870,77 @@ LogicalResult SetSubtensorOp::buildVJP(OpBuilder &b, Value g,
   grads.append(getDynamic().size(), Value());
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// advanced indexing
+//===----------------------------------------------------------------------===//
+
+/// `x[indices]` at `axes`, for the gradients below.
+static Value advancedSubtensor(OpBuilder &b, Location loc, Value x,
+                               ValueRange indices, ArrayRef<int64_t> axes) {
+  auto type = tensorTypeOf(x);
+  std::string why;
+  FailureOr<AdvancedLayout> layout =
+      getAdvancedLayout(type, indices.getTypes(), axes, why);
+  assert(succeeded(layout) && "the op's own index arrays");
+  return AdvancedSubtensorOp::create(b, loc,
+                                     getAdvancedResultType(type, *layout), x,
+                                     indices, axes);
+}
+
+LogicalResult AdvancedSubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                            SmallVectorImpl<Value> &grads) {
+  // g scattered into zeros of the input's shape, repeated indices adding
+  // up (Theano's AdvancedIncSubtensor).
+  Value x = getInput();
+  Location loc = getLoc();
+  Value zeros = SecondOp::create(b, loc, x, scalarLike(b, loc, x, 0.0));
+  grads.push_back(AdvancedIncSubtensorOp::create(
+      b, loc, x.getType(), zeros, g, getIndices(), getAxes()));
+  grads.append(getIndices().size(), Value());
+  return success();
+}
+
+/// The gradient of an advanced inc/set's value: g at the indices, summed
+/// over the dimensions the value was broadcast along.
+template <typename OpT>
+static Value advancedValueGrad(OpBuilder &b, OpT op, Value g) {
+  Location loc = op.getLoc();
+  Value region = advancedSubtensor(b, loc, g, op.getIndices(), op.getAxes());
+  Value value = op.getValue();
+  int64_t extra =
+      tensorTypeOf(region).getRank() - tensorTypeOf(value).getRank();
+  if (extra > 0)
+    region = SumOp::create(b, loc, region,
+                           llvm::to_vector(llvm::seq<int64_t>(0, extra)));
+  return sumToOperand(b, loc, region, value);
+}
+
+LogicalResult AdvancedIncSubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                               SmallVectorImpl<Value> &grads) {
+  grads.push_back(isFloatTensor(getInput()) ? g : Value());
+  grads.push_back(isFloatTensor(getValue()) ? advancedValueGrad(b, *this, g)
+                                            : Value());
+  grads.append(getIndices().size(), Value());
+  return success();
+}
+
+LogicalResult AdvancedSetSubtensorOp::buildVJP(OpBuilder &b, Value g,
+                                               SmallVectorImpl<Value> &grads) {
+  // The overwritten elements get no gradient.
+  Location loc = getLoc();
+  Type element = tensorTypeOf(g).getElementType();
+  Value zero = ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(RankedTensorType::get({}, element),
+                             b.getZeroAttr(element)));
+  grads.push_back(isFloatTensor(getInput())
+                      ? Value(AdvancedSetSubtensorOp::create(
+                            b, loc, g.getType(), g, zero, getIndices(),
+                            getAxes()))
+                      : Value());
+  grads.push_back(isFloatTensor(getValue()) ? advancedValueGrad(b, *this, g)
+                                            : Value());
+  grads.append(getIndices().size(), Value());
+  return success();
+}

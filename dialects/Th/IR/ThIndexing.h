@@ -73,6 +73,31 @@ inferSubtensorType(RankedTensorType input, ArrayRef<int64_t> starts,
                    ArrayRef<int64_t> stops, ArrayRef<int64_t> steps,
                    ValueRange dynamic, std::string &why);
 
+/// Checks that a value of type `value` broadcasts to `region` (no higher
+/// rank, trailing dimensions 1 or equal where known) with `input`'s
+/// element type, as inc/set_subtensor need.
+LogicalResult verifyValueFitsRegion(Operation *op, RankedTensorType region,
+                                    RankedTensorType value);
+
+/// Where NumPy's advanced indexing puts things: the broadcast shape of the
+/// index arrays, the result dimension it starts at, and for each input
+/// dimension its result dimension (-1 for an indexed one).
+struct AdvancedLayout {
+  SmallVector<int64_t> broadcastShape;
+  int64_t first = 0;
+  SmallVector<int64_t> resultDimOfInput;
+  int64_t resultRank = 0;
+};
+
+/// The layout and the type of `input[indices]` with the arrays of types
+/// `indices` at `axes`, or failure with `why`.
+FailureOr<AdvancedLayout> getAdvancedLayout(RankedTensorType input,
+                                            TypeRange indices,
+                                            ArrayRef<int64_t> axes,
+                                            std::string &why);
+RankedTensorType getAdvancedResultType(RankedTensorType input,
+                                       const AdvancedLayout &layout);
+
 ParseResult parseIndexList(OpAsmParser &parser,
                            SmallVectorImpl<OpAsmParser::UnresolvedOperand> &dynamic,
                            SmallVectorImpl<int64_t> &starts,

@@ -316,6 +316,27 @@ static void printIncSubtensor(OpT op, OpAsmPrinter &p) {
 
 /// The value must broadcast to `input[index]`: no higher rank, and each of
 /// its trailing dimensions is 1 or the region's size (where that is known).
+LogicalResult mlir::th::verifyValueFitsRegion(Operation *op,
+                                              RankedTensorType region,
+                                              RankedTensorType value) {
+  if (value.getElementType() != region.getElementType())
+    return op->emitOpError("value must have the input's element type ")
+           << region.getElementType();
+  int64_t offset = region.getRank() - value.getRank();
+  if (offset < 0)
+    return op->emitOpError("value of rank ")
+           << value.getRank() << " does not fit a region of rank "
+           << region.getRank();
+  for (int64_t d = 0; d < value.getRank(); ++d) {
+    int64_t v = value.getDimSize(d), r = region.getDimSize(d + offset);
+    if (v != 1 && !ShapedType::isDynamic(v) && !ShapedType::isDynamic(r) &&
+        v != r)
+      return op->emitOpError("value of shape ")
+             << value << " does not broadcast to the region " << region;
+  }
+  return success();
+}
+
 template <typename OpT> static LogicalResult verifyIncSubtensor(OpT op) {
   std::string why;
   FailureOr<RankedTensorType> region =
@@ -326,24 +347,8 @@ template <typename OpT> static LogicalResult verifyIncSubtensor(OpT op) {
   if (op.getType() != op.getInput().getType())
     return op.emitOpError("result must have the input's type ")
            << op.getInput().getType();
-  auto value = cast<RankedTensorType>(op.getValue().getType());
-  if (value.getElementType() != region->getElementType())
-    return op.emitOpError("value must have the input's element type ")
-           << region->getElementType();
-  int64_t offset = region->getRank() - value.getRank();
-  if (offset < 0)
-    return op.emitOpError("value of rank ")
-           << value.getRank() << " does not fit a region of rank "
-           << region->getRank();
-  for (int64_t d = 0; d < value.getRank(); ++d) {
-    int64_t v = value.getDimSize(d), r = region->getDimSize(d + offset);
-    if (v != 1 && !ShapedType::isDynamic(v) && !ShapedType::isDynamic(r) &&
-        v != r)
-      return op.emitOpError("value of shape ")
-             << value << " does not broadcast to the region "
-             << RankedTensorType(*region);
-  }
-  return success();
+  return verifyValueFitsRegion(
+      op, *region, cast<RankedTensorType>(op.getValue().getType()));
 }
 
 ParseResult IncSubtensorOp::parse(OpAsmParser &parser, OperationState &result) {

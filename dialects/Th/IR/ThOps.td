@@ -623,6 +623,59 @@ class Th_IncSubtensorBase<string mnemonic, string what>
 def Th_IncSubtensorOp : Th_IncSubtensorBase<"inc_subtensor", "+= value">;
 def Th_SetSubtensorOp : Th_IncSubtensorBase<"set_subtensor", "= value">;
 
+// NumPy's advanced indexing with integer arrays: `indices` (int64 tensors,
+// broadcast together) index the input dimensions listed in `axes`
+// (increasing); the other dimensions are taken whole. The broadcast index
+// shape replaces the indexed dimensions where they were if `axes` are
+// adjacent, and goes first otherwise. Written
+// `%x[%i, %j] axes [0, 2] : tensor<?x?x?xf64>[tensor<?xi64>, tensor<?xi64>]
+// -> tensor<?x?xf64>`.
+class Th_AdvancedIndexArgs {
+  dag advancedArgs = (ins Variadic<TensorOf<[I64]>>:$indices,
+                          DenseI64ArrayAttr:$axes);
+}
+
+def Th_AdvancedSubtensorOp : Th_Op<"advanced_subtensor",
+    [Pure, Th_Differentiable]>, Th_AdvancedIndexArgs {
+  let summary = "Theano's AdvancedSubtensor: x[idx] with integer arrays";
+  let description = [{
+    Gathers `input` at the index arrays (Python's negative indices count
+    from the end); each index is checked against its dimension where the
+    kernel reads it (th.check_index).
+  }];
+  let arguments = !con((ins Th_Tensor:$input), advancedArgs);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $input `[` $indices `]` `axes` $axes attr-dict `:` type($input) `[`
+    type($indices) `]` `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+class Th_AdvancedIncSubtensorBase<string mnemonic, string what>
+    : Th_Op<mnemonic, [Pure, Th_Differentiable]>, Th_AdvancedIndexArgs {
+  let summary = "Theano's AdvancedIncSubtensor: `input` with `input[idx]` "
+                # what;
+  let description = [{
+    The result has `input`'s type; `value` broadcasts to the shape of
+    `input[indices]`. An element indexed twice is incremented twice
+    (`np.add.at`); set keeps the last value written.
+  }];
+  let arguments = !con((ins Th_Tensor:$input, Th_Tensor:$value),
+                       advancedArgs);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $input `[` $indices `]` `axes` $axes `,` $value attr-dict `:`
+    type($input) `[` type($indices) `]` `,` type($value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Th_AdvancedIncSubtensorOp
+    : Th_AdvancedIncSubtensorBase<"advanced_inc_subtensor", "+= value">;
+def Th_AdvancedSetSubtensorOp
+    : Th_AdvancedIncSubtensorBase<"advanced_set_subtensor", "= value">;
+
 //===----------------------------------------------------------------------===//
 // Shapes and gradients
 //===----------------------------------------------------------------------===//
