@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Passes/IndexingUtils.h"
 #include "Passes/Passes.h"
 
 #include "Th/IR/ThIndexing.h"
@@ -208,15 +209,9 @@ struct LowerAdvancedIncSubtensor : OpRewritePattern<OpT> {
                                   ? zero
                                   : pos[offset + j]);
           Value v = tensor::ExtractOp::create(b, l, value, valueAt);
-          if (!Set) {
-            Value old = tensor::ExtractOp::create(b, l, acc[0], at);
-            Type element = v.getType();
-            v = isa<FloatType>(element)
-                    ? Value(arith::AddFOp::create(b, l, old, v))
-                : element.isInteger(1)
-                    ? Value(arith::OrIOp::create(b, l, old, v))
-                    : Value(arith::AddIOp::create(b, l, old, v));
-          }
+          if (!Set)
+            v = tcc::accumulate(
+                b, l, tensor::ExtractOp::create(b, l, acc[0], at), v);
           return scf::ValueVector{
               tensor::InsertOp::create(b, l, v, acc[0], at).getResult()};
         });

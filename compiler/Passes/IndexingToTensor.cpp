@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Passes/IndexingUtils.h"
 #include "Passes/Passes.h"
 
 #include "Th/IR/ThOps.h"
@@ -229,14 +230,8 @@ struct LowerIncSubtensor : OpRewritePattern<OpT> {
         rewriter, loc, region->type, ValueRange{value}, ValueRange{slice}, maps,
         iterators, [&](OpBuilder &b, Location l, ValueRange args) {
           Value v = args[0];
-          if (!Set) {
-            Type element = v.getType();
-            v = isa<FloatType>(element)
-                    ? Value(arith::AddFOp::create(b, l, args[1], v))
-                : element.isInteger(1)
-                    ? Value(arith::OrIOp::create(b, l, args[1], v))
-                    : Value(arith::AddIOp::create(b, l, args[1], v));
-          }
+          if (!Set)
+            v = tcc::accumulate(b, l, args[1], v);
           linalg::YieldOp::create(b, l, v);
         });
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(

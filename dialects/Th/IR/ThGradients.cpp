@@ -829,18 +829,33 @@ LogicalResult SubtensorOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
-/// The gradient of an inc/set_subtensor's value: the region of g, summed
-/// over the dimensions the value was broadcast along.
-template <typename OpT>
-static Value subtensorValueGrad(OpBuilder &b, OpT op, Value g) {
-  Location loc = op.getLoc();
-  Value region = SubtensorOp::create(b, loc, g, indexListOf(op));
-  Value value = op.getValue();
+/// The region of g an inc/set op's value went to, summed over the
+/// dimensions the value was broadcast along: the value's gradient.
+static Value sumRegionToValue(OpBuilder &b, Location loc, Value region,
+                              Value value) {
   int64_t extra = tensorTypeOf(region).getRank() - tensorTypeOf(value).getRank();
   if (extra > 0)
     region = SumOp::create(b, loc, region,
                            llvm::to_vector(llvm::seq<int64_t>(0, extra)));
   return sumToOperand(b, loc, region, value);
+}
+
+/// A scalar zero of g's element type, the value set_subtensor's gradient
+/// writes over the overwritten region.
+static Value zeroScalarLike(OpBuilder &b, Location loc, Value g) {
+  Type element = tensorTypeOf(g).getElementType();
+  return ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(RankedTensorType::get({}, element),
+                             b.getZeroAttr(element)));
+}
+
+/// The gradient of an inc/set_subtensor's value.
+template <typename OpT>
+static Value subtensorValueGrad(OpBuilder &b, OpT op, Value g) {
+  Location loc = op.getLoc();
+  return sumRegionToValue(b, loc, SubtensorOp::create(b, loc, g, indexListOf(op)),
+                          op.getValue());
 }
 
 LogicalResult IncSubtensorOp::buildVJP(OpBuilder &b, Value g,
@@ -856,11 +871,7 @@ LogicalResult SetSubtensorOp::buildVJP(OpBuilder &b, Value g,
                                        SmallVectorImpl<Value> &grads) {
   // The overwritten region gets no gradient.
   Location loc = getLoc();
-  Value zero = ConstantOp::create(
-      b, loc,
-      DenseElementsAttr::get(
-          RankedTensorType::get({}, tensorTypeOf(g).getElementType()),
-          b.getZeroAttr(tensorTypeOf(g).getElementType())));
+  Value zero = zeroScalarLike(b, loc, g);
   grads.push_back(isFloatTensor(getInput())
                       ? Value(SetSubtensorOp::create(b, loc, g, zero,
                                                      indexListOf(*this)))
@@ -906,14 +917,9 @@ LogicalResult AdvancedSubtensorOp::buildVJP(OpBuilder &b, Value g,
 template <typename OpT>
 static Value advancedValueGrad(OpBuilder &b, OpT op, Value g) {
   Location loc = op.getLoc();
-  Value region = advancedSubtensor(b, loc, g, op.getIndices(), op.getAxes());
-  Value value = op.getValue();
-  int64_t extra =
-      tensorTypeOf(region).getRank() - tensorTypeOf(value).getRank();
-  if (extra > 0)
-    region = SumOp::create(b, loc, region,
-                           llvm::to_vector(llvm::seq<int64_t>(0, extra)));
-  return sumToOperand(b, loc, region, value);
+  return sumRegionToValue(
+      b, loc, advancedSubtensor(b, loc, g, op.getIndices(), op.getAxes()),
+      op.getValue());
 }
 
 LogicalResult AdvancedIncSubtensorOp::buildVJP(OpBuilder &b, Value g,
@@ -929,11 +935,7 @@ LogicalResult AdvancedSetSubtensorOp::buildVJP(OpBuilder &b, Value g,
                                                SmallVectorImpl<Value> &grads) {
   // The overwritten elements get no gradient.
   Location loc = getLoc();
-  Type element = tensorTypeOf(g).getElementType();
-  Value zero = ConstantOp::create(
-      b, loc,
-      DenseElementsAttr::get(RankedTensorType::get({}, element),
-                             b.getZeroAttr(element)));
+  Value zero = zeroScalarLike(b, loc, g);
   grads.push_back(isFloatTensor(getInput())
                       ? Value(AdvancedSetSubtensorOp::create(
                             b, loc, g.getType(), g, zero, getIndices(),
