@@ -44,6 +44,7 @@ smallStmt
       ( star='*' | '(' importAsNames ','? ')' | importAsNames )   # importFromStmt
   | 'global' NAME (',' NAME)*                                     # globalStmt
   | 'assert' test (',' test)?                                     # assertStmt
+  | 'raise' test?                                                 # raiseStmt
   ;
 
 assignTail : '=' testList ;
@@ -185,6 +186,7 @@ sliceTail : ':' upper=test? (':' step=test?)? ;
 AND : 'and' ;
 AS : 'as' ;
 ASSERT : 'assert' ;
+RAISE : 'raise' ;
 BREAK : 'break' ;
 CLASS : 'class' ;
 CONTINUE : 'continue' ;
@@ -212,7 +214,7 @@ FALSE_KW : 'False' ;
 // Python keywords the language does not support: lexed as keywords so that
 // the lexer can reject them by name instead of as a stray identifier.
 UNSUPPORTED_KEYWORD
-  : 'try' | 'except' | 'finally' | 'with' | 'yield' | 'raise'
+  : 'try' | 'except' | 'finally' | 'with' | 'yield'
   | 'async' | 'await' | 'nonlocal'
   ;
 

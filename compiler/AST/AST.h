@@ -310,6 +310,7 @@ public:
     Import,
     ImportFrom,
     Assert,
+    Raise,
     Global,
     Del,
   };
@@ -458,6 +459,13 @@ public:
   AssertStmt(SourceLoc loc, ExprPtr test, ExprPtr msg)
       : StmtBase(loc), test(std::move(test)), msg(std::move(msg)) {}
   ExprPtr test, msg; // msg may be null
+};
+
+/// `raise E(message)`: at compile time, an error that stops the program.
+class RaiseStmt : public StmtBase<Stmt::Kind::Raise> {
+public:
+  RaiseStmt(SourceLoc loc, ExprPtr exc) : StmtBase(loc), exc(std::move(exc)) {}
+  ExprPtr exc; // may be null (a bare `raise`)
 };
 
 class GlobalStmt : public StmtBase<Stmt::Kind::Global> {

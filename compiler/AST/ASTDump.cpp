@@ -560,6 +560,13 @@ private:
         exprLine(*a.msg, inner);
       break;
     }
+    case Stmt::Kind::Raise: {
+      auto &r = cast<RaiseStmt>(s);
+      open("Raise", s.getLoc());
+      if (r.exc)
+        exprLine(*r.exc, inner);
+      break;
+    }
     case Stmt::Kind::Global:
       open("Global", s.getLoc());
       for (const std::string &name : cast<GlobalStmt>(s).names)

@@ -192,6 +192,27 @@ static ObjectPtr strAttribute(Interpreter &interp,
                       c = upper ? toupper(c) : tolower(c);
                     return Interpreter::string(s);
                   });
+  if (name == "startswith" || name == "endswith")
+    return method(
+        "str." + name.str(),
+        [str, n = name.str()](Interpreter &in, CallArgs &a) {
+          auto v = bindArgs(in, a, n, {"prefix"});
+          // A tuple of candidates, as in Python.
+          ObjectList candidates = isa<TupleObject>(v[0].get())
+                                      ? iterate(in, v[0], a.loc)
+                                      : ObjectList{v[0]};
+          llvm::StringRef s = str->value;
+          for (const ObjectPtr &c : candidates) {
+            auto *affix = dyn_cast<StrObject>(c.get());
+            if (!affix)
+              in.error(a.loc, n + " first arg must be str or a tuple of str, "
+                                  "not " + typeName(c));
+            if (n == "startswith" ? s.starts_with(affix->value)
+                                  : s.ends_with(affix->value))
+              return Interpreter::boolean(true);
+          }
+          return Interpreter::boolean(false);
+        });
   interp.error(loc, "'str' object has no attribute '" + name.str() +
                         "' in tcc");
 }

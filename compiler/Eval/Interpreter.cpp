@@ -351,6 +351,22 @@ void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
     }
     return;
   }
+  case ast::Stmt::Kind::Raise: {
+    // Python's exception classes are not objects here: `raise E(msg)` and
+    // `raise E` report "E: msg" as a compile-time error, as Python would
+    // print it.
+    auto &s = cast<ast::RaiseStmt>(stmt);
+    if (!s.exc)
+      error(loc, "raise: no exception to re-raise");
+    auto *call = dyn_cast<ast::CallExpr>(s.exc.get());
+    auto *name = dyn_cast<ast::NameExpr>(call ? call->func.get() : s.exc.get());
+    if (!name)
+      error(loc, "raise: " + toStr(eval(*s.exc, scope)));
+    std::string message = name->id;
+    if (call && !call->args.empty())
+      message += ": " + toStr(eval(*call->args.front(), scope));
+    error(loc, message);
+  }
   case ast::Stmt::Kind::Global:
     // Module-level assignment from a function is rare in graph-building code;
     // reject it rather than silently binding a local.

@@ -352,6 +352,12 @@ Any ASTBuilder::visitAssertStmt(P::AssertStmtContext *ctx) {
   return {};
 }
 
+Any ASTBuilder::visitRaiseStmt(P::RaiseStmtContext *ctx) {
+  append(std::make_unique<RaiseStmt>(loc(ctx),
+                                     ctx->test() ? expr(ctx->test()) : nullptr));
+  return {};
+}
+
 Any ASTBuilder::visitIfStmt(P::IfStmtContext *ctx) {
   ExprPtr test = expr(ctx->test());
   StmtList then = block(ctx->block());

@@ -47,6 +47,7 @@ public:
   antlrcpp::Any visitImportFromStmt(P::ImportFromStmtContext *ctx) override;
   antlrcpp::Any visitGlobalStmt(P::GlobalStmtContext *ctx) override;
   antlrcpp::Any visitAssertStmt(P::AssertStmtContext *ctx) override;
+  antlrcpp::Any visitRaiseStmt(P::RaiseStmtContext *ctx) override;
   antlrcpp::Any visitIfStmt(P::IfStmtContext *ctx) override;
   antlrcpp::Any visitWhileStmt(P::WhileStmtContext *ctx) override;
   antlrcpp::Any visitForStmt(P::ForStmtContext *ctx) override;
