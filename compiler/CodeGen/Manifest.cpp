@@ -474,6 +474,27 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = out;
       return WalkResult::advance();
     }
+    if (auto ifelse = dyn_cast<th::IfElseOp>(op)) {
+      // A size both branches share stays known; one that depends on the
+      // branch taken is known only at run time.
+      const DimVec &a = dims[ifelse.getThenValue()];
+      const DimVec &b = dims[ifelse.getElseValue()];
+      DimVec out;
+      for (auto [x, y] : llvm::zip(a, b)) {
+        std::optional<int64_t> cx = x >= 0 ? checks.constantValue(x)
+                                           : std::optional<int64_t>(1);
+        std::optional<int64_t> cy = y >= 0 ? checks.constantValue(y)
+                                           : std::optional<int64_t>(1);
+        if (x == y)
+          out.push_back(x);
+        else if (cx && cx == cy)
+          out.push_back(checks.newConstant(*cx));
+        else
+          out.push_back(checks.newOpaque(op->getLoc()));
+      }
+      dims[result] = out;
+      return WalkResult::advance();
+    }
     if (auto gather = dyn_cast<th::AdvancedSubtensorOp>(op)) {
       FailureOr<DimVec> out = advancedDims(
           op, gather.getInput(), gather.getIndices(), gather.getAxes());

@@ -117,7 +117,12 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // Theano's elementwise fusion: chains of elementwise ops (broadcasting
   // included) become one linalg.generic, so one loop nest with no
   // temporaries; -O0 keeps one loop per op.
-  std::string pipeline = "th-lower-functions,convert-th-to-linalg";
+  // Theano's lazy ifelse: what only one branch uses moves into it, so the
+  // branch not taken is not computed (at every level: it is semantics, an
+  // index error in the other branch must not fire). Before canonicalize,
+  // which would turn an scf.if that only yields into a select.
+  std::string pipeline =
+      "th-lower-functions,convert-th-to-linalg,control-flow-sink";
   if (options.optimize)
     pipeline += ",canonicalize,cse";
   if (options.optimize && options.fusion)
@@ -130,7 +135,8 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)
     pipeline += ",tcc-inplace-updates";
-  pipeline += ",tcc-lower-index-checks";
+  // Again after fusion, for what fusion made single-use.
+  pipeline += ",control-flow-sink,tcc-lower-index-checks";
   return runPipeline(module, pipeline, options);
 }
 

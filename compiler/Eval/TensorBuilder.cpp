@@ -11,8 +11,8 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 using namespace tcc;
@@ -79,7 +79,8 @@ DType TensorBuilder::dtypeOf(Type t) {
 }
 
 DType TensorBuilder::dtypeOf(const TensorPtr &t) {
-  return dtypeOf(llvm::cast<RankedTensorType>(t->value.getType()).getElementType());
+  return dtypeOf(
+      llvm::cast<RankedTensorType>(t->value.getType()).getElementType());
 }
 
 int64_t TensorBuilder::rankOf(const TensorPtr &t) {
@@ -157,10 +158,10 @@ TensorPtr TensorBuilder::shared(const numpy::NDArray &value,
   std::vector<bool> pattern(value.shape().size(), false);
   if (broadcastable) {
     if (broadcastable->size() != value.shape().size())
-      interp.error(loc, llvm::formatv("broadcastable has {0} entries but the "
-                                      "value has {1} dimensions",
-                                      broadcastable->size(),
-                                      value.shape().size()));
+      interp.error(loc,
+                   llvm::formatv("broadcastable has {0} entries but the "
+                                 "value has {1} dimensions",
+                                 broadcastable->size(), value.shape().size()));
     for (size_t d = 0; d < pattern.size(); ++d) {
       if ((*broadcastable)[d] && value.shape()[d] != 1)
         interp.error(loc, llvm::formatv("dimension {0} is declared "
@@ -204,8 +205,8 @@ DType TensorBuilder::literalDType(const ObjectPtr &value) {
     return numpy::theano::autocastInt(b->value ? 1 : 0);
   if (auto *i = dyn_cast<IntObject>(value.get()))
     return numpy::theano::autocastInt(i->value);
-  return numpy::theano::autocastFloat(llvm::cast<FloatObject>(value.get())->value,
-                              interp.getFloatX());
+  return numpy::theano::autocastFloat(
+      llvm::cast<FloatObject>(value.get())->value, interp.getFloatX());
 }
 
 bool TensorBuilder::isTensorLike(const ObjectPtr &value) {
@@ -222,10 +223,12 @@ TensorPtr TensorBuilder::asTensor(const ObjectPtr &value, Location loc) {
     DType dtype = literalDType(value);
     numpy::PyScalar scalar =
         isa<BoolObject>(value.get())
-            ? numpy::PyScalar::ofBool(llvm::cast<BoolObject>(value.get())->value)
+            ? numpy::PyScalar::ofBool(
+                  llvm::cast<BoolObject>(value.get())->value)
         : isa<IntObject>(value.get())
             ? numpy::PyScalar::ofInt(llvm::cast<IntObject>(value.get())->value)
-            : numpy::PyScalar::ofFloat(llvm::cast<FloatObject>(value.get())->value);
+            : numpy::PyScalar::ofFloat(
+                  llvm::cast<FloatObject>(value.get())->value);
     numpy::Result<numpy::NDArray> array =
         numpy::NDArray::fromScalar(scalar, dtype);
     if (!array)
@@ -274,24 +277,42 @@ TensorPtr TensorBuilder::cast(const ObjectPtr &x, DType dtype, Location loc) {
 
 static const char *elemwiseSymbol(ElemwiseKind kind) {
   switch (kind) {
-  case ElemwiseKind::Add: return "+";
-  case ElemwiseKind::Sub: return "-";
-  case ElemwiseKind::Mul: return "*";
-  case ElemwiseKind::TrueDiv: return "/";
-  case ElemwiseKind::IntDiv: return "//";
-  case ElemwiseKind::Mod: return "%";
-  case ElemwiseKind::Pow: return "**";
-  case ElemwiseKind::Maximum: return "maximum";
-  case ElemwiseKind::Minimum: return "minimum";
-  case ElemwiseKind::And: return "&";
-  case ElemwiseKind::Or: return "|";
-  case ElemwiseKind::Xor: return "^";
-  case ElemwiseKind::Lt: return "<";
-  case ElemwiseKind::Le: return "<=";
-  case ElemwiseKind::Gt: return ">";
-  case ElemwiseKind::Ge: return ">=";
-  case ElemwiseKind::Eq: return "eq";
-  case ElemwiseKind::Neq: return "neq";
+  case ElemwiseKind::Add:
+    return "+";
+  case ElemwiseKind::Sub:
+    return "-";
+  case ElemwiseKind::Mul:
+    return "*";
+  case ElemwiseKind::TrueDiv:
+    return "/";
+  case ElemwiseKind::IntDiv:
+    return "//";
+  case ElemwiseKind::Mod:
+    return "%";
+  case ElemwiseKind::Pow:
+    return "**";
+  case ElemwiseKind::Maximum:
+    return "maximum";
+  case ElemwiseKind::Minimum:
+    return "minimum";
+  case ElemwiseKind::And:
+    return "&";
+  case ElemwiseKind::Or:
+    return "|";
+  case ElemwiseKind::Xor:
+    return "^";
+  case ElemwiseKind::Lt:
+    return "<";
+  case ElemwiseKind::Le:
+    return "<=";
+  case ElemwiseKind::Gt:
+    return ">";
+  case ElemwiseKind::Ge:
+    return ">=";
+  case ElemwiseKind::Eq:
+    return "eq";
+  case ElemwiseKind::Neq:
+    return "neq";
   }
   return "?";
 }
@@ -349,32 +370,60 @@ TensorPtr TensorBuilder::elemwise(ElemwiseKind kind, const ObjectPtr &lhsObj,
 
   Value result;
   switch (kind) {
-  case ElemwiseKind::Add: result = th::AddOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Sub: result = th::SubOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Mul: result = th::MulOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Add:
+    result = th::AddOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Sub:
+    result = th::SubOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Mul:
+    result = th::MulOp::create(builder, loc, l, r);
+    break;
   case ElemwiseKind::TrueDiv:
     result = th::TrueDivOp::create(builder, loc, l, r);
     break;
   case ElemwiseKind::IntDiv:
     result = th::IntDivOp::create(builder, loc, l, r);
     break;
-  case ElemwiseKind::Mod: result = th::ModOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Pow: result = th::PowOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::Mod:
+    result = th::ModOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Pow:
+    result = th::PowOp::create(builder, loc, l, r);
+    break;
   case ElemwiseKind::Maximum:
     result = th::MaximumOp::create(builder, loc, l, r);
     break;
   case ElemwiseKind::Minimum:
     result = th::MinimumOp::create(builder, loc, l, r);
     break;
-  case ElemwiseKind::And: result = th::AndOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Or: result = th::OrOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Xor: result = th::XorOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Lt: result = th::LtOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Le: result = th::LeOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Gt: result = th::GtOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Ge: result = th::GeOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Eq: result = th::EqOp::create(builder, loc, l, r); break;
-  case ElemwiseKind::Neq: result = th::NeqOp::create(builder, loc, l, r); break;
+  case ElemwiseKind::And:
+    result = th::AndOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Or:
+    result = th::OrOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Xor:
+    result = th::XorOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Lt:
+    result = th::LtOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Le:
+    result = th::LeOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Gt:
+    result = th::GtOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Ge:
+    result = th::GeOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Eq:
+    result = th::EqOp::create(builder, loc, l, r);
+    break;
+  case ElemwiseKind::Neq:
+    result = th::NeqOp::create(builder, loc, l, r);
+    break;
   }
   return wrap(result);
 }
@@ -438,20 +487,48 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   }
   Value r;
   switch (kind) {
-  case UnaryKind::Neg: r = th::NegOp::create(builder, loc, v); break;
-  case UnaryKind::IsNan: r = th::IsNanOp::create(builder, loc, v); break;
-  case UnaryKind::IsInf: r = th::IsInfOp::create(builder, loc, v); break;
-  case UnaryKind::Abs: r = th::AbsOp::create(builder, loc, v); break;
-  case UnaryKind::Sqr: r = th::SqrOp::create(builder, loc, v); break;
-  case UnaryKind::Exp: r = th::ExpOp::create(builder, loc, v); break;
-  case UnaryKind::Expm1: r = th::Expm1Op::create(builder, loc, v); break;
-  case UnaryKind::Log: r = th::LogOp::create(builder, loc, v); break;
-  case UnaryKind::Log1p: r = th::Log1pOp::create(builder, loc, v); break;
-  case UnaryKind::Sqrt: r = th::SqrtOp::create(builder, loc, v); break;
-  case UnaryKind::Tanh: r = th::TanhOp::create(builder, loc, v); break;
-  case UnaryKind::Sigmoid: r = th::SigmoidOp::create(builder, loc, v); break;
-  case UnaryKind::Softplus: r = th::SoftplusOp::create(builder, loc, v); break;
-  case UnaryKind::Invert: r = th::InvertOp::create(builder, loc, v); break;
+  case UnaryKind::Neg:
+    r = th::NegOp::create(builder, loc, v);
+    break;
+  case UnaryKind::IsNan:
+    r = th::IsNanOp::create(builder, loc, v);
+    break;
+  case UnaryKind::IsInf:
+    r = th::IsInfOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Abs:
+    r = th::AbsOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Sqr:
+    r = th::SqrOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Exp:
+    r = th::ExpOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Expm1:
+    r = th::Expm1Op::create(builder, loc, v);
+    break;
+  case UnaryKind::Log:
+    r = th::LogOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Log1p:
+    r = th::Log1pOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Sqrt:
+    r = th::SqrtOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Tanh:
+    r = th::TanhOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Sigmoid:
+    r = th::SigmoidOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Softplus:
+    r = th::SoftplusOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Invert:
+    r = th::InvertOp::create(builder, loc, v);
+    break;
   case UnaryKind::Sin:
     r = th::SinOp::create(builder, loc, v);
     break;
@@ -519,6 +596,37 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   return wrap(r);
 }
 
+TensorPtr TensorBuilder::ifElse(const ObjectPtr &condObj,
+                                const ObjectPtr &thenObj,
+                                const ObjectPtr &elseObj, Location loc) {
+  TensorPtr cond = asTensor(condObj, loc);
+  if (rankOf(cond) != 0)
+    interp.error(loc, "ifelse: the condition must be a scalar, not " +
+                          typeString(cond->value.getType()) +
+                          " (T.switch selects elementwise)");
+  TensorPtr a = asTensor(thenObj, loc), b = asTensor(elseObj, loc);
+  auto ta = llvm::cast<RankedTensorType>(a->value.getType());
+  auto tb = llvm::cast<RankedTensorType>(b->value.getType());
+  auto broadcastable = [](RankedTensorType t) {
+    SmallVector<bool> out;
+    for (int64_t n : t.getShape())
+      out.push_back(n == 1);
+    return out;
+  };
+  if (ta.getElementType() != tb.getElementType() ||
+      broadcastable(ta) != broadcastable(tb))
+    interp.error(loc, "ifelse: the two branches should have identical types, "
+                      "but they are " +
+                          typeString(ta) + " and " + typeString(tb));
+  SmallVector<int64_t> shape;
+  for (auto [x, y] : llvm::zip(ta.getShape(), tb.getShape()))
+    shape.push_back(x == y ? x : ShapedType::kDynamic);
+  Value c = castValue(cond->value, DType::Bool, loc);
+  auto type = RankedTensorType::get(shape, ta.getElementType());
+  return wrap(th::IfElseOp::create(builder, loc, type, c, a->value, b->value)
+                  .getResult());
+}
+
 TensorPtr TensorBuilder::switchOp(const ObjectPtr &condObj,
                                   const ObjectPtr &iftObj,
                                   const ObjectPtr &iffObj, Location loc) {
@@ -556,16 +664,16 @@ std::vector<int64_t> TensorBuilder::distinctAxes(const ObjectList &items,
   for (const ObjectPtr &item : items) {
     std::optional<int64_t> a = asInt(item);
     if (!a || isa<BoolObject>(item.get()))
-      interp.error(loc, prefix + "an axis must be an int, got " +
-                            typeName(item));
+      interp.error(loc,
+                   prefix + "an axis must be an int, got " + typeName(item));
     int64_t axis = *a < 0 ? *a + rank : *a;
     if (axis < 0 || axis >= rank)
       interp.error(loc, llvm::formatv("{0}axis {1} is out of bounds for a "
                                       "tensor of rank {2}",
                                       prefix, *a, rank));
     if (llvm::is_contained(axes, axis))
-      interp.error(loc, llvm::formatv("{0}axis {1} appears twice", prefix,
-                                      axis));
+      interp.error(loc,
+                   llvm::formatv("{0}axis {1} appears twice", prefix, axis));
     axes.push_back(axis);
   }
   return axes;
@@ -672,8 +780,8 @@ TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
   if (failed(th::inferDimShuffleResultType(
           llvm::cast<RankedTensorType>(x->value.getType()), pattern, &why)))
     interp.error(loc, llvm::Twine("dimshuffle: ") + why);
-  return wrap(th::DimShuffleOp::create(builder, loc, x->value, pattern)
-                  .getResult());
+  return wrap(
+      th::DimShuffleOp::create(builder, loc, x->value, pattern).getResult());
 }
 
 TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc,
@@ -717,8 +825,8 @@ void TensorBuilder::renameShared(const TensorPtr &t, llvm::StringRef name) {
   std::string symbol = name.str();
   while (SymbolTable::lookupSymbolIn(module, symbol))
     symbol = name.str() + "_" + std::to_string(++sharedCounter);
-  auto shared =
-      llvm::cast<th::SharedOp>(SymbolTable::lookupSymbolIn(module, t->sharedSymbol));
+  auto shared = llvm::cast<th::SharedOp>(
+      SymbolTable::lookupSymbolIn(module, t->sharedSymbol));
   std::string old = t->sharedSymbol;
   shared.setSymName(symbol);
   getGraph().walk([&](th::ReadOp read) {
@@ -728,11 +836,11 @@ void TensorBuilder::renameShared(const TensorPtr &t, llvm::StringRef name) {
   t->sharedSymbol = symbol;
 }
 
-std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
-                                           const std::vector<TensorPtr> &wrt,
-                                           const std::vector<TensorPtr> &constants,
-                                           llvm::StringRef disconnected,
-                                           Location loc, const TensorPtr &seed) {
+std::vector<TensorPtr>
+TensorBuilder::grad(const TensorPtr &cost, const std::vector<TensorPtr> &wrt,
+                    const std::vector<TensorPtr> &constants,
+                    llvm::StringRef disconnected, Location loc,
+                    const TensorPtr &seed) {
   auto costType = llvm::cast<RankedTensorType>(cost->value.getType());
   Value seedValue;
   if (seed) {
@@ -744,13 +852,11 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
     if (seedValue.getType() != costType)
       seedValue = th::SecondOp::create(builder, loc, cost->value, seedValue);
     if (seedValue.getType() != costType)
-      interp.error(loc, "eval_points of type " +
-                            typeString(seed->value.getType()) +
-                            " cannot be broadcast to f's type " +
-                            typeString(costType));
+      interp.error(
+          loc, "eval_points of type " + typeString(seed->value.getType()) +
+                   " cannot be broadcast to f's type " + typeString(costType));
   } else if (costType.getRank() != 0)
-    interp.error(loc, "cost must be a scalar, got " +
-                          typeString(costType) +
+    interp.error(loc, "cost must be a scalar, got " + typeString(costType) +
                           "; reduce it first (e.g. cost.sum() or cost.mean())");
   if (!numpy::isFloat(dtypeOf(cost)))
     interp.error(loc, llvm::Twine("cost must be a float scalar, got ") +
@@ -790,8 +896,7 @@ std::vector<TensorPtr> TensorBuilder::grad(const TensorPtr &cost,
     if (!numpy::isFloat(dtypeOf(w))) {
       // Theano: the gradient with respect to an integer (or bool) variable
       // is zeros of floatX with its shape.
-      result[i] = elemwise(ElemwiseKind::Mul,
-                           cast(w, interp.getFloatX(), loc),
+      result[i] = elemwise(ElemwiseKind::Mul, cast(w, interp.getFloatX(), loc),
                            Interpreter::floating(0.0), loc);
       continue;
     }
@@ -837,8 +942,8 @@ TensorPtr TensorBuilder::jacobian(const TensorPtr &expression,
   llvm::append_range(shape, x.getShape());
   Value ycast = castValue(expression->value, dtypeOf(wrt), loc);
   auto type = RankedTensorType::get(shape, x.getElementType());
-  return wrap(
-      th::JacobianOp::create(builder, loc, type, ycast, wrt->value).getResult());
+  return wrap(th::JacobianOp::create(builder, loc, type, ycast, wrt->value)
+                  .getResult());
 }
 
 TensorPtr TensorBuilder::zerosLike(const TensorPtr &x, Location loc) {

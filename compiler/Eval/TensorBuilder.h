@@ -74,6 +74,10 @@ public:
                      const ObjectPtr &rhs, mlir::Location loc);
   TensorPtr unary(UnaryKind kind, const ObjectPtr &x, mlir::Location loc);
   TensorPtr cast(const ObjectPtr &x, numpy::DType dtype, mlir::Location loc);
+  /// theano.ifelse.ifelse for one pair of branches: a scalar condition,
+  /// branches of one Theano type (dtype and broadcastable pattern).
+  TensorPtr ifElse(const ObjectPtr &cond, const ObjectPtr &thenValue,
+                   const ObjectPtr &elseValue, mlir::Location loc);
   TensorPtr switchOp(const ObjectPtr &cond, const ObjectPtr &ift,
                      const ObjectPtr &iff, mlir::Location loc);
   /// `axis` is None (all), an int or a list of ints (negative allowed).

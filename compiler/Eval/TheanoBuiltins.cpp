@@ -630,10 +630,26 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       });
   }
   if (module == "theano.ifelse" && name == "ifelse")
-    // Importable (seed programs import it at the top); calling it is not.
-    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) -> ObjectPtr {
-      in.error(a.loc, "ifelse is not supported by tcc yet; T.switch(cond, a, "
-                      "b) computes the same value elementwise");
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "ifelse",
+                        {"condition", "then_branch", "else_branch", "name?"});
+      TensorBuilder &tb = in.tensors();
+      // Lists of branches pair up, as in Theano.
+      bool thenList = isa<ListObject, TupleObject>(v[1].get());
+      bool elseList = isa<ListObject, TupleObject>(v[2].get());
+      if (!thenList && !elseList)
+        return std::static_pointer_cast<Object>(
+            tb.ifElse(v[0], v[1], v[2], a.loc));
+      ObjectList thens = thenList ? iterate(in, v[1], a.loc) : ObjectList{v[1]};
+      ObjectList elses = elseList ? iterate(in, v[2], a.loc) : ObjectList{v[2]};
+      if (thens.size() != elses.size())
+        in.error(a.loc, llvm::formatv("ifelse: the then branch has {0} values "
+                                      "but the else branch {1}",
+                                      thens.size(), elses.size()));
+      auto out = std::make_shared<ListObject>();
+      for (auto [t, e] : llvm::zip(thens, elses))
+        out->items.push_back(tb.ifElse(v[0], t, e, a.loc));
+      return std::static_pointer_cast<Object>(out);
     });
   bool gradModule = module == "theano" || module == "theano.tensor" ||
                     module == "theano.gradient";

@@ -645,6 +645,32 @@ struct LowerGradientStop : OpRewritePattern<th::GradientStopOp> {
   }
 };
 
+/// th.ifelse -> scf.if yielding one branch's value each (control-flow-sink
+/// later moves each branch's own computations into its region).
+struct LowerIfElse : OpRewritePattern<th::IfElseOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::IfElseOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Value cond = tensor::ExtractOp::create(rewriter, loc, op.getCond());
+    auto branch = scf::IfOp::create(rewriter, loc, TypeRange{type}, cond,
+                                    /*withElseRegion=*/true);
+    for (auto [region, value] :
+         {std::pair{&branch.getThenRegion(), op.getThenValue()},
+          std::pair{&branch.getElseRegion(), op.getElseValue()}}) {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(&region->front());
+      Value v = value;
+      if (v.getType() != type)
+        v = tensor::CastOp::create(rewriter, loc, type, v);
+      scf::YieldOp::create(rewriter, loc, v);
+    }
+    rewriter.replaceOp(op, branch.getResults());
+    return success();
+  }
+};
+
 struct LowerConstant : OpRewritePattern<th::ConstantOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(th::ConstantOp op,
@@ -691,6 +717,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
            LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
            LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
            LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
+               LowerIfElse,
            LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
            LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
            LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,

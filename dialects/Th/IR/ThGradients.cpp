@@ -946,3 +946,28 @@ LogicalResult AdvancedSetSubtensorOp::buildVJP(OpBuilder &b, Value g,
   grads.append(getIndices().size(), Value());
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// ifelse
+//===----------------------------------------------------------------------===//
+
+LogicalResult IfElseOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  // g goes to the branch taken, zeros to the other (Theano's IfElse grad).
+  Location loc = getLoc();
+  grads.push_back(Value());
+  for (bool isThen : {true, false}) {
+    Value branch = isThen ? getThenValue() : getElseValue();
+    if (!isFloatTensor(branch)) {
+      grads.push_back(Value());
+      continue;
+    }
+    if (branch.getType() != g.getType())
+      return emitOpError("the gradient through branches of different static "
+                         "shapes is not supported by tcc yet");
+    Value zeros = SecondOp::create(b, loc, branch, scalarLike(b, loc, branch, 0.0));
+    grads.push_back(IfElseOp::create(b, loc, g.getType(), getCond(),
+                                     isThen ? g : zeros, isThen ? zeros : g));
+  }
+  return success();
+}

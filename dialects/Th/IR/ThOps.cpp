@@ -491,6 +491,31 @@ LogicalResult AllocOp::verify() {
   return success();
 }
 
+LogicalResult IfElseOp::verify() {
+  if (getCond().getType().getRank() != 0)
+    return emitOpError("the condition must be a scalar, got ")
+           << getCond().getType();
+  auto a = cast<RankedTensorType>(getThenValue().getType());
+  auto b = cast<RankedTensorType>(getElseValue().getType());
+  auto r = cast<RankedTensorType>(getType());
+  if (a.getElementType() != b.getElementType() ||
+      a.getRank() != b.getRank())
+    return emitOpError("the branches must have one element type and rank, got ")
+           << a << " and " << b;
+  if (r.getElementType() != a.getElementType() || r.getRank() != a.getRank())
+    return emitOpError("the result must have the branches' element type and "
+                       "rank, got ")
+           << r;
+  for (int64_t d = 0; d < r.getRank(); ++d) {
+    int64_t n = a.getDimSize(d) == b.getDimSize(d) ? a.getDimSize(d)
+                                                    : ShapedType::kDynamic;
+    if (r.getDimSize(d) != n)
+      return emitOpError("result dimension ")
+             << d << " must be " << (ShapedType::isDynamic(n) ? "dynamic" : std::to_string(n));
+  }
+  return success();
+}
+
 LogicalResult ArangeOp::verify() {
   Type element = getType().getElementType();
   if (getStart().getType() != getStop().getType() ||

@@ -336,6 +336,25 @@ def Th_SwitchOp : Th_ElementwiseOp<"switch", [Th_Differentiable]> {
   let hasVerifier = 1;
 }
 
+def Th_IfElseOp : Th_Op<"ifelse", [Pure, Th_Differentiable]> {
+  let summary = "Theano's IfElse: one of two values, chosen by a scalar";
+  let description = [{
+    `then` if the scalar `cond` is true, else `else`; the two have one
+    element type and rank but may differ in size (the result's size is
+    static only where theirs agree). Lowered to scf.if, after which
+    control-flow-sink moves the computations only one branch uses into it,
+    so the branch not taken is not computed (Theano's lazy ifelse).
+  }];
+  let arguments = (ins Th_BoolTensor:$cond, Th_Tensor:$then_value,
+                       Th_Tensor:$else_value);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = [{
+    $cond `,` $then_value `,` $else_value attr-dict `:` type($cond) `,`
+    type($then_value) `,` type($else_value) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Reductions, dot, dimshuffle
 //===----------------------------------------------------------------------===//
@@ -545,7 +564,7 @@ def Th_ReshapeOp : Th_Op<"reshape", [Pure, Th_Differentiable]> {
   let hasFolder = 1;
 }
 
-def Th_CheckIndexOp : Th_Op<"check_index", [MemoryEffects<[MemWrite]>]> {
+def Th_CheckIndexOp : Th_Op<"check_index", [NoMemoryEffect]> {
   let summary = "an index known at run time, checked against its dimension";
   let description = [{
     `index` must lie in `[-size, size)`; the result is it wrapped into
@@ -553,9 +572,10 @@ def Th_CheckIndexOp : Th_Op<"check_index", [MemoryEffects<[MemWrite]>]> {
     with NumPy's IndexError message naming `axis`, the index and the size,
     and `what` and the location say which operation indexed. The lowering
     of the indexing ops makes it; `tcc-lower-index-checks` turns it into a
-    call to the runtime (docs/ABI.md). The write effect keeps it where it
-    is: hoisted out of a loop or branch that does not run, it could fail a
-    call that is correct.
+    call to the runtime (docs/ABI.md). It has no memory effect, so it can
+    be sunk into the branch of a lazy ifelse that uses it, but it is not
+    speculatable: hoisted out of a loop or branch that does not run, it
+    could fail a call that is correct.
   }];
   let arguments = (ins Index:$index, Index:$size, I64Attr:$axis,
                        StrAttr:$what);
