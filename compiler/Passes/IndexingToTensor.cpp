@@ -66,6 +66,7 @@ struct Region {
   SmallVector<OpFoldResult> offsets, sizes, strides;
   SmallVector<bool> dropped;
   RankedTensorType type; // Of the full-rank region.
+  Value slice;           // The region extracted, once extractRegion ran.
 };
 
 /// The region; `resultType` (without the dropped dimensions) gives the
@@ -157,6 +158,23 @@ template <typename OpT> SmallVector<th::IndexEntry> entriesOf(OpT op) {
                              op.getDynamic());
 }
 
+/// The region of a subtensor op's input at its index list, computed and
+/// extracted (`slice`, of the input's rank); `resultType` gives the static
+/// sizes.
+template <typename OpT>
+FailureOr<Region> extractRegion(PatternRewriter &rewriter, OpT op,
+                                RankedTensorType resultType) {
+  FailureOr<Region> region =
+      computeRegion(rewriter, op.getLoc(), op.getInput(), entriesOf(op),
+                    resultType, op->getName().stripDialect());
+  if (failed(region))
+    return rewriter.notifyMatchFailure(op, "a step known only at run time");
+  region->slice = tensor::ExtractSliceOp::create(
+      rewriter, op.getLoc(), region->type, op.getInput(), region->offsets,
+      region->sizes, region->strides);
+  return region;
+}
+
 struct LowerSubtensor : OpRewritePattern<th::SubtensorOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -164,14 +182,10 @@ struct LowerSubtensor : OpRewritePattern<th::SubtensorOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto type = cast<RankedTensorType>(op.getType());
-    FailureOr<Region> region =
-        computeRegion(rewriter, loc, op.getInput(), entriesOf(op), type,
-                      op->getName().stripDialect());
+    FailureOr<Region> region = extractRegion(rewriter, op, type);
     if (failed(region))
-      return rewriter.notifyMatchFailure(op, "a step known only at run time");
-    Value slice = tensor::ExtractSliceOp::create(
-        rewriter, loc, region->type, op.getInput(), region->offsets,
-        region->sizes, region->strides);
+      return failure();
+    Value slice = region->slice;
     if (region->type != type)
       slice = tensor::CollapseShapeOp::create(
           rewriter, loc, type, slice, dropReassociation(region->dropped));
@@ -193,14 +207,10 @@ struct LowerIncSubtensor : OpRewritePattern<OpT> {
         op.getDynamic(), why);
     if (failed(regionType))
       return failure();
-    FailureOr<Region> region =
-        computeRegion(rewriter, loc, op.getInput(), entriesOf(op), *regionType,
-                      op->getName().stripDialect());
+    FailureOr<Region> region = extractRegion(rewriter, op, *regionType);
     if (failed(region))
-      return rewriter.notifyMatchFailure(op, "a step known only at run time");
-    Value slice = tensor::ExtractSliceOp::create(
-        rewriter, loc, region->type, op.getInput(), region->offsets,
-        region->sizes, region->strides);
+      return failure();
+    Value slice = region->slice;
 
     // The value's dimensions are the region's last kept ones; a
     // broadcastable one is read at 0.
