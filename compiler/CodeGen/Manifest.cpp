@@ -239,7 +239,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = {};
       return WalkResult::advance();
     }
-    if (isa<th::GradientStopOp, th::SoftmaxOp, th::LogSoftmaxOp>(op)) {
+    if (isa<th::GradientStopOp, th::SoftmaxOp, th::LogSoftmaxOp, th::CumSumOp,
+            th::CumProdOp>(op)) {
       dims[result] = dims[op->getOperand(0)];
       return WalkResult::advance();
     }

@@ -97,6 +97,11 @@ ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,
 /// other name.
 ObjectPtr indexingFunction(llvm::StringRef qualified, llvm::StringRef name,
                            ObjectPtr self);
+/// cumsum, cumprod and repeat as functions (`self` null) or methods of
+/// `self`; tile, eye and identity_like (RepeatBuiltins.cpp); null for any
+/// other name.
+ObjectPtr repeatFunction(llvm::StringRef qualified, llvm::StringRef name,
+                         ObjectPtr self);
 /// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
 ObjectPtr tensorAttribute(Interpreter &interp,
                           const std::shared_ptr<TensorObject> &tensor,

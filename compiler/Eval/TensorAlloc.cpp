@@ -62,9 +62,14 @@ TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
   TensorPtr value = asTensor(valueObj, loc);
   if (dtype)
     value = cast(value, *dtype, loc);
-  if (rankOf(value) != 0)
-    interp.error(loc, name + ": tcc fills with a scalar value; broadcast a "
-                             "tensor with T.fill(model, value) instead");
+  if (rankOf(value) != 0) {
+    // Theano's Alloc of a tensor: broadcast to the trailing sizes.
+    if (rankOf(value) > static_cast<int64_t>(sizeObjs.size()))
+      interp.error(loc, llvm::formatv("{0}: the value has rank {1}, more than "
+                                      "the {2} sizes given",
+                                      name, rankOf(value), sizeObjs.size()));
+    return broadcastTo(value, sizeObjs, name, loc);
+  }
   SmallVector<Value> sizes;
   SmallVector<int64_t> shape;
   for (auto [i, s] : llvm::enumerate(sizeObjs)) {

@@ -123,6 +123,26 @@ public:
                    const ObjectPtr &step, std::optional<numpy::DType> dtype,
                    mlir::Location loc);
 
+  /// T.cumsum / T.cumprod(x, axis): running totals along `axis` (None: of
+  /// x flattened), in x's dtype. `name` is the function, for errors.
+  TensorPtr cumulative(bool product, const ObjectPtr &x, const ObjectPtr &axis,
+                       llvm::StringRef name, mlir::Location loc);
+  /// T.repeat(x, repeats, axis): each element `repeats` times along `axis`
+  /// (None: x flattened); `repeats` is an int or a dimension of a shape.
+  TensorPtr repeat(const ObjectPtr &x, const ObjectPtr &repeats,
+                   const ObjectPtr &axis, mlir::Location loc);
+  /// T.tile(x, reps, ndim): NumPy's tile with Theano's padding rules.
+  TensorPtr tile(const ObjectPtr &x, const ObjectPtr &reps,
+                 std::optional<int64_t> ndim, mlir::Location loc);
+  /// T.eye(n, m, k, dtype): ones where column == row + k on an n x m grid
+  /// (m null or None: n); n and m may be dimensions of shapes.
+  TensorPtr eye(const ObjectPtr &n, const ObjectPtr &m, const ObjectPtr &k,
+                numpy::DType dtype, mlir::Location loc);
+  /// alloc(x, *sizes) for a tensor x: x (left-padded with broadcastable
+  /// dimensions) broadcast to `sizes`.
+  TensorPtr broadcastTo(const TensorPtr &x, const ObjectList &sizes,
+                        llvm::StringRef name, mlir::Location loc);
+
   /// Theano's join(axis, *tensors) (T.concatenate): the dtypes upcast, one
   /// rank, equal sizes outside `axis` (negative counts from the end).
   /// `name` is the function as the program called it, for errors.

@@ -19,7 +19,7 @@ std::string eval::canonicalModule(llvm::StringRef dotted) {
       "theano.config",  "theano.gradient", "theano.printing",
       "theano.ifelse",  "numpy",           "numpy.random",
       "theano.tensor.nnet.nnet", "theano.compile", "theano.scan_module",
-      "random",
+      "random", "theano.tensor.extra_ops",
   };
   for (const char *k : known)
     if (dotted == k)
@@ -683,6 +683,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   if (module == "theano" && name == "scan")
     interp.error(loc, "scan is not supported by tcc yet");
 
+  if (module == "theano.tensor.extra_ops") {
+    if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
+      return f;
+    interp.error(loc, "'" + qualified + "' is not supported by tcc");
+  }
   bool tensorModule = module == "theano.tensor" || module == "theano" ||
                       module == "theano.tensor.nnet" ||
                       module == "theano.tensor.nnet.nnet";
@@ -802,6 +807,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = contractionFunction(qualified, name))
     return f;
+  if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" ||
       name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -829,6 +836,8 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
   if (ObjectPtr f = statisticsFunction(qualified, name, t))
     return f;
   if (ObjectPtr f = indexingFunction(qualified, name, t))
+    return f;
+  if (ObjectPtr f = repeatFunction(qualified, name, t))
     return f;
   if (name == "T")
     return tb.transpose(t, loc);

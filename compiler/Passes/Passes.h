@@ -32,6 +32,8 @@ void populateAdvancedIndexingToTensorPatterns(
 
 /// th.arange as a linalg.generic over linalg.index.
 void populateArangeToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// th.cumsum / th.cumprod as an scf.for along the axis (CumulativeToLoops.cpp).
+void populateCumulativeToLoopsPatterns(mlir::RewritePatternSet &patterns);
 
 /// th.reshape and the subtensor ops to tensor (and linalg) ops.
 void populateIndexingToTensorPatterns(mlir::RewritePatternSet &patterns);

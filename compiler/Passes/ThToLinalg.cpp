@@ -725,5 +725,6 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   populateJoinToTensorPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
+  populateCumulativeToLoopsPatterns(patterns);
   populateAdvancedIndexingToTensorPatterns(patterns);
 }

@@ -669,6 +669,36 @@ LogicalResult LogSoftmaxOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult CumSumOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  // Each input element adds to every later total: the gradient sums g from
+  // the other end.
+  if (!isFloatTensor(getInput())) {
+    grads.push_back(Value());
+    return success();
+  }
+  grads.push_back(
+      CumSumOp::create(b, getLoc(), g.getType(), g, getAxis(), !getReverse()));
+  return success();
+}
+
+LogicalResult CumProdOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // Theano's: cumsum(g * cumprod(x)) from the other end, divided by x (so
+  // a zero in x gives a non-finite gradient, as in Theano).
+  Location loc = getLoc();
+  Value x = getInput();
+  if (!isFloatTensor(x)) {
+    grads.push_back(Value());
+    return success();
+  }
+  Value weighted = MulOp::create(b, loc, g, getResult());
+  Value sums = CumSumOp::create(b, loc, g.getType(), weighted, getAxis(),
+                                !getReverse());
+  grads.push_back(TrueDivOp::create(b, loc, sums, x));
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // dot and dimshuffle
 //===----------------------------------------------------------------------===//

@@ -390,7 +390,7 @@ LogicalResult DotOp::inferReturnTypes(
   return success();
 }
 
-static LogicalResult verifySoftmaxAxis(Operation *op, Value input,
+static LogicalResult verifyAxisInRange(Operation *op, Value input,
                                        int64_t axis) {
   int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
   if (axis < 0 || axis >= rank)
@@ -400,11 +400,19 @@ static LogicalResult verifySoftmaxAxis(Operation *op, Value input,
 }
 
 LogicalResult SoftmaxOp::verify() {
-  return verifySoftmaxAxis(*this, getInput(), getAxis());
+  return verifyAxisInRange(*this, getInput(), getAxis());
 }
 
 LogicalResult LogSoftmaxOp::verify() {
-  return verifySoftmaxAxis(*this, getInput(), getAxis());
+  return verifyAxisInRange(*this, getInput(), getAxis());
+}
+
+LogicalResult CumSumOp::verify() {
+  return verifyAxisInRange(*this, getInput(), getAxis());
+}
+
+LogicalResult CumProdOp::verify() {
+  return verifyAxisInRange(*this, getInput(), getAxis());
 }
 
 /// Shared verifier of th.gemv and th.gemm: dot(a, b) has c's type.

@@ -463,6 +463,24 @@ def Th_SoftmaxOp
 def Th_LogSoftmaxOp
     : Th_SoftmaxLikeOp<"log_softmax", "x - log(sum(exp(x), axis))">;
 
+// Theano's CumOp (T.cumsum, T.cumprod) along one axis; the result has the
+// input's type (Theano does not widen small integers as NumPy does). With
+// `reverse` the running total starts at the last element: the gradient of a
+// cumulative sum is the reversed cumulative sum of the result's gradient.
+class Th_CumulativeOp<string mnemonic, string what>
+    : Th_Op<mnemonic, [Pure, SameOperandsAndResultType, Th_Differentiable]> {
+  let summary = what # " along `axis`";
+  let arguments = (ins Th_NumericTensor:$input, I64Attr:$axis,
+                       UnitAttr:$reverse);
+  let results = (outs Th_NumericTensor:$result);
+  let assemblyFormat = [{
+    $input `axis` `=` $axis (`reverse` $reverse^)? attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+}
+def Th_CumSumOp : Th_CumulativeOp<"cumsum", "running sums">;
+def Th_CumProdOp : Th_CumulativeOp<"cumprod", "running products">;
+
 // Theano's Gemv/Gemm, which its specialize phase makes from a sum whose one
 // term is a product (gemm_optimizer): `c + alpha * dot(a, b)` is one BLAS
 // call accumulating into `c`'s buffer (in place where `c` is a shared
