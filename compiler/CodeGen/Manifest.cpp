@@ -189,8 +189,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                           ArrayRef<int64_t> axes) -> FailureOr<DimVec> {
     std::string why;
     FailureOr<th::AdvancedLayout> layout = th::getAdvancedLayout(
-        cast<RankedTensorType>(input.getType()), indices.getTypes(), axes,
-        why);
+        cast<RankedTensorType>(input.getType()), indices.getTypes(), axes, why);
     if (failed(layout))
       return op->emitError(why);
     int64_t nb = layout->broadcastShape.size();
@@ -202,9 +201,9 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         int64_t k = j - (nb - static_cast<int64_t>(in.size()));
         if (k < 0 || in[k] < 0)
           continue;
-        if (sym >= 0 && failed(checks.unify(sym, in[k], op,
-                                            op->getName().stripDialect(),
-                                            op->getLoc())))
+        if (sym >= 0 &&
+            failed(checks.unify(sym, in[k], op, op->getName().stripDialect(),
+                                op->getLoc())))
           return failure();
         sym = in[k];
       }
@@ -216,6 +215,25 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     return out;
   };
 
+  // The dims of a result sized by int64 scalar operands (alloc's sizes).
+  auto dimsOfSizes = [&](Operation *op, RankedTensorType type,
+                         ValueRange sizes) -> FailureOr<DimVec> {
+    DimVec out;
+    for (auto [d, size] : llvm::enumerate(sizes)) {
+      if (type.getDimSize(d) == 1) {
+        out.push_back(-1);
+      } else if (!type.isDynamicDim(d)) {
+        out.push_back(checks.newConstant(type.getDimSize(d)));
+      } else {
+        FailureOr<int> sym = sizeOfOperand(op, d, size);
+        if (failed(sym))
+          return failure();
+        out.push_back(*sym);
+      }
+    }
+    return out;
+  };
+
   WalkResult result = func.walk([&](Operation *op) -> WalkResult {
     if (auto read = dyn_cast<th::ReadOp>(op)) {
       auto it = llvm::find_if(reads, [&](th::SharedOp s) {
@@ -223,6 +241,17 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       });
       dims[read.getResult()] =
           dimsOfType(read.getType(), numInputs + (it - reads.begin()));
+      return WalkResult::advance();
+    }
+    if (auto draw = dyn_cast<th::RandomDrawOp>(op)) {
+      // The sample has alloc's sizes; the new state is always packed.
+      FailureOr<DimVec> out =
+          dimsOfSizes(op, cast<RankedTensorType>(draw.getSample().getType()),
+                      draw.getSizes());
+      if (failed(out))
+        return WalkResult::interrupt();
+      dims[draw.getSample()] = *out;
+      dims[draw.getNextState()] = {checks.newConstant(th::kRandomStateLength)};
       return WalkResult::advance();
     }
     if (op->getNumResults() != 1)
@@ -387,20 +416,10 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       return WalkResult::advance();
     }
     if (auto alloc = dyn_cast<th::AllocOp>(op)) {
-      DimVec out;
-      for (auto [d, size] : llvm::enumerate(alloc.getSizes())) {
-        if (type.getDimSize(d) == 1) {
-          out.push_back(-1);
-        } else if (!type.isDynamicDim(d)) {
-          out.push_back(checks.newConstant(type.getDimSize(d)));
-        } else {
-          FailureOr<int> sym = sizeOfOperand(op, d, size);
-          if (failed(sym))
-            return WalkResult::interrupt();
-          out.push_back(*sym);
-        }
-      }
-      dims[result] = out;
+      FailureOr<DimVec> out = dimsOfSizes(op, type, alloc.getSizes());
+      if (failed(out))
+        return WalkResult::interrupt();
+      dims[result] = *out;
       return WalkResult::advance();
     }
     if (auto arange = dyn_cast<th::ArangeOp>(op)) {
@@ -414,8 +433,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       if (!type.isDynamicDim(0))
         dims[result] = {checks.newConstant(type.getDimSize(0))};
       else if (succeeded(stop))
-        dims[result] = {checks.newSliceLength(*stop, *start, std::nullopt,
-                                              step.getInt())};
+        dims[result] = {
+            checks.newSliceLength(*stop, *start, std::nullopt, step.getInt())};
       else
         dims[result] = {checks.newOpaque(op->getLoc())};
       return WalkResult::advance();
@@ -482,10 +501,10 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       const DimVec &b = dims[ifelse.getElseValue()];
       DimVec out;
       for (auto [x, y] : llvm::zip(a, b)) {
-        std::optional<int64_t> cx = x >= 0 ? checks.constantValue(x)
-                                           : std::optional<int64_t>(1);
-        std::optional<int64_t> cy = y >= 0 ? checks.constantValue(y)
-                                           : std::optional<int64_t>(1);
+        std::optional<int64_t> cx =
+            x >= 0 ? checks.constantValue(x) : std::optional<int64_t>(1);
+        std::optional<int64_t> cy =
+            y >= 0 ? checks.constantValue(y) : std::optional<int64_t>(1);
         if (x == y)
           out.push_back(x);
         else if (cx && cx == cy)

@@ -227,6 +227,8 @@ ObjectPtr eval::attribute(Interpreter &interp, const ObjectPtr &object,
     return arrayAttribute(interp, a, name, loc);
   if (auto r = std::dynamic_pointer_cast<RandomStateObject>(object))
     return randomStateAttribute(interp, r, name, loc);
+  if (auto r = std::dynamic_pointer_cast<RandomStreamsObject>(object))
+    return randomStreamsAttribute(interp, r, name, loc);
   if (auto l = std::dynamic_pointer_cast<ListObject>(object))
     return listAttribute(interp, l, name, loc);
   if (auto d = std::dynamic_pointer_cast<DictObject>(object))

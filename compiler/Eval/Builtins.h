@@ -115,6 +115,12 @@ ObjectPtr numpyRandomMethod(Interpreter &interp, numpy::RandomState *state,
 ObjectPtr randomStateAttribute(Interpreter &interp,
                                const std::shared_ptr<RandomStateObject> &rs,
                                llvm::StringRef name, mlir::Location loc);
+/// RandomStreams(seed) / MRG_RandomStreams(seed) (TensorRandom.cpp).
+ObjectPtr randomStreamsConstructor(llvm::StringRef qualified, bool mrg);
+/// uniform, normal, binomial, random_integers and seed of a RandomStreams.
+ObjectPtr randomStreamsAttribute(
+    Interpreter &interp, const std::shared_ptr<RandomStreamsObject> &streams,
+    llvm::StringRef name, mlir::Location loc);
 /// A dtype argument: 'float32', np.float32, theano.config.floatX.
 numpy::DType dtypeArgument(Interpreter &interp, const ObjectPtr &value,
                            mlir::Location loc);

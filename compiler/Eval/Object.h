@@ -58,6 +58,7 @@ public:
     Array,    // a compile-time NumPy array
     DType,    // `np.float32`, 'float64' passed as dtype=...
     RandomState,
+    RandomStreams, // theano's shared_randomstreams.RandomStreams
     TheanoFunction,
     In, // theano.In / theano.Param
     Class,
@@ -194,6 +195,18 @@ public:
 class RandomStateObject : public ObjectBase<Object::Kind::RandomState> {
 public:
   numpy::RandomState state;
+};
+
+/// Theano's RandomStreams (or MRG_RandomStreams, which tcc draws with the
+/// same NumPy streams): each draw gets a shared state seeded from
+/// `seeds`, as shared_randomstreams does.
+class RandomStreamsObject : public ObjectBase<Object::Kind::RandomStreams> {
+public:
+  numpy::RandomState seeds;
+  /// The states of the draws so far, for seed().
+  std::vector<std::shared_ptr<TensorObject>> states;
+  /// MRG_RandomStreams: binomial(size, p, n) rather than (size, n, p).
+  bool mrg = false;
 };
 
 /// theano.In(x, value=...): an input with a default.

@@ -46,6 +46,9 @@ std::string eval::typeName(const ObjectPtr &value) {
   case Object::Kind::Array: return "numpy.ndarray";
   case Object::Kind::DType: return "numpy.dtype";
   case Object::Kind::RandomState: return "numpy.random.RandomState";
+  case Object::Kind::RandomStreams:
+    return cast<RandomStreamsObject>(value.get())->mrg ? "MRG_RandomStreams"
+                                                       : "RandomStreams";
   case Object::Kind::TheanoFunction: return "theano.function";
   case Object::Kind::In: return "theano.In";
   case Object::Kind::Class: return "type";

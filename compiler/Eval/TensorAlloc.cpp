@@ -55,23 +55,9 @@ ObjectPtr TensorBuilder::shapeOf(const ObjectPtr &xObj, Location loc) {
   return tuple;
 }
 
-TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
-                               const ObjectList &sizeObjs,
-                               std::optional<DType> dtype,
-                               llvm::StringRef name, Location loc) {
-  TensorPtr value = asTensor(valueObj, loc);
-  if (dtype)
-    value = cast(value, *dtype, loc);
-  if (rankOf(value) != 0) {
-    // Theano's Alloc of a tensor: broadcast to the trailing sizes.
-    if (rankOf(value) > static_cast<int64_t>(sizeObjs.size()))
-      interp.error(loc, llvm::formatv("{0}: the value has rank {1}, more than "
-                                      "the {2} sizes given",
-                                      name, rankOf(value), sizeObjs.size()));
-    return broadcastTo(value, sizeObjs, name, loc);
-  }
-  SmallVector<Value> sizes;
-  SmallVector<int64_t> shape;
+void TensorBuilder::allocSizes(const ObjectList &sizeObjs, llvm::StringRef name,
+                               Location loc, SmallVectorImpl<Value> &sizes,
+                               SmallVectorImpl<int64_t> &shape) {
   for (auto [i, s] : llvm::enumerate(sizeObjs)) {
     if (std::optional<int64_t> n = asInt(s)) {
       if (*n < 0)
@@ -93,6 +79,26 @@ TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
     sizes.push_back(t->value);
     shape.push_back(ShapedType::kDynamic);
   }
+}
+
+TensorPtr TensorBuilder::alloc(const ObjectPtr &valueObj,
+                               const ObjectList &sizeObjs,
+                               std::optional<DType> dtype,
+                               llvm::StringRef name, Location loc) {
+  TensorPtr value = asTensor(valueObj, loc);
+  if (dtype)
+    value = cast(value, *dtype, loc);
+  if (rankOf(value) != 0) {
+    // Theano's Alloc of a tensor: broadcast to the trailing sizes.
+    if (rankOf(value) > static_cast<int64_t>(sizeObjs.size()))
+      interp.error(loc, llvm::formatv("{0}: the value has rank {1}, more than "
+                                      "the {2} sizes given",
+                                      name, rankOf(value), sizeObjs.size()));
+    return broadcastTo(value, sizeObjs, name, loc);
+  }
+  SmallVector<Value> sizes;
+  SmallVector<int64_t> shape;
+  allocSizes(sizeObjs, name, loc, sizes, shape);
   auto type = RankedTensorType::get(
       shape, llvm::cast<RankedTensorType>(value->value.getType()).getElementType());
   return wrap(

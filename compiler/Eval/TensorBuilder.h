@@ -215,6 +215,27 @@ public:
   /// T.flatten(x, ndim): the leading ndim-1 dimensions kept, the rest
   /// collapsed into one.
   TensorPtr flatten(const ObjectPtr &x, int64_t ndim, mlir::Location loc);
+  /// alloc's sizes: each a non-negative int (a constant) or x.shape[i];
+  /// `shape` gets the static sizes (dynamic for the shape_i ones).
+  void allocSizes(const ObjectList &sizeObjs, llvm::StringRef name,
+                  mlir::Location loc, llvm::SmallVectorImpl<mlir::Value> &sizes,
+                  llvm::SmallVectorImpl<int64_t> &shape);
+  /// Dimension `d` of `x` as an alloc or reshape size: an int where the
+  /// type knows it, else x.shape[d].
+  ObjectPtr dimSize(const TensorPtr &x, int64_t d, mlir::Location loc);
+  /// A draw of a RandomStreams variable (TensorRandom.cpp): `state` is the
+  /// stream's shared state; the sample has the given sizes (alloc's rules)
+  /// and `params` are of its shape. Records the new state as the state's
+  /// default update.
+  TensorPtr randomDraw(const TensorPtr &state, llvm::StringRef distribution,
+                       const ObjectList &sizes,
+                       llvm::ArrayRef<TensorPtr> params, llvm::StringRef name,
+                       mlir::Location loc);
+  /// The shared variable read as `sharedRead` and its default_update (a
+  /// RandomStreams state and its new value), or nulls.
+  std::pair<TensorPtr, TensorPtr> defaultUpdate(mlir::Value sharedRead) const {
+    return defaultUpdates.lookup(sharedRead);
+  }
   /// An int64 scalar size from an int or an integer scalar tensor.
   mlir::Value sizeValue(const ObjectPtr &size, llvm::StringRef name,
                         size_t position, mlir::Location loc);
@@ -247,6 +268,7 @@ private:
   Interpreter &interp;
   mlir::MLIRContext &context;
   llvm::DenseMap<const InstanceObject *, mlir::Value> tagOwners;
+  llvm::DenseMap<mlir::Value, std::pair<TensorPtr, TensorPtr>> defaultUpdates;
   /// Variables' test-value shapes, and the shapes derived from them (a
   /// cache, cleared when a test value changes).
   llvm::DenseMap<mlir::Value, std::vector<int64_t>> testValueShapes;

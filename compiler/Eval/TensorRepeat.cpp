@@ -22,14 +22,11 @@ using namespace tcc;
 using namespace tcc::eval;
 using numpy::DType;
 
-/// Dimension `d` of `x` as an alloc or reshape size: an int where the type
-/// knows it, else x.shape[d].
-static ObjectPtr sizeOf(TensorBuilder &tb, const TensorPtr &x, int64_t d,
-                        Location loc) {
+ObjectPtr TensorBuilder::dimSize(const TensorPtr &x, int64_t d, Location loc) {
   auto type = llvm::cast<RankedTensorType>(x->value.getType());
   if (!type.isDynamicDim(d))
     return Interpreter::integer(type.getDimSize(d));
-  ObjectPtr shape = tb.shapeOf(x, loc);
+  ObjectPtr shape = shapeOf(x, loc);
   return llvm::cast<TupleObject>(shape.get())->items[d];
 }
 
@@ -140,7 +137,7 @@ TensorPtr TensorBuilder::repeat(const ObjectPtr &xObj,
   ObjectList expanded, merged;
   for (int64_t d = 0; d < rank; ++d) {
     pattern.push_back(d);
-    ObjectPtr size = sizeOf(*this, x, d, loc);
+    ObjectPtr size = dimSize(x, d, loc);
     expanded.push_back(size);
     merged.push_back(d == axis ? sizeProduct(*this, size, count, loc) : size);
     if (d == axis) {
@@ -179,7 +176,7 @@ TensorPtr TensorBuilder::tile(const ObjectPtr &xObj, const ObjectPtr &repsObj,
   reps.insert(reps.begin(), n - reps.size(), Interpreter::integer(1));
   ObjectList shape(n - rank, Interpreter::integer(1));
   for (int64_t d = 0; d < rank; ++d)
-    shape.push_back(sizeOf(*this, x, d, loc));
+    shape.push_back(dimSize(x, d, loc));
   ObjectList allocShape = reps;
   allocShape.insert(allocShape.end(), shape.begin(), shape.end());
   TensorPtr spread = broadcastTo(x, allocShape, "tile", loc);

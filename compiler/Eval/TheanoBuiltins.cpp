@@ -15,11 +15,23 @@ using numpy::DType;
 
 std::string eval::canonicalModule(llvm::StringRef dotted) {
   static const char *known[] = {
-      "theano",         "theano.tensor",   "theano.tensor.nnet",
-      "theano.config",  "theano.gradient", "theano.printing",
-      "theano.ifelse",  "numpy",           "numpy.random",
-      "theano.tensor.nnet.nnet", "theano.compile", "theano.scan_module",
-      "random", "theano.tensor.extra_ops",
+      "theano",
+      "theano.tensor",
+      "theano.tensor.nnet",
+      "theano.config",
+      "theano.gradient",
+      "theano.printing",
+      "theano.ifelse",
+      "numpy",
+      "numpy.random",
+      "theano.tensor.nnet.nnet",
+      "theano.compile",
+      "theano.scan_module",
+      "random",
+      "theano.tensor.extra_ops",
+      "theano.tensor.shared_randomstreams",
+      "theano.sandbox",
+      "theano.sandbox.rng_mrg",
   };
   for (const char *k : known)
     if (dotted == k)
@@ -78,8 +90,8 @@ static std::optional<std::vector<bool>> patternOf(llvm::StringRef base) {
 /// Splits "dmatrices" into (Float64, "matrix", plural).
 static std::optional<std::tuple<std::optional<DType>, std::string, bool>>
 parseTypeName(llvm::StringRef name) {
-  auto tryBase = [](llvm::StringRef s)
-      -> std::optional<std::pair<std::string, bool>> {
+  auto tryBase =
+      [](llvm::StringRef s) -> std::optional<std::pair<std::string, bool>> {
     if (patternOf(s))
       return std::make_pair(s.str(), false);
     if (s == "matrices")
@@ -103,8 +115,8 @@ static std::string stringArg(Interpreter &interp, const ObjectPtr &v,
     return "";
   auto *s = dyn_cast<StrObject>(v.get());
   if (!s)
-    interp.error(loc, llvm::Twine(what) + " must be a string, got " +
-                          typeName(v));
+    interp.error(loc,
+                 llvm::Twine(what) + " must be a string, got " + typeName(v));
   return s->value;
 }
 
@@ -168,6 +180,45 @@ static std::shared_ptr<TensorObject> symbolicArg(Interpreter &in,
   return t;
 }
 
+/// Theano's default updates: every shared variable the function reads
+/// that has a default_update (a RandomStreams state) and no explicit update
+/// gets it, unless no_default_updates is True or lists the variable. New
+/// updates may read further such variables, so this runs to a fixed point.
+static void addDefaultUpdates(Interpreter &in, TheanoFunctionObject &fn,
+                              const ObjectPtr &noDefaults) {
+  if (noDefaults && isa<BoolObject>(noDefaults.get()) &&
+      cast<BoolObject>(noDefaults.get())->value)
+    return;
+  llvm::SmallPtrSet<const TensorObject *, 4> excluded;
+  if (noDefaults && isa<ListObject, TupleObject>(noDefaults.get()))
+    for (const ObjectPtr &o : iterate(in, noDefaults, fn.loc))
+      if (auto *t = dyn_cast<TensorObject>(o.get()))
+        excluded.insert(t);
+  TensorBuilder &tb = in.tensors();
+  llvm::DenseSet<Operation *> seen;
+  SmallVector<Value> worklist;
+  for (auto &out : fn.outputs)
+    worklist.push_back(out->value);
+  for (auto &upd : fn.updates)
+    worklist.push_back(upd.second->value);
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    Operation *def = v.getDefiningOp();
+    if (!def || !seen.insert(def).second)
+      continue;
+    worklist.append(def->operand_begin(), def->operand_end());
+    auto [var, next] = tb.defaultUpdate(v);
+    if (!var || excluded.contains(var.get()))
+      continue;
+    bool explicitUpdate = llvm::any_of(
+        fn.updates, [&](auto &upd) { return upd.first->value == v; });
+    if (explicitUpdate)
+      continue;
+    fn.updates.emplace_back(var, next);
+    worklist.push_back(next->value);
+  }
+}
+
 static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
   auto v = bindArgs(in, a, "function",
                     {"inputs", "outputs?", "mode?", "updates?", "givens?",
@@ -221,7 +272,8 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
       if (want != got)
         in.error(a.loc,
                  "an update must have the same type as its shared variable: "
-                 "'" + var->name + "' is " + in.tensors().typeString(want) +
+                 "'" +
+                     var->name + "' is " + in.tensors().typeString(want) +
                      " but the update is " + in.tensors().typeString(got) +
                      (cast<RankedTensorType>(want).getElementType() !=
                               cast<RankedTensorType>(got).getElementType()
@@ -238,6 +290,7 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
       fn->updates.emplace_back(var, value);
     }
   }
+  addDefaultUpdates(in, *fn, v[5]);
   if (v[4] && !isa<NoneObject>(v[4].get()))
     in.error(a.loc, "function(givens=...) is not supported by tcc yet; pass "
                     "the values as inputs");
@@ -253,9 +306,9 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
 }
 
 static ObjectPtr inBuiltin(Interpreter &in, CallArgs &a, const char *valueKw) {
-  auto v = bindArgs(in, a, "In", {"variable", "name?", valueKw, "update?",
-                                  "mutable?", "strict?", "autoname?",
-                                  "implicit?"});
+  auto v = bindArgs(in, a, "In",
+                    {"variable", "name?", valueKw, "update?", "mutable?",
+                     "strict?", "autoname?", "implicit?"});
   auto obj = std::make_shared<InObject>();
   obj->variable = symbolicArg(in, v[0], a.loc, "In's variable");
   obj->value = v[2];
@@ -293,8 +346,8 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
   if (!isa<NoneObject>(v[0].get())) {
     cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
     if (!cost)
-      in.error(a.loc, "grad: cost must be a symbolic scalar, got " +
-                          typeName(v[0]));
+      in.error(a.loc,
+               "grad: cost must be a symbolic scalar, got " + typeName(v[0]));
   }
   auto [wrt, single] = wrtList(in, v[1], a.loc);
   std::vector<std::shared_ptr<TensorObject>> constants;
@@ -306,7 +359,8 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
   if (disconnected != "raise" && disconnected != "warn" &&
       disconnected != "ignore")
     in.error(a.loc, "disconnected_inputs must be 'raise', 'warn' or 'ignore', "
-                    "got '" + disconnected + "'");
+                    "got '" +
+                        disconnected + "'");
   if (v[6] && stringArg(in, v[6], a.loc, "return_disconnected") != "zero")
     in.error(a.loc, "grad(return_disconnected=...) supports only 'zero' in "
                     "tcc");
@@ -336,8 +390,8 @@ static ObjectPtr gradBuiltin(Interpreter &in, CallArgs &a) {
       continue;
     }
     for (size_t i = 0; i < grads.size(); ++i)
-      grads[i] = in.tensors().elemwise(ElemwiseKind::Add, grads[i], part[i],
-                                       a.loc);
+      grads[i] =
+          in.tensors().elemwise(ElemwiseKind::Add, grads[i], part[i], a.loc);
   }
   return listOrSingle(grads, single);
 }
@@ -350,8 +404,8 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
                      "disconnected_inputs?"});
   auto f = std::dynamic_pointer_cast<TensorObject>(v[0]);
   if (!f)
-    in.error(a.loc, "Lop: f must be a symbolic variable, got " +
-                        typeName(v[0]));
+    in.error(a.loc,
+             "Lop: f must be a symbolic variable, got " + typeName(v[0]));
   TensorPtr points = in.tensors().asTensor(v[2], a.loc);
   auto [wrt, single] = wrtList(in, v[1], a.loc);
   std::vector<std::shared_ptr<TensorObject>> constants;
@@ -360,8 +414,8 @@ static ObjectPtr lopBuiltin(Interpreter &in, CallArgs &a) {
       constants.push_back(symbolicArg(in, c, a.loc, "each consider_constant"));
   std::string disconnected =
       v[4] ? stringArg(in, v[4], a.loc, "disconnected_inputs") : "raise";
-  std::vector<std::shared_ptr<TensorObject>> grads = in.tensors().grad(
-      f, wrt, constants, disconnected, a.loc, points);
+  std::vector<std::shared_ptr<TensorObject>> grads =
+      in.tensors().grad(f, wrt, constants, disconnected, a.loc, points);
   return listOrSingle(grads, single);
 }
 
@@ -375,8 +429,8 @@ static ObjectPtr ropBuiltin(Interpreter &in, CallArgs &a) {
   auto v = bindArgs(in, a, "Rop", {"f", "wrt", "eval_points"});
   auto f = std::dynamic_pointer_cast<TensorObject>(v[0]);
   if (!f)
-    in.error(a.loc, "Rop: f must be a symbolic variable, got " +
-                        typeName(v[0]));
+    in.error(a.loc,
+             "Rop: f must be a symbolic variable, got " + typeName(v[0]));
   TensorBuilder &tb = in.tensors();
   bool single = !isa<ListObject, TupleObject>(v[1].get());
   ObjectList wrtItems = single ? ObjectList{v[1]} : iterate(in, v[1], a.loc);
@@ -398,9 +452,9 @@ static ObjectPtr ropBuiltin(Interpreter &in, CallArgs &a) {
 }
 
 static ObjectPtr jacobianBuiltin(Interpreter &in, CallArgs &a) {
-  auto v = bindArgs(in, a, "jacobian",
-                    {"expression", "wrt", "consider_constant?",
-                     "disconnected_inputs?"});
+  auto v = bindArgs(
+      in, a, "jacobian",
+      {"expression", "wrt", "consider_constant?", "disconnected_inputs?"});
   auto y = std::dynamic_pointer_cast<TensorObject>(v[0]);
   if (!y)
     in.error(a.loc, "jacobian: the expression must be symbolic, got " +
@@ -424,13 +478,13 @@ static ObjectPtr jacobianBuiltin(Interpreter &in, CallArgs &a) {
 }
 
 static ObjectPtr hessianBuiltin(Interpreter &in, CallArgs &a) {
-  auto v = bindArgs(in, a, "hessian",
-                    {"cost", "wrt", "consider_constant?",
-                     "disconnected_inputs?"});
+  auto v =
+      bindArgs(in, a, "hessian",
+               {"cost", "wrt", "consider_constant?", "disconnected_inputs?"});
   auto cost = std::dynamic_pointer_cast<TensorObject>(v[0]);
   if (!cost)
-    in.error(a.loc, "hessian: cost must be a symbolic scalar, got " +
-                        typeName(v[0]));
+    in.error(a.loc,
+             "hessian: cost must be a symbolic scalar, got " + typeName(v[0]));
   std::vector<std::shared_ptr<TensorObject>> constants;
   if (v[2] && !isa<NoneObject>(v[2].get()))
     for (const ObjectPtr &c : iterate(in, v[2], a.loc))
@@ -536,7 +590,8 @@ static std::optional<ReduceKind> reduceByName(llvm::StringRef name) {
 static ObjectPtr reduceCall(Interpreter &in, CallArgs &a, ReduceKind kind,
                             const ObjectPtr &self, llvm::StringRef name) {
   std::vector<ObjectPtr> v =
-      self ? bindArgs(in, a, name, {"axis?", "dtype?", "keepdims?", "acc_dtype?"})
+      self ? bindArgs(in, a, name,
+                      {"axis?", "dtype?", "keepdims?", "acc_dtype?"})
            : bindArgs(in, a, name,
                       {"input", "axis?", "dtype?", "keepdims?", "acc_dtype?"});
   if (self)
@@ -553,8 +608,8 @@ static ObjectPtr reduceCall(Interpreter &in, CallArgs &a, ReduceKind kind,
 /// -sum(true_dist * log(coding_dist), axis=-1). Stabilize turns
 /// log(softmax(x)) inside it into log_softmax(x).
 static ObjectPtr categoricalCrossentropy(Interpreter &in, CallArgs &a) {
-  auto v = bindArgs(in, a, "categorical_crossentropy",
-                    {"coding_dist", "true_dist"});
+  auto v =
+      bindArgs(in, a, "categorical_crossentropy", {"coding_dist", "true_dist"});
   TensorBuilder &tb = in.tensors();
   TensorPtr coding = tb.asTensor(v[0], a.loc), truth = tb.asTensor(v[1], a.loc);
   int64_t rank = tb.rankOf(coding);
@@ -566,16 +621,20 @@ static ObjectPtr categoricalCrossentropy(Interpreter &in, CallArgs &a) {
       in.error(a.loc, "categorical_crossentropy with integer class labels "
                       "needs advanced indexing, which tcc does not support "
                       "yet; pass the true distribution as a one-hot matrix");
-    in.error(a.loc, "categorical_crossentropy: the true distribution has "
-                    "rank " + std::to_string(rank - 1) + " and dtype " +
-                    std::string(numpy::dtypeName(tb.dtypeOf(truth))) +
-                    "; it must be integer class labels or a distribution of "
-                    "the coding distribution's rank " + std::to_string(rank));
+    in.error(a.loc,
+             "categorical_crossentropy: the true distribution has "
+             "rank " +
+                 std::to_string(rank - 1) + " and dtype " +
+                 std::string(numpy::dtypeName(tb.dtypeOf(truth))) +
+                 "; it must be integer class labels or a distribution of "
+                 "the coding distribution's rank " +
+                 std::to_string(rank));
   }
   if (tb.rankOf(truth) != rank)
     in.error(a.loc, "categorical_crossentropy: rank mismatch between coding "
-                    "(rank " + std::to_string(rank) + ") and true (rank " +
-                    std::to_string(tb.rankOf(truth)) + ") distributions");
+                    "(rank " +
+                        std::to_string(rank) + ") and true (rank " +
+                        std::to_string(tb.rankOf(truth)) + ") distributions");
   TensorPtr terms = tb.elemwise(ElemwiseKind::Mul, truth,
                                 tb.unary(UnaryKind::Log, coding, a.loc), a.loc);
   TensorPtr total = tb.reduce(ReduceKind::Sum, terms,
@@ -612,8 +671,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
           std::string(numpy::dtypeName(interp.getFloatX())));
     if (name == "device")
       return Interpreter::string("cpu");
-    interp.error(loc, "theano.config." + name.str() +
-                          " is not a flag tcc knows");
+    interp.error(loc,
+                 "theano.config." + name.str() + " is not a flag tcc knows");
   }
   if (module == "theano" || module == "theano.compile") {
     if (name == "shared")
@@ -664,25 +723,30 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   if (gradModule && name == "Rop")
     return makeBuiltin(qualified, ropBuiltin);
   if (gradModule && (name == "zero_grad" || name == "disconnected_grad"))
-    return makeBuiltin(qualified, [disconnected = name == "disconnected_grad",
-                                   n = name.str()](Interpreter &in,
-                                                   CallArgs &a) {
-      auto v = bindArgs(in, a, n, {"x"});
-      return std::static_pointer_cast<Object>(in.tensors().gradientStop(
-          in.tensors().asTensor(v[0], a.loc), disconnected, a.loc));
-    });
+    return makeBuiltin(
+        qualified, [disconnected = name == "disconnected_grad",
+                    n = name.str()](Interpreter &in, CallArgs &a) {
+          auto v = bindArgs(in, a, n, {"x"});
+          return std::static_pointer_cast<Object>(in.tensors().gradientStop(
+              in.tensors().asTensor(v[0], a.loc), disconnected, a.loc));
+        });
   if (name == "pp" || name == "pprint" || name == "pydotprint" ||
       name == "debugprint" || name == "pydotprint_variables")
     // Importing is fine (scripts import pp at the top); printing a graph is
     // a Python-time action.
-    return makeBuiltin(qualified, [n = name.str()](Interpreter &in,
-                                                   CallArgs &a) -> ObjectPtr {
-      in.error(a.loc, "'" + n + "' prints a graph from Python; use "
-                                "`tcc --emit=th` to see the graph");
-    });
+    return makeBuiltin(
+        qualified, [n = name.str()](Interpreter &in, CallArgs &a) -> ObjectPtr {
+          in.error(a.loc, "'" + n +
+                              "' prints a graph from Python; use "
+                              "`tcc --emit=th` to see the graph");
+        });
   if (module == "theano" && name == "scan")
     interp.error(loc, "scan is not supported by tcc yet");
 
+  if (module == "theano.tensor.shared_randomstreams" && name == "RandomStreams")
+    return randomStreamsConstructor(qualified, /*mrg=*/false);
+  if (module == "theano.sandbox.rng_mrg" && name == "MRG_RandomStreams")
+    return randomStreamsConstructor(qualified, /*mrg=*/true);
   if (module == "theano.tensor.extra_ops") {
     if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
       return f;
@@ -704,8 +768,8 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     if (name == "tensor" || name == "TensorType")
       return makeBuiltin(qualified, [isType = name == "TensorType"](
                                         Interpreter &in, CallArgs &a) {
-        auto v = bindArgs(in, a, "tensor",
-                          {"dtype?", "broadcastable?", "name?"});
+        auto v =
+            bindArgs(in, a, "tensor", {"dtype?", "broadcastable?", "name?"});
         DType dt = v[0] ? dtypeArgument(in, v[0], a.loc) : in.getFloatX();
         std::vector<bool> pattern;
         if (v[1])
@@ -725,12 +789,12 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   }
 
   if (auto u = unaryByName(name))
-    return makeBuiltin(qualified, [kind = *u, n = name.str()](
-                                      Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, n, {"x"});
-      return std::static_pointer_cast<Object>(
-          in.tensors().unary(kind, v[0], a.loc));
-    });
+    return makeBuiltin(
+        qualified, [kind = *u, n = name.str()](Interpreter &in, CallArgs &a) {
+          auto v = bindArgs(in, a, n, {"x"});
+          return std::static_pointer_cast<Object>(
+              in.tensors().unary(kind, v[0], a.loc));
+        });
   // round(a, mode): NumPy's half-to-even unless mode says otherwise.
   if (name == "round")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -742,23 +806,24 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
           kind = UnaryKind::RoundHalfAwayFromZero;
         else if (mode != "half_to_even")
           in.error(a.loc, "round: mode must be 'half_to_even' or "
-                          "'half_away_from_zero', got '" + mode + "'");
+                          "'half_away_from_zero', got '" +
+                              mode + "'");
       }
       return std::static_pointer_cast<Object>(
           in.tensors().unary(kind, v[0], a.loc));
     });
   if (auto b = binaryByName(name))
-    return makeBuiltin(qualified, [kind = *b, n = name.str()](
-                                      Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, n, {"a", "b"});
-      return std::static_pointer_cast<Object>(
-          in.tensors().elemwise(kind, v[0], v[1], a.loc));
-    });
+    return makeBuiltin(
+        qualified, [kind = *b, n = name.str()](Interpreter &in, CallArgs &a) {
+          auto v = bindArgs(in, a, n, {"a", "b"});
+          return std::static_pointer_cast<Object>(
+              in.tensors().elemwise(kind, v[0], v[1], a.loc));
+        });
   if (auto r = reduceByName(name))
-    return makeBuiltin(qualified, [kind = *r, n = name.str()](
-                                      Interpreter &in, CallArgs &a) {
-      return reduceCall(in, a, kind, nullptr, n);
-    });
+    return makeBuiltin(
+        qualified, [kind = *r, n = name.str()](Interpreter &in, CallArgs &a) {
+          return reduceCall(in, a, kind, nullptr, n);
+        });
   if (name == "softmax" || name == "logsoftmax" || name == "log_softmax")
     return makeBuiltin(qualified, [log = name != "softmax", n = name.str()](
                                       Interpreter &in, CallArgs &a) {
@@ -809,8 +874,7 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
     return f;
-  if (name == "as_tensor_variable" || name == "as_tensor" ||
-      name == "constant")
+  if (name == "as_tensor_variable" || name == "as_tensor" || name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "as_tensor_variable", {"x", "name?", "ndim?"});
       return std::static_pointer_cast<Object>(
@@ -855,8 +919,7 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
   if (name == "dot")
     return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "dot", {"b"});
-      return std::static_pointer_cast<Object>(
-          in.tensors().dot(t, v[0], a.loc));
+      return std::static_pointer_cast<Object>(in.tensors().dot(t, v[0], a.loc));
     });
   if (name == "dimshuffle")
     return makeBuiltin(qualified, [t](Interpreter &in, CallArgs &a) {
@@ -885,8 +948,7 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
           in.tensors().cast(t, dtypeArgument(in, v[0], a.loc), a.loc));
     });
   if (name == "name")
-    return t->name.empty() ? Interpreter::none()
-                           : Interpreter::string(t->name);
+    return t->name.empty() ? Interpreter::none() : Interpreter::string(t->name);
   if (name == "ndim")
     return Interpreter::integer(tb.rankOf(t));
   if (name == "dtype")
@@ -930,11 +992,11 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
         DType want = t->sharedValue->dtype();
         if (value->dtype() != want) {
           numpy::Result<numpy::NDArray> converted = value->astype(want);
-          bool exact = converted &&
-                       (numpy::canCastSafely(value->dtype(), want) ||
-                        (!isa<ArrayObject>(v[0].get()) &&
-                         converted->astype(value->dtype()).ok() &&
-                         *converted->astype(value->dtype()) == *value));
+          bool exact =
+              converted && (numpy::canCastSafely(value->dtype(), want) ||
+                            (!isa<ArrayObject>(v[0].get()) &&
+                             converted->astype(value->dtype()).ok() &&
+                             *converted->astype(value->dtype()) == *value));
           if (!exact)
             in.error(a.loc, std::string("set_value: '") + t->name + "' is " +
                                 std::string(numpy::dtypeName(want)) +

@@ -20,24 +20,6 @@ using detail::storeAt;
 
 namespace {
 
-constexpr int kN = RandomState::kStateSize;
-constexpr int kM = 397;
-constexpr uint32_t kMatrixA = 0x9908b0dfu;
-constexpr uint32_t kUpperMask = 0x80000000u;
-constexpr uint32_t kLowerMask = 0x7fffffffu;
-
-/// gen_mask: the smallest all-ones mask covering `max`.
-uint64_t genMask(uint64_t max) {
-  uint64_t mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  mask |= mask >> 32;
-  return mask;
-}
-
 /// Bounds of a randint dtype, as the _rand_<type> wrappers check them.
 struct IntRange {
   int64_t min;
@@ -71,7 +53,7 @@ std::optional<IntRange> intRange(DType dtype) {
 
 } // namespace
 
-RandomState::RandomState(uint32_t seed) { seedWord(seed); }
+RandomState::RandomState(uint32_t seed) { state.seed(seed); }
 
 Result<RandomState> RandomState::create(int64_t seed) {
   RandomState rng;
@@ -80,133 +62,32 @@ Result<RandomState> RandomState::create(int64_t seed) {
   return rng;
 }
 
-/// mt19937_seed: Knuth's initializer from the reference implementation.
-void RandomState::seedWord(uint32_t seed) {
-  for (int pos = 0; pos < kN; ++pos) {
-    state.key[pos] = seed;
-    seed = 1812433253u * (seed ^ (seed >> 30)) + static_cast<uint32_t>(pos) + 1;
-  }
-  state.pos = kN;
-  state.hasGauss = false;
-  state.gauss = 0;
-}
-
 Result<bool> RandomState::seed(int64_t seed) {
   if (seed < 0 || seed > int64_t(0xFFFFFFFF))
     return makeError("Seed must be between 0 and 2**32 - 1");
-  seedWord(static_cast<uint32_t>(seed));
+  state.seed(static_cast<uint32_t>(seed));
   return true;
 }
 
 Result<bool> RandomState::seed(const std::vector<int64_t> &key) {
   if (key.empty())
     return makeError("Seed must be non-empty");
-  for (int64_t word : key)
+  std::vector<uint32_t> words;
+  for (int64_t word : key) {
     if (word < 0 || word > int64_t(0xFFFFFFFF))
       return makeError("Seed must be between 0 and 2**32 - 1");
-  // mt19937_init_by_array.
-  seedWord(19650218u);
-  std::array<uint32_t, kN> &mt = state.key;
-  int i = 1, j = 0;
-  int length = static_cast<int>(key.size());
-  for (int k = kN > length ? kN : length; k; --k) {
-    mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525u)) +
-            static_cast<uint32_t>(key[j]) + static_cast<uint32_t>(j);
-    ++i;
-    ++j;
-    if (i >= kN) {
-      mt[0] = mt[kN - 1];
-      i = 1;
-    }
-    if (j >= length)
-      j = 0;
+    words.push_back(static_cast<uint32_t>(word));
   }
-  for (int k = kN - 1; k; --k) {
-    mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941u)) -
-            static_cast<uint32_t>(i);
-    ++i;
-    if (i >= kN) {
-      mt[0] = mt[kN - 1];
-      i = 1;
-    }
-  }
-  mt[0] = 0x80000000u; // MSB is 1, assuring a non-zero initial array.
-  state.pos = kN;
-  state.hasGauss = false;
-  state.gauss = 0;
+  state.seedByArray(words.data(), static_cast<int>(words.size()));
   return true;
 }
 
-/// mt19937_gen: regenerates all 624 words.
-void RandomState::generate() {
-  std::array<uint32_t, kN> &key = state.key;
-  auto twist = [&](int i, uint32_t next, uint32_t far) {
-    uint32_t y = (key[i] & kUpperMask) | (next & kLowerMask);
-    key[i] = far ^ (y >> 1) ^ ((0u - (y & 1u)) & kMatrixA);
-  };
-  int i = 0;
-  for (; i < kN - kM; ++i)
-    twist(i, key[i + 1], key[i + kM]);
-  for (; i < kN - 1; ++i)
-    twist(i, key[i + 1], key[i + kM - kN]);
-  twist(kN - 1, key[0], key[kM - 1]);
-  state.pos = 0;
-}
-
-uint32_t RandomState::nextUInt32() {
-  if (state.pos == kN)
-    generate();
-  uint32_t y = state.key[state.pos++];
-  y ^= y >> 11;
-  y ^= (y << 7) & 0x9d2c5680u;
-  y ^= (y << 15) & 0xefc60000u;
-  y ^= y >> 18;
-  return y;
-}
-
-uint64_t RandomState::nextUInt64() {
-  uint64_t high = nextUInt32();
-  uint64_t low = nextUInt32();
-  return (high << 32) | low;
-}
-
-double RandomState::nextDouble() {
-  int32_t a = static_cast<int32_t>(nextUInt32() >> 5);
-  int32_t b = static_cast<int32_t>(nextUInt32() >> 6);
-  return (a * 67108864.0 + b) / 9007199254740992.0;
-}
-
-double RandomState::nextGauss() {
-  if (state.hasGauss) {
-    double cached = state.gauss;
-    state.hasGauss = false;
-    state.gauss = 0;
-    return cached;
-  }
-  double x1, x2, r2;
-  do {
-    x1 = 2.0 * nextDouble() - 1.0;
-    x2 = 2.0 * nextDouble() - 1.0;
-    r2 = x1 * x1 + x2 * x2;
-  } while (r2 >= 1.0 || r2 == 0.0);
-  double f = std::sqrt(-2.0 * std::log(r2) / r2);
-  state.gauss = f * x1;
-  state.hasGauss = true;
-  return f * x2;
-}
-
+uint32_t RandomState::nextUInt32() { return state.nextUInt32(); }
+uint64_t RandomState::nextUInt64() { return state.nextUInt64(); }
+double RandomState::nextDouble() { return state.nextDouble(); }
+double RandomState::nextGauss() { return state.nextGauss(); }
 uint64_t RandomState::randomInterval(uint64_t max) {
-  if (max == 0)
-    return 0;
-  uint64_t mask = genMask(max), value;
-  if (max <= 0xFFFFFFFFu) {
-    while ((value = (nextUInt32() & mask)) > max)
-      ;
-  } else {
-    while ((value = (nextUInt64() & mask)) > max)
-      ;
-  }
-  return value;
+  return state.randomInterval(max);
 }
 
 Result<NDArray> RandomState::randomSample(const Shape &size) {
@@ -329,7 +210,7 @@ Result<NDArray> RandomState::randint(int64_t low, std::optional<int64_t> high,
     uint32_t buffer = 0;
     int left = 0;
     uint32_t fullRange = width == 8 ? 0xFFu : 0xFFFFu;
-    uint32_t mask = static_cast<uint32_t>(genMask(rng));
+    uint32_t mask = static_cast<uint32_t>(legacy::MT19937::genMask(rng));
     auto next = [&]() -> uint32_t {
       if (!left) {
         buffer = nextUInt32();
@@ -353,7 +234,7 @@ Result<NDArray> RandomState::randint(int64_t low, std::optional<int64_t> high,
   }
   if (rng <= 0xFFFFFFFFu) {
     // The 32-bit generator serves any range that fits in 32 bits.
-    uint32_t mask = static_cast<uint32_t>(genMask(rng));
+    uint32_t mask = static_cast<uint32_t>(legacy::MT19937::genMask(rng));
     for (int64_t i = 0; i < count; ++i) {
       uint32_t value;
       if (rng == 0xFFFFFFFFu)
@@ -365,7 +246,7 @@ Result<NDArray> RandomState::randint(int64_t low, std::optional<int64_t> high,
     }
     return out;
   }
-  uint64_t mask = genMask(rng);
+  uint64_t mask = legacy::MT19937::genMask(rng);
   for (int64_t i = 0; i < count; ++i) {
     uint64_t value;
     if (rng == std::numeric_limits<uint64_t>::max())

@@ -22,6 +22,8 @@
 
 #include "NumPy/NDArray.h"
 
+#include "LegacyRandom.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -31,15 +33,11 @@ namespace tcc::numpy {
 
 class RandomState {
 public:
-  static constexpr int kStateSize = 624;
+  static constexpr int kStateSize = legacy::MT19937::kN;
 
-  /// The complete generator state, as RandomState.get_state() reports it.
-  struct State {
-    std::array<uint32_t, kStateSize> key{};
-    int pos = kStateSize;
-    bool hasGauss = false;
-    double gauss = 0;
-  };
+  /// The complete generator state, as RandomState.get_state() reports it
+  /// (the generator itself, shared with the runtime).
+  using State = legacy::MT19937;
 
   /// RandomState(seed) for a seed in [0, 2**32 - 1].
   explicit RandomState(uint32_t seed = 0);
@@ -93,9 +91,6 @@ public:
   uint64_t randomInterval(uint64_t max);
 
 private:
-  void generate();
-  void seedWord(uint32_t seed);
-
   State state;
 };
 

@@ -106,12 +106,21 @@ namespace {
 struct InPlaceUpdatesPass : tcc::impl::InPlaceUpdatesBase<InPlaceUpdatesPass> {
   void runOnOperation() override {
     getOperation().walk([](func::FuncOp func) {
-      // A kernel that checks indices may stop half-way (docs/ABI.md), and
+      // A kernel that checks indices or draws random numbers (which check
+      // their parameters) may stop half-way (docs/ABI.md), and
       // a variable written in place would then be left half-updated: its
       // new values go to fresh buffers the runtime commits only on success.
-      if (func.isExternal() ||
-          func.walk([](th::CheckIndexOp) { return WalkResult::interrupt(); })
-              .wasInterrupted())
+      auto mayStop = [](Operation *op) {
+        auto call = dyn_cast<func::CallOp>(op);
+        return isa<th::CheckIndexOp>(op) ||
+               (call && call.getCallee().starts_with("tcc_random_"));
+      };
+      if (func.isExternal() || func.walk([&](Operation *op) {
+                                     return mayStop(op)
+                                                ? WalkResult::interrupt()
+                                                : WalkResult::advance();
+                                   })
+                                   .wasInterrupted())
         return;
       auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
       Builder b(func.getContext());

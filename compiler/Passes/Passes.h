@@ -3,6 +3,7 @@
 #ifndef TCC_PASSES_PASSES_H
 #define TCC_PASSES_PASSES_H
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -32,6 +33,11 @@ void populateAdvancedIndexingToTensorPatterns(
 
 /// th.arange as a linalg.generic over linalg.index.
 void populateArangeToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// th.random_draw as a call of the runtime's entry point on explicit
+/// buffers (RandomToCalls.cpp); declareRandomFunctions declares the entry
+/// points the module's draws call, before the patterns run.
+void populateRandomToCallsPatterns(mlir::RewritePatternSet &patterns);
+void declareRandomFunctions(mlir::ModuleOp module);
 /// th.cumsum / th.cumprod as an scf.for along the axis (CumulativeToLoops.cpp).
 void populateCumulativeToLoopsPatterns(mlir::RewritePatternSet &patterns);
 

@@ -686,6 +686,7 @@ struct LowerConstant : OpRewritePattern<th::ConstantOp> {
 struct ConvertThToLinalgPass
     : tcc::impl::ConvertThToLinalgBase<ConvertThToLinalgPass> {
   void runOnOperation() override {
+    tcc::declareRandomFunctions(getOperation());
     RewritePatternSet patterns(&getContext());
     tcc::populateThToLinalgPatterns(patterns);
     GreedyRewriteConfig config;
@@ -726,5 +727,6 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
   populateCumulativeToLoopsPatterns(patterns);
+  populateRandomToCallsPatterns(patterns);
   populateAdvancedIndexingToTensorPatterns(patterns);
 }

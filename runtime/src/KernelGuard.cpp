@@ -29,6 +29,7 @@ struct ActiveKernel {
   // Why it stopped: an index check, or an allocation that failed.
   int Status = TCC_OK;
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
+  std::string Message; // For any other status (stopKernel).
 };
 
 thread_local ActiveKernel *Active = nullptr;
@@ -76,12 +77,24 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
     return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
                                       std::to_string(K.Bytes) +
                                       " bytes for a temporary");
+  if (K.Status != TCC_ERROR_INDEX)
+    return fail(K.Status, F.Name + ": " + K.Message);
   std::string Message = F.Name + ": index " + std::to_string(K.Index) +
                         " is out of bounds for axis " + std::to_string(K.Axis) +
                         " with size " + std::to_string(K.Size);
   if (K.Check >= 0 && K.Check < static_cast<int64_t>(M.IndexChecks.size()))
     Message += " (" + M.IndexChecks[K.Check] + ")";
   return fail(TCC_ERROR_INDEX, Message);
+}
+
+void stopKernel(int Status, const char *Message) {
+  ActiveKernel *K = Active;
+  if (!K) {
+    std::fprintf(stderr, "tcc: %s (outside a call)\n", Message);
+    std::abort();
+  }
+  K->Message = Message;
+  stop(*K, Status);
 }
 
 } // namespace tcc::rt

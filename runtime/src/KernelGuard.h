@@ -25,6 +25,11 @@ namespace tcc::rt {
 int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
               void *Results, void **Args);
 
+/// Stops the kernel this thread is running (from a runtime entry point the
+/// kernel called): the call fails with `Status` and "<function>: <Message>".
+/// Nothing with a destructor may be live in the caller's frames.
+[[noreturn]] void stopKernel(int Status, const char *Message);
+
 } // namespace tcc::rt
 
 #endif // TCC_RUNTIME_KERNELGUARD_H

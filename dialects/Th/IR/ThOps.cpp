@@ -499,6 +499,50 @@ LogicalResult AllocOp::verify() {
   return success();
 }
 
+LogicalResult RandomDrawOp::verify() {
+  auto stateType = cast<RankedTensorType>(getState().getType());
+  if (!stateType.isDynamicDim(0) &&
+      stateType.getDimSize(0) != kRandomStateLength)
+    return emitOpError("the state must have ")
+           << kRandomStateLength << " words, got " << stateType;
+  auto type = cast<RankedTensorType>(getSample().getType());
+  if (type.getRank() != static_cast<int64_t>(getSizes().size()))
+    return emitOpError("has ")
+           << getSizes().size() << " sizes for a sample of rank "
+           << type.getRank();
+  Builder b(getContext());
+  Type f64 = b.getF64Type(), i64 = b.getI64Type();
+  SmallVector<Type> params;
+  Type element;
+  StringRef kind = getDistribution();
+  if (kind == "random_sample" || kind == "standard_normal") {
+    element = f64;
+  } else if (kind == "binomial") {
+    params = {i64, f64};
+    element = i64;
+  } else if (kind == "random_integers") {
+    params = {i64, i64};
+    element = i64;
+  } else {
+    return emitOpError("unknown distribution '") << kind << "'";
+  }
+  if (type.getElementType() != element)
+    return emitOpError("a ") << kind << " sample has element type " << element
+                             << ", got " << type.getElementType();
+  if (getParams().size() != params.size())
+    return emitOpError("a ") << kind << " draw takes " << params.size()
+                             << " parameters, got " << getParams().size();
+  for (auto [i, param] : llvm::enumerate(getParams())) {
+    auto pt = cast<RankedTensorType>(param.getType());
+    if (pt.getElementType() != params[i] ||
+        failed(verifyCompatibleShape(pt.getShape(), type.getShape())))
+      return emitOpError("parameter ")
+             << i << " must have the sample's shape and element type "
+             << params[i] << ", got " << pt;
+  }
+  return success();
+}
+
 LogicalResult IfElseOp::verify() {
   if (getCond().getType().getRank() != 0)
     return emitOpError("the condition must be a scalar, got ")

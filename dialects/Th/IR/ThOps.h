@@ -19,6 +19,13 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace mlir::th {
+/// The length of th.random_draw's packed generator state (624 MT19937 key
+/// words, the position, the has-gauss flag, the cached gauss): the
+/// runtime's tcc::legacy::kPackedStateLength.
+constexpr int64_t kRandomStateLength = 627;
+} // namespace mlir::th
+
 #define GET_OP_CLASSES
 #include "Th/IR/ThOps.h.inc"
 

@@ -751,6 +751,44 @@ def Th_AllocOp : Th_Op<"alloc", [Pure, Th_Differentiable]> {
   let hasVerifier = 1;
 }
 
+def Th_RandomDrawOp
+    : Th_Op<"random_draw", [Pure, AttrSizedOperandSegments,
+                            AllTypesMatch<["state", "next_state"]>]> {
+  let summary = "draws from a NumPy RandomState kept in a tensor";
+  let description = [{
+    Theano's RandomStreams draw with NumPy's numbers: `state` is a packed
+    legacy MT19937 state (runtime/src/LegacyRandom.h: 627 int64 words; a
+    shared variable's, so its length is known only at run time, where the
+    runtime checks it), the
+    result is the state after the draw and a tensor of the given sizes
+    (like th.alloc's) filled in row-major order, one RandomState call per
+    element:
+
+    - `random_sample`: doubles in [0, 1) (no params);
+    - `standard_normal`: legacy_gauss doubles (no params);
+    - `binomial`: int64 draws of binomial(n, p), params n (int64) and p
+      (float64) of the result's shape;
+    - `random_integers`: int64 draws uniform on [low, high], params low and
+      high (int64) of the result's shape.
+
+    The front end makes uniform and normal draws of any dtype and
+    parameters from the first two by elementwise arithmetic, as NumPy does.
+    A pure function of its operands: the state is threaded through the
+    functions' shared-variable updates.
+  }];
+  let arguments = (ins 1DTensorOf<[I64]>:$state, StrAttr:$distribution,
+                       Variadic<0DTensorOf<[I64]>>:$sizes,
+                       Variadic<RankedTensorOf<[I64, F64]>>:$params);
+  let results = (outs 1DTensorOf<[I64]>:$next_state,
+                      RankedTensorOf<[I64, F64]>:$sample);
+  let assemblyFormat = [{
+    $distribution $state (`[` $sizes^ `:` type($sizes) `]`)?
+    (`(` $params^ `:` type($params) `)`)? attr-dict `:` type($state) `->`
+    type($sample)
+  }];
+  let hasVerifier = 1;
+}
+
 def Th_ArangeOp : Th_Op<"arange", [Pure]> {
   let summary = "Theano's ARange: start, start + step, ... up to stop";
   let description = [{

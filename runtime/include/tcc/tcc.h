@@ -49,6 +49,8 @@ enum {
   TCC_ERROR_IO = 4,
   TCC_ERROR_INTERNAL = 5,
   TCC_ERROR_INDEX = 6, /* an index the kernel read is out of bounds */
+  TCC_ERROR_VALUE = 7, /* a value the kernel read is outside an op's domain
+                          (a binomial p outside [0, 1], ...) */
 };
 
 /* A strided n-d array. As an input it is a view the caller owns (`owner` is

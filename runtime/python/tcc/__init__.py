@@ -7,13 +7,14 @@
     m.save("state.npz"); m.load_state("state.npz")
 
 Errors reported by the library raise tcc.Error with its message (an index
-out of bounds raises tcc.IndexOutOfBounds, also an IndexError); inputs
+out of bounds raises tcc.IndexOutOfBounds, also an IndexError, and a value
+outside an op's domain tcc.InvalidValue, a ValueError); inputs
 that cannot be converted to an input's dtype raise TypeError, as in Theano.
 """
-from ._lib import DTYPES, Error, IndexOutOfBounds
+from ._lib import DTYPES, Error, IndexOutOfBounds, InvalidValue
 from ._model import Function, Model, SharedVariable
 
-__all__ = ["DTYPES", "Error", "IndexOutOfBounds", "Function", "Model", "SharedVariable", "load"]
+__all__ = ["DTYPES", "Error", "IndexOutOfBounds", "InvalidValue", "Function", "Model", "SharedVariable", "load"]
 
 
 def load(path):

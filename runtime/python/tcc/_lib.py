@@ -22,7 +22,7 @@ class Error(Exception):
     """A call into a model library failed; the message is the library's.
 
     `status` is the C status code (1 argument, 2 not found, 3 memory, 4 I/O,
-    5 internal, 6 index).
+    5 internal, 6 index, 7 value).
     """
 
     def __init__(self, message, status):
@@ -35,7 +35,14 @@ class IndexOutOfBounds(Error, IndexError):
     an IndexError, as NumPy and Theano raise."""
 
 
+class InvalidValue(Error, ValueError):
+    """A value the model read at run time is outside an op's domain (status
+    7: a binomial p outside [0, 1], a random state of the wrong length); a
+    ValueError, as NumPy raises."""
+
+
 STATUS_INDEX = 6
+STATUS_VALUE = 7
 
 
 class TccArray(ctypes.Structure):
@@ -82,7 +89,8 @@ class Library:
             # ctypes releases the GIL around the call but stays on this OS
             # thread, so the thread-local message is this call's.
             message = self._dll.tcc_last_error().decode("utf-8", "replace")
-            kind = IndexOutOfBounds if status == STATUS_INDEX else Error
+            kind = {STATUS_INDEX: IndexOutOfBounds,
+                    STATUS_VALUE: InvalidValue}.get(status, Error)
             raise kind(message, status)
 
     def manifest(self):
