@@ -632,6 +632,8 @@ FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
       inputs.push_back(std::move(in));
     }
     f["inputs"] = std::move(inputs);
+    if (func->hasAttr("th.allow_input_downcast"))
+      f["allow_input_downcast"] = true;
 
     SmallVector<th::SharedOp> reads;
     llvm::json::Array readsJson, updatesJson;

@@ -198,6 +198,8 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
     reportMissingInputs(interp, func, fn.name);
   if (!fn.outputIsList)
     func->setAttr("th.single_output", builder.getUnitAttr());
+  if (fn.allowInputDowncast)
+    func->setAttr("th.allow_input_downcast", builder.getUnitAttr());
   return success();
 }
 

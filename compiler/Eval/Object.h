@@ -230,6 +230,8 @@ public:
                         std::shared_ptr<TensorObject>>>
       updates;
   bool ignoreUnusedInputs = false;
+  /// allow_input_downcast=True: inputs converted even with a loss.
+  bool allowInputDowncast = false;
   explicit TheanoFunctionObject(mlir::Location loc) : loc(loc) {}
 };
 

@@ -295,6 +295,13 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
     in.error(a.loc, "function(givens=...) is not supported by tcc yet; pass "
                     "the values as inputs");
   fn->name = stringArg(in, v[7], a.loc, "name");
+  if (v[9] && !isa<NoneObject>(v[9].get())) {
+    std::optional<int64_t> allow = asInt(v[9]);
+    if (!allow)
+      in.error(a.loc, "allow_input_downcast must be True, False or None, "
+                      "got " + typeName(v[9]));
+    fn->allowInputDowncast = *allow != 0;
+  }
   if (v[11]) {
     std::string mode = stringArg(in, v[11], a.loc, "on_unused_input");
     if (mode != "raise" && mode != "warn" && mode != "ignore")

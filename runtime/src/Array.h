@@ -62,6 +62,17 @@ void copyToContiguous(char *Dst, const char *Src, const int64_t *Dims,
                       const int64_t *SrcByteStrides, int32_t Rank,
                       int64_t ElemSize);
 
+/// Whether an input of dtype `From` is accepted for `To`: losslessly
+/// (NumPy's can_cast 'safe', which is Theano's upcast(To, From) == To), or
+/// any numeric dtype when `AllowDowncast` (Theano's allow_input_downcast).
+bool dtypeConverts(int32_t From, int32_t To, bool AllowDowncast);
+
+/// copyToContiguous that also converts each element from `SrcDType` to
+/// `DstDType` as NumPy's astype does.
+void convertToContiguous(char *Dst, int32_t DstDType, const char *Src,
+                         int32_t SrcDType, const int64_t *Dims,
+                         const int64_t *SrcByteStrides, int32_t Rank);
+
 /// A 64-byte aligned buffer of at least `Bytes` (at least one cache line, so
 /// an empty array still gets a distinct owner). Released with std::free.
 void *allocateBuffer(int64_t Bytes);

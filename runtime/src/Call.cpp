@@ -37,6 +37,8 @@ struct ArgView {
   Shape S;
   int64_t ByteStrides[TCC_MAX_RANK] = {};
   int32_t DType = 0;
+  /// The caller's dtype, when it differs from DType (converted in phase 2).
+  int32_t SourceDType = 0;
 };
 
 /// A result the runtime owns once the kernel returned: contiguous, aligned.
@@ -90,7 +92,7 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
   for (size_t I = 0; I < F.Inputs.size(); ++I) {
     const InputSpec &In = F.Inputs[I];
     ArgView &A = Args[I];
-    A.DType = In.DType;
+    A.DType = A.SourceDType = In.DType;
     std::string Subject =
         F.Name + ": " + describeArg(M, F, static_cast<int32_t>(I));
     if (static_cast<int32_t>(I) >= NumInputs ||
@@ -102,8 +104,21 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
       rowMajorStrides(A.S.Dims, A.S.Rank, dtypeSize(In.DType), A.ByteStrides);
       continue;
     }
-    if (int Status =
-            checkArray(Subject, Inputs[I], In.DType, In.Broadcastable, A.S))
+    // Theano's input conversion: a dtype that converts without loss (any
+    // numeric one with allow_input_downcast) is converted in phase 2.
+    int32_t Given = Inputs[I].dtype;
+    if (Given != In.DType &&
+        dtypeConverts(Given, In.DType, F.AllowInputDowncast))
+      A.SourceDType = Given;
+    else if (Given != In.DType && dtypeSize(Given) > 0)
+      return fail(TCC_ERROR_ARGUMENT,
+                  Subject + " must be " + describeDtype(In.DType) + ", got " +
+                      describeDtype(Given) +
+                      ", which does not convert to it without loss of "
+                      "precision (compile the function with "
+                      "allow_input_downcast=True to convert anyway)");
+    if (int Status = checkArray(Subject, Inputs[I], A.SourceDType,
+                                In.Broadcastable, A.S))
       return Status;
     A.Data = static_cast<const char *>(Inputs[I].data);
     std::copy(Inputs[I].strides, Inputs[I].strides + A.S.Rank, A.ByteStrides);
@@ -265,7 +280,7 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   std::vector<SharedValue> Reads = State->snapshot(F.Reads);
   for (size_t R = 0; R < F.Reads.size(); ++R) {
     ArgView &A = Args[F.Inputs.size() + R];
-    A.DType = M.Shared[F.Reads[R]].DType;
+    A.DType = A.SourceDType = M.Shared[F.Reads[R]].DType;
     A.Data = static_cast<const char *>(Reads[R].Data.get());
     A.S = Reads[R].S;
     rowMajorStrides(A.S.Dims, A.S.Rank, dtypeSize(A.DType), A.ByteStrides);
@@ -281,12 +296,18 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   for (size_t K = 0; K < Args.size(); ++K) {
     const ArgView &A = Args[K];
     int64_t ElemSize = dtypeSize(A.DType), Count, Bytes;
-    countElements(A.S.Dims, A.S.Rank, ElemSize, Count, Bytes);
+    if (!countElements(A.S.Dims, A.S.Rank, ElemSize, Count, Bytes))
+      return fail(TCC_ERROR_ARGUMENT,
+                  Fn + ": " + describeArg(M, F, static_cast<int32_t>(K)) +
+                      " has shape " + formatShape(A.S) +
+                      " whose size in bytes overflows");
+    bool Converted = A.SourceDType != A.DType;
     // Generated loads assume natural alignment, so a misaligned view is
     // copied like a strided one.
     bool Aligned = reinterpret_cast<uintptr_t>(A.Data) % ElemSize == 0;
     if (Count == 0 ||
-        (Aligned && isRowMajor(A.S.Dims, A.ByteStrides, A.S.Rank, ElemSize))) {
+        (!Converted && Aligned &&
+         isRowMajor(A.S.Dims, A.ByteStrides, A.S.Rank, ElemSize))) {
       ArgData[K] = A.Data;
     } else {
       UniqueBuffer Copy(allocateBuffer(Bytes));
@@ -295,8 +316,12 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
                     Fn + ": cannot allocate " + std::to_string(Bytes) +
                         " bytes to copy " +
                         describeArg(M, F, static_cast<int32_t>(K)));
-      copyToContiguous(static_cast<char *>(Copy.get()), A.Data, A.S.Dims,
-                       A.ByteStrides, A.S.Rank, ElemSize);
+      if (Converted)
+        convertToContiguous(static_cast<char *>(Copy.get()), A.DType, A.Data,
+                            A.SourceDType, A.S.Dims, A.ByteStrides, A.S.Rank);
+      else
+        copyToContiguous(static_cast<char *>(Copy.get()), A.Data, A.S.Dims,
+                         A.ByteStrides, A.S.Rank, ElemSize);
       ArgData[K] = static_cast<const char *>(Copy.get());
       Temps.push_back(std::move(Copy));
     }

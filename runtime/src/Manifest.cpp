@@ -307,6 +307,11 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
         return R.fail(Path + ".updates", "shared variable '" +
                                              M.Shared[F.Updates[I]].Name +
                                              "' updated twice");
+  if (const JsonValue *Downcast = Obj.get("allow_input_downcast")) {
+    if (Downcast->K != JsonValue::Kind::Bool)
+      return R.fail(Path + ".allow_input_downcast", "expected a boolean");
+    F.AllowInputDowncast = Downcast->Bool;
+  }
   // inplace is optional (no function of an -O0 model has one).
   std::vector<int32_t> InPlace;
   if (Obj.get("inplace") &&

@@ -82,6 +82,9 @@ struct FunctionSpec {
   /// The updates the kernel returns, after the outputs: those not in place.
   std::vector<int32_t> ResultUpdates;
   std::vector<ShapeCheck> Checks;
+  /// Theano's allow_input_downcast: inputs of any numeric dtype are
+  /// converted, even with a loss of precision (else only lossless ones).
+  bool AllowInputDowncast = false;
 
   bool hasInPlaceUpdates() const {
     return ResultUpdates.size() != Updates.size();

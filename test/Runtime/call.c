@@ -82,6 +82,20 @@ int main(void) {
   call("scale", &bin, 1, 1);
   // CHECK: scale[0] shape=(4,) [14 14 14 14]
 
+  // Theano's input conversion: a dtype that converts without loss is
+  // converted (here a strided int32 view and a float32 factor into float64).
+  int32_t pairs[6] = {1, -1, 2, -2, 3, -3};
+  tcc_array iin[2] = {view(pairs, TCC_INT32, 1, (int64_t)3)};
+  iin[0].strides[0] = 8;
+  float half = 0.5f;
+  iin[1] = view(&half, TCC_FLOAT32, 0);
+  call("scale", iin, 2, 1);
+  // CHECK: scale[0] shape=(3,) [0.5 1 1.5]
+  uint8_t small = 200;
+  tcc_array uin = view(&small, TCC_UINT8, 1, (int64_t)1);
+  call("scale", &uin, 1, 1);
+  // CHECK: scale[0] shape=(1,) [400]
+
   // Updates are all computed from the old values: p, q = q, p. Both new
   // values are the kernel's arguments, so the runtime copies them.
   call("swap", NULL, 0, 1);

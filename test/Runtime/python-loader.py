@@ -84,7 +84,7 @@ assert int(m.acc(np.int64(0))[1]) == 3 and int(m.acc(2.0)[1]) == 5
 assert m.ident([[0.5, 1.5, 2, 3]])[0].dtype == np.float32
 assert np.isnan(m.scale([np.nan])[0])
 show_error(m.ident, np.zeros((1, 4)))
-# CHECK-NEXT:TypeError: ident: argument 0 ('x') must be float32, got an array of float64, which cannot be converted to float32 without loss of precision
+# CHECK-NEXT:TypeError: ident: argument 0 ('x') must be float32, got an array of float64, which cannot be converted to float32 without loss of precision (allow_input_downcast=True in theano.function converts it anyway)
 show_error(m.acc, 2.5)
 # CHECK-NEXT:TypeError: acc: argument 0 ('x') must be int64, and 2.5 cannot be converted to int64 exactly
 show_error(m.acc, 2**63)
@@ -94,7 +94,7 @@ show_error(m.positive, [1, 2**40])
 show_error(m.ident, [[0.1, 0.2, 0.3, 0.4]])
 # CHECK-NEXT:TypeError: ident: argument 0 ('x') must be float32, and {{\[\[}}0.1, 0.2, 0.3, 0.4]] cannot be converted to float32 exactly
 show_error(m.scale, np.ones(2, dtype=np.complex128))
-# CHECK-NEXT:TypeError: scale: argument 0 ('x') must be float64, got an array of complex128, which cannot be converted to float64 without loss of precision
+# CHECK-NEXT:TypeError: scale: argument 0 ('x') must be float64, got an array of complex128, which cannot be converted to float64 without loss of precision (allow_input_downcast=True in theano.function converts it anyway)
 show_error(m.scale, "abc")
 # CHECK-NEXT:TypeError: scale: argument 0 ('x') must be float64, got 'abc'
 

@@ -20,8 +20,8 @@
 
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <dlfcn.h>
+#include <limits>
 
 using namespace tcc;
 
@@ -42,8 +42,8 @@ struct HostArray {
 } // namespace
 
 static int64_t dtypeCode(llvm::StringRef name) {
-  static const char *names[] = {"bool",   "int8",   "int16",  "int32",
-                                "int64",  "uint8",  "uint16", "uint32",
+  static const char *names[] = {"bool",   "int8",    "int16",  "int32",
+                                "int64",  "uint8",   "uint16", "uint32",
                                 "uint64", "float32", "float64"};
   for (int i = 0; i < 11; ++i)
     if (name == names[i])
@@ -85,7 +85,7 @@ static std::string withSpecialFloatsQuoted(llvm::StringRef text) {
 /// Flattens a JSON number or nested list into `out` with dtype `dtype`.
 /// `rank` is fixed by the first number met (-1 before): every number must sit
 /// at that depth and every list above it, or the list is ragged.
-static bool fromJson(const llvm::json::Value &v, int64_t dtype,
+static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
                      HostArray &out, size_t depth, int64_t &rank,
                      const std::string &what) {
   if (const llvm::json::Array *a = v.getAsArray()) {
@@ -96,7 +96,7 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype,
     else if (out.shape[depth] != int64_t(a->size()))
       return fail(what + ": ragged nested list");
     for (const llvm::json::Value &item : *a)
-      if (!fromJson(item, dtype, out, depth + 1, rank, what))
+      if (!fromJson(item, dtype, downcast, out, depth + 1, rank, what))
         return false;
     return true;
   }
@@ -117,7 +117,8 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype,
     else if (*special == "-Infinity")
       d = -inf;
     if (d && dtype != TCC_FLOAT32 && dtype != TCC_FLOAT64)
-      return fail(what + ": " + special->str() + " is not an integer but the "
+      return fail(what + ": " + special->str() +
+                  " is not an integer but the "
                   "input is an integer tensor");
   }
   if (!d)
@@ -125,22 +126,35 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype,
   int64_t size = dtypeSize(dtype);
   char bytes[8];
   switch (dtype) {
-  case TCC_FLOAT32: { float f = *d; memcpy(bytes, &f, 4); break; }
-  case TCC_FLOAT64: memcpy(bytes, &*d, 8); break;
+  case TCC_FLOAT32: {
+    float f = *d;
+    memcpy(bytes, &f, 4);
+    break;
+  }
+  case TCC_FLOAT64:
+    memcpy(bytes, &*d, 8);
+    break;
   default: {
     // Integers exactly (a double would round 2**53 + 1).
     std::optional<int64_t> exact = v.getAsInteger();
     if (!exact && v.getAsBoolean())
       exact = *d != 0;
+    // allow_input_downcast: NumPy's astype (truncated, then wrapped).
+    if (!exact && downcast && std::isfinite(*d) && std::fabs(*d) < 0x1p63)
+      exact = static_cast<int64_t>(*d);
     if (!exact)
       return fail(what + ": " + llvm::formatv("{0}", *d).str() +
                   " is not an integer but the input is an integer tensor");
     int64_t i = *exact;
     int64_t bits = 8 * size;
-    if (bits < 64 && (i < -(int64_t(1) << (bits - 1)) ||
-                      i >= (int64_t(1) << (bits - 1))))
-      return fail(what + ": " + std::to_string(i) + " does not fit in the "
-                  "input's " + std::to_string(bits) + "-bit integers");
+    if (!downcast && bits < 64 &&
+        (i < -(int64_t(1) << (bits - 1)) || i >= (int64_t(1) << (bits - 1))))
+      return fail(what + ": " + std::to_string(i) +
+                  " does not fit in the "
+                  "input's " +
+                  std::to_string(bits) +
+                  "-bit integers (compile "
+                  "the function with allow_input_downcast=True to wrap it)");
     memcpy(bytes, &i, size); // little-endian
   }
   }
@@ -153,24 +167,36 @@ static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
   if (dim == a.rank) {
     switch (a.dtype) {
     case TCC_BOOL:
-      os << (*reinterpret_cast<const uint8_t *>(base) ? (json ? "true" : "True")
-                                                       : (json ? "false" : "False"));
+      os << (*reinterpret_cast<const uint8_t *>(base)
+                 ? (json ? "true" : "True")
+                 : (json ? "false" : "False"));
       return;
-    case TCC_INT8: os << int(*reinterpret_cast<const int8_t *>(base)); return;
-    case TCC_INT16: os << *reinterpret_cast<const int16_t *>(base); return;
-    case TCC_INT32: os << *reinterpret_cast<const int32_t *>(base); return;
-    case TCC_INT64: os << *reinterpret_cast<const int64_t *>(base); return;
+    case TCC_INT8:
+      os << int(*reinterpret_cast<const int8_t *>(base));
+      return;
+    case TCC_INT16:
+      os << *reinterpret_cast<const int16_t *>(base);
+      return;
+    case TCC_INT32:
+      os << *reinterpret_cast<const int32_t *>(base);
+      return;
+    case TCC_INT64:
+      os << *reinterpret_cast<const int64_t *>(base);
+      return;
     case TCC_FLOAT32:
     case TCC_FLOAT64: {
-      double d = a.dtype == TCC_FLOAT32 ? *reinterpret_cast<const float *>(base)
-                                        : *reinterpret_cast<const double *>(base);
+      double d = a.dtype == TCC_FLOAT32
+                     ? *reinterpret_cast<const float *>(base)
+                     : *reinterpret_cast<const double *>(base);
       if (json && !std::isfinite(d))
         os << (std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
       else
         os << llvm::formatv("{0}", llvm::json::Value(d));
       return;
     }
-    default: os << "?"; return;
+    default:
+      os << "?";
+      return;
     }
   }
   os << "[";
@@ -244,8 +270,8 @@ int tcc::runModel(RunOptions &options) {
         llvm::all_of(name, [](char c) { return isdigit(c); }))
       index = std::stoll(name);
     if (index < 0 || index >= int64_t(inputs.size()))
-      return fail("function '" + options.function + "' has no input '" +
-                  name + "'"),
+      return fail("function '" + options.function + "' has no input '" + name +
+                  "'"),
              1;
     const llvm::json::Object &in = *inputs[index].getAsObject();
     int64_t dtype = dtypeCode(*in.getString("dtype"));
@@ -263,7 +289,8 @@ int tcc::runModel(RunOptions &options) {
         return fail(what + ": '" + text + "' is not a JSON number or list"), 1;
       }
       int64_t rank = -1;
-      if (!fromJson(*parsed, dtype, value, 0, rank, what))
+      bool downcast = fn->getBoolean("allow_input_downcast").value_or(false);
+      if (!fromJson(*parsed, dtype, downcast, value, 0, rank, what))
         return 1;
     }
     given[index] = true;
@@ -310,8 +337,8 @@ int tcc::runModel(RunOptions &options) {
     if (r)
       for (tcc_array &o : outputs)
         api.release(&o);
-    if (api.call(options.function.c_str(), arrays.data(), count,
-                 outputs.data(), numOutputs) != TCC_OK) {
+    if (api.call(options.function.c_str(), arrays.data(), count, outputs.data(),
+                 numOutputs) != TCC_OK) {
       llvm::errs() << "tcc run: error: " << api.lastError() << "\n";
       return 1;
     }
@@ -327,7 +354,8 @@ int tcc::runModel(RunOptions &options) {
     }
     os << "], \"shared\": {";
     bool first = true;
-    for (const llvm::json::Value &s : *manifest->getAsObject()->getArray("shared")) {
+    for (const llvm::json::Value &s :
+         *manifest->getAsObject()->getArray("shared")) {
       std::string name = s.getAsObject()->getString("name")->str();
       tcc_array value;
       if (api.sharedGet(name.c_str(), &value) != TCC_OK)
@@ -341,7 +369,8 @@ int tcc::runModel(RunOptions &options) {
   } else {
     for (size_t i = 0; i < numOutputs; ++i) {
       os << *outs[i].getAsObject()->getString("name") << " = ";
-      printValue(os, outputs[i], 0, static_cast<char *>(outputs[i].data), false);
+      printValue(os, outputs[i], 0, static_cast<char *>(outputs[i].data),
+                 false);
       os << "\n";
     }
   }

@@ -8,16 +8,30 @@ its inputs and what SharedVariable.set_value applies:
   without loss (numpy.can_cast(..., 'safe')), else TypeError;
 - a Python float is accepted for a floatX input (Theano's one downcast);
 - anything else (Python scalars, lists, NumPy scalars) is converted and
-  accepted only if the converted value equals the original exactly.
+  accepted only if the converted value equals the original exactly;
+- with allow_downcast (theano.function's allow_input_downcast=True), any
+  numeric value is converted, as numpy's astype converts it.
 """
 import warnings
 
 import numpy as np
 
 
-def convert(value, dtype, floatx, what):
-    """`value` as a NumPy array of `dtype`; `what` names it in errors."""
+def convert(value, dtype, floatx, what, allow_downcast=None):
+    """`value` as a NumPy array of `dtype`; `what` names it in errors.
+    `allow_downcast` is a function input's allow_input_downcast (None for
+    set_value, which has no such option)."""
     target = np.dtype(dtype)
+    if allow_downcast:
+        try:
+            original = np.asarray(value)
+        except Exception as e:
+            raise TypeError(f"{what} must be {dtype}, got {_short(value)}: {e}")
+        if original.dtype.kind not in "biuf":
+            raise TypeError(f"{what} must be {dtype}, got {_short(value)}")
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return original.astype(target, copy=False)
     if isinstance(value, np.ndarray):
         if value.dtype == target:
             return value
@@ -25,7 +39,10 @@ def convert(value, dtype, floatx, what):
             return value.astype(target)
         raise TypeError(
             f"{what} must be {dtype}, got an array of {value.dtype}, which "
-            f"cannot be converted to {dtype} without loss of precision")
+            f"cannot be converted to {dtype} without loss of precision"
+            + ("" if allow_downcast is None else
+               " (allow_input_downcast=True in theano.function converts it "
+               "anyway)"))
 
     if type(value) is float and dtype == floatx:
         return np.asarray(value, dtype=target)

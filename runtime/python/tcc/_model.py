@@ -24,6 +24,7 @@ class Function:
         self.outputs = [o["name"] for o in spec["outputs"]]
         self._input_specs = spec["inputs"]
         self._num_outputs = len(spec["outputs"])
+        self._allow_downcast = spec.get("allow_input_downcast", False)
 
     def __repr__(self):
         args = ", ".join(
@@ -66,7 +67,8 @@ class Function:
                 continue
             spec = self._input_specs[i]
             what = f"{self.name}: argument {i} ('{spec['name']}')"
-            a = convert(value, spec["dtype"], self._model.floatX, what)
+            a = convert(value, spec["dtype"], self._model.floatX, what,
+                        self._allow_downcast)
             array, alive = _lib.to_tcc(a)
             arrays.append(array)
             keep.append(alive)

@@ -1,0 +1,198 @@
+//===- Convert.cpp - Converting an input to its declared dtype ------------===//
+//
+// theano.function converts its inputs (TensorType.filter): an array whose
+// dtype converts without loss is accepted, anything numeric when the
+// function was compiled with allow_input_downcast=True. The C ABI does the
+// same, so a C caller can pass float32 data to a float64 input.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Array.h"
+
+#include "tcc/tcc.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+namespace tcc::rt {
+
+namespace {
+
+enum class Kind { Bool, Signed, Unsigned, Float, Invalid };
+
+Kind kindOf(int32_t D) {
+  switch (D) {
+  case TCC_BOOL:
+    return Kind::Bool;
+  case TCC_INT8:
+  case TCC_INT16:
+  case TCC_INT32:
+  case TCC_INT64:
+    return Kind::Signed;
+  case TCC_UINT8:
+  case TCC_UINT16:
+  case TCC_UINT32:
+  case TCC_UINT64:
+    return Kind::Unsigned;
+  case TCC_FLOAT32:
+  case TCC_FLOAT64:
+    return Kind::Float;
+  default:
+    return Kind::Invalid;
+  }
+}
+
+/// One element, widened: integers exactly, floats as double.
+struct Element {
+  Kind K;
+  int64_t I = 0;
+  uint64_t U = 0;
+  double F = 0;
+};
+
+template <typename T> T loadAs(const char *P) {
+  T V;
+  std::memcpy(&V, P, sizeof V);
+  return V;
+}
+
+Element load(const char *P, int32_t D) {
+  switch (D) {
+  case TCC_BOOL:
+    return {Kind::Unsigned, 0, static_cast<uint64_t>(*P != 0), 0};
+  case TCC_INT8:
+    return {Kind::Signed, loadAs<int8_t>(P)};
+  case TCC_INT16:
+    return {Kind::Signed, loadAs<int16_t>(P)};
+  case TCC_INT32:
+    return {Kind::Signed, loadAs<int32_t>(P)};
+  case TCC_INT64:
+    return {Kind::Signed, loadAs<int64_t>(P)};
+  case TCC_UINT8:
+    return {Kind::Unsigned, 0, loadAs<uint8_t>(P)};
+  case TCC_UINT16:
+    return {Kind::Unsigned, 0, loadAs<uint16_t>(P)};
+  case TCC_UINT32:
+    return {Kind::Unsigned, 0, loadAs<uint32_t>(P)};
+  case TCC_UINT64:
+    return {Kind::Unsigned, 0, loadAs<uint64_t>(P)};
+  case TCC_FLOAT32:
+    return {Kind::Float, 0, 0, loadAs<float>(P)};
+  default:
+    return {Kind::Float, 0, 0, loadAs<double>(P)};
+  }
+}
+
+/// An integer's two's-complement bits (C's and NumPy's wrap-around when a
+/// downcast narrows it). A float outside int64 (or NaN) gives INT64_MIN,
+/// as x86's conversion and so NumPy on it.
+uint64_t bits(const Element &E) {
+  if (E.K == Kind::Signed)
+    return static_cast<uint64_t>(E.I);
+  if (E.K == Kind::Unsigned)
+    return E.U;
+  double T = std::trunc(E.F);
+  if (!(T >= -9223372036854775808.0 && T < 9223372036854775808.0))
+    return uint64_t(1) << 63;
+  return static_cast<uint64_t>(static_cast<int64_t>(T));
+}
+
+double real(const Element &E) {
+  if (E.K == Kind::Signed)
+    return static_cast<double>(E.I);
+  if (E.K == Kind::Unsigned)
+    return static_cast<double>(E.U);
+  return E.F;
+}
+
+template <typename T> void storeAs(char *P, T V) {
+  std::memcpy(P, &V, sizeof V);
+}
+
+void store(char *P, int32_t D, const Element &E) {
+  switch (D) {
+  case TCC_BOOL:
+    *P = E.K == Kind::Float ? E.F != 0 : bits(E) != 0;
+    return;
+  case TCC_INT8:
+  case TCC_UINT8:
+    storeAs(P, static_cast<uint8_t>(bits(E)));
+    return;
+  case TCC_INT16:
+  case TCC_UINT16:
+    storeAs(P, static_cast<uint16_t>(bits(E)));
+    return;
+  case TCC_INT32:
+  case TCC_UINT32:
+    storeAs(P, static_cast<uint32_t>(bits(E)));
+    return;
+  case TCC_INT64:
+  case TCC_UINT64:
+    storeAs(P, bits(E));
+    return;
+  case TCC_FLOAT32:
+    storeAs(P, static_cast<float>(real(E)));
+    return;
+  default:
+    storeAs(P, real(E));
+    return;
+  }
+}
+
+} // namespace
+
+bool dtypeConverts(int32_t From, int32_t To, bool AllowDowncast) {
+  Kind F = kindOf(From), T = kindOf(To);
+  if (F == Kind::Invalid || T == Kind::Invalid)
+    return false;
+  if (From == To || AllowDowncast || F == Kind::Bool)
+    return true;
+  int64_t FromSize = dtypeSize(From), ToSize = dtypeSize(To);
+  switch (T) {
+  case Kind::Bool:
+    return false;
+  case Kind::Signed:
+    return (F == Kind::Signed && ToSize >= FromSize) ||
+           (F == Kind::Unsigned && ToSize > FromSize);
+  case Kind::Unsigned:
+    return F == Kind::Unsigned && ToSize >= FromSize;
+  case Kind::Float:
+    // float32 holds integers of up to 16 bits exactly; float64 is NumPy's
+    // safe target for every integer.
+    if (F == Kind::Float)
+      return ToSize >= FromSize;
+    return ToSize == 8 || FromSize <= 2;
+  case Kind::Invalid:
+    return false;
+  }
+  return false;
+}
+
+void convertToContiguous(char *Dst, int32_t DstDType, const char *Src,
+                         int32_t SrcDType, const int64_t *Dims,
+                         const int64_t *SrcByteStrides, int32_t Rank) {
+  for (int32_t I = 0; I < Rank; ++I)
+    if (Dims[I] == 0)
+      return;
+  int64_t DstSize = dtypeSize(DstDType);
+  int64_t Index[TCC_MAX_RANK] = {};
+  const char *P = Src;
+  for (;;) {
+    store(Dst, DstDType, load(P, SrcDType));
+    Dst += DstSize;
+    int32_t Axis = Rank - 1;
+    for (; Axis >= 0; --Axis) {
+      P += SrcByteStrides[Axis];
+      if (++Index[Axis] < Dims[Axis])
+        break;
+      P -= SrcByteStrides[Axis] * Dims[Axis];
+      Index[Axis] = 0;
+    }
+    if (Axis < 0)
+      return;
+  }
+}
+
+} // namespace tcc::rt
