@@ -13,6 +13,7 @@
 #include "Eval/Object.h"
 
 #include "mlir/IR/Location.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <initializer_list>
@@ -92,8 +93,8 @@ ObjectPtr contractionFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// any other name.
 ObjectPtr statisticsFunction(llvm::StringRef qualified, llvm::StringRef name,
                              ObjectPtr self);
-/// reshape, flatten and squeeze as functions (`self` null) or methods of `self`;
-/// set_subtensor and inc_subtensor (IndexingBuiltins.cpp); null for any
+/// reshape, flatten and squeeze as functions (`self` null) or methods of
+/// `self`; set_subtensor and inc_subtensor (IndexingBuiltins.cpp); null for any
 /// other name.
 ObjectPtr indexingFunction(llvm::StringRef qualified, llvm::StringRef name,
                            ObjectPtr self);
@@ -118,9 +119,10 @@ ObjectPtr randomStateAttribute(Interpreter &interp,
 /// RandomStreams(seed) / MRG_RandomStreams(seed) (TensorRandom.cpp).
 ObjectPtr randomStreamsConstructor(llvm::StringRef qualified, bool mrg);
 /// uniform, normal, binomial, random_integers and seed of a RandomStreams.
-ObjectPtr randomStreamsAttribute(
-    Interpreter &interp, const std::shared_ptr<RandomStreamsObject> &streams,
-    llvm::StringRef name, mlir::Location loc);
+ObjectPtr
+randomStreamsAttribute(Interpreter &interp,
+                       const std::shared_ptr<RandomStreamsObject> &streams,
+                       llvm::StringRef name, mlir::Location loc);
 /// A dtype argument: 'float32', np.float32, theano.config.floatX.
 numpy::DType dtypeArgument(Interpreter &interp, const ObjectPtr &value,
                            mlir::Location loc);
@@ -140,6 +142,11 @@ std::vector<ObjectPtr> bindTensorArgs(Interpreter &interp, CallArgs &args,
                                       llvm::ArrayRef<const char *> params);
 
 ObjectPtr makeBuiltin(std::string name, BuiltinFn fn);
+
+/// The ops of the global graph a function's outputs and updates depend on
+/// (FunctionBuilder.cpp).
+llvm::SetVector<mlir::Operation *>
+functionSlice(const TheanoFunctionObject &fn);
 
 } // namespace tcc::eval
 

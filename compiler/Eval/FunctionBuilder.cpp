@@ -53,7 +53,8 @@ static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
   for (Operation *g : grads)
     if (failed(tcc::expandGradient(g)))
       interp.error(func.getLoc(), "internal: cannot expand a gradient of "
-                                  "function '" + name + "'");
+                                  "function '" +
+                                      name + "'");
   // Dead code left by the expansion (the forward graph only the gradient
   // used) must not keep a variable alive.
   Block &body = func.getBody().front();
@@ -67,8 +68,8 @@ static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
       }
   }
   func.walk([&](th::VariableOp var) {
-    std::string v = var.getName().empty() ? std::string("<unnamed>")
-                                          : var.getName().str();
+    std::string v =
+        var.getName().empty() ? std::string("<unnamed>") : var.getName().str();
     interp.error(func.getLoc(),
                  "function '" + name + "' needs symbolic variable '" + v +
                      "' to compute its outputs, but it is not one of its "
@@ -77,19 +78,8 @@ static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
   });
 }
 
-static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
-                                   ModuleOp module,
-                                   const TheanoFunctionObject &fn) {
-  Location loc = fn.loc;
-  if (!isIdentifier(fn.name))
-    interp.error(loc, "function name '" + fn.name +
-                          "' must be a C identifier (it names the exported "
-                          "symbol tcc_fn_" +
-                          fn.name + ")");
-  if (SymbolTable::lookupSymbolIn(module, fn.name))
-    interp.error(loc, "two functions or shared variables are named '" +
-                          fn.name + "'; pass name=... to tell them apart");
-
+llvm::SetVector<Operation *>
+eval::functionSlice(const TheanoFunctionObject &fn) {
   // The backward slice of outputs and updates in the global graph.
   llvm::SetVector<Operation *> slice;
   SmallVector<Value> worklist;
@@ -105,6 +95,23 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
     for (Value operand : def->getOperands())
       worklist.push_back(operand);
   }
+  return slice;
+}
+
+static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
+                                   ModuleOp module,
+                                   const TheanoFunctionObject &fn) {
+  Location loc = fn.loc;
+  if (!isIdentifier(fn.name))
+    interp.error(loc, "function name '" + fn.name +
+                          "' must be a C identifier (it names the exported "
+                          "symbol tcc_fn_" +
+                          fn.name + ")");
+  if (SymbolTable::lookupSymbolIn(module, fn.name))
+    interp.error(loc, "two functions or shared variables are named '" +
+                          fn.name + "'; pass name=... to tell them apart");
+
+  llvm::SetVector<Operation *> slice = functionSlice(fn);
 
   OpBuilder builder(module.getContext());
   builder.setInsertionPointToEnd(module.getBody());
@@ -126,8 +133,8 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
     BlockArgument arg = body->addArgument(in->value.getType(), loc);
     for (size_t j = 0; j < i; ++j)
       if (fn.inputs[j]->value == in->value)
-        interp.error(loc, "input " + describe(in, i, "input") +
-                              " is given twice");
+        interp.error(loc,
+                     "input " + describe(in, i, "input") + " is given twice");
     if (!slice.contains(in->value.getDefiningOp()) && !fn.ignoreUnusedInputs)
       interp.error(loc,
                    llvm::formatv("input {0} of function '{1}' is not used to "
@@ -138,9 +145,9 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
     mapping.map(in->value, arg);
     SmallVector<NamedAttribute> attrs;
     attrs.push_back(builder.getNamedAttr(
-        "th.name", builder.getStringAttr(in->name.empty()
-                                             ? "input" + std::to_string(i)
-                                             : in->name)));
+        "th.name",
+        builder.getStringAttr(in->name.empty() ? "input" + std::to_string(i)
+                                               : in->name)));
     if (fn.defaults[i]) {
       numpy::DType dtype = tb.dtypeOf(in);
       FailureOr<numpy::NDArray> value =
@@ -220,8 +227,9 @@ LogicalResult Interpreter::addEvalFunction(ModuleOp module,
     auto it = globals->vars.find(name);
     Location loc = FileLineColLoc::get(&context, filename, 1, 1);
     if (it == globals->vars.end())
-      error(loc, "'" + name + "' is neither a function nor a variable of the "
-                              "model");
+      error(loc, "'" + name +
+                     "' is neither a function nor a variable of the "
+                     "model");
     auto t = std::dynamic_pointer_cast<TensorObject>(it->second);
     if (!t)
       error(loc, "'" + name + "' is a " + typeName(it->second) +

@@ -195,27 +195,20 @@ static void addDefaultUpdates(Interpreter &in, TheanoFunctionObject &fn,
       if (auto *t = dyn_cast<TensorObject>(o.get()))
         excluded.insert(t);
   TensorBuilder &tb = in.tensors();
-  llvm::DenseSet<Operation *> seen;
-  SmallVector<Value> worklist;
-  for (auto &out : fn.outputs)
-    worklist.push_back(out->value);
-  for (auto &upd : fn.updates)
-    worklist.push_back(upd.second->value);
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    Operation *def = v.getDefiningOp();
-    if (!def || !seen.insert(def).second)
-      continue;
-    worklist.append(def->operand_begin(), def->operand_end());
-    auto [var, next] = tb.defaultUpdate(v);
-    if (!var || excluded.contains(var.get()))
-      continue;
-    bool explicitUpdate = llvm::any_of(
-        fn.updates, [&](auto &upd) { return upd.first->value == v; });
-    if (explicitUpdate)
-      continue;
-    fn.updates.emplace_back(var, next);
-    worklist.push_back(next->value);
+  for (bool added = true; added;) {
+    added = false;
+    for (Operation *op : functionSlice(fn)) {
+      if (op->getNumResults() != 1)
+        continue;
+      Value v = op->getResult(0);
+      auto [var, next] = tb.defaultUpdate(v);
+      if (!var || excluded.contains(var.get()) ||
+          llvm::any_of(fn.updates,
+                        [&](auto &upd) { return upd.first->value == v; }))
+        continue;
+      fn.updates.emplace_back(var, next);
+      added = true;
+    }
   }
 }
 

@@ -115,26 +115,10 @@ void copyToContiguous(char *Dst, const char *Src, const int64_t *Dims,
     Block *= Dims[Outer - 1];
     --Outer;
   }
-  if (Outer == 0) {
-    std::memcpy(Dst, Src, Block);
-    return;
-  }
-  int64_t Index[TCC_MAX_RANK] = {};
-  const char *P = Src;
-  for (;;) {
+  forEachStrided(Src, Dims, SrcByteStrides, Outer, [&](const char *P) {
     std::memcpy(Dst, P, Block);
     Dst += Block;
-    int32_t Axis = Outer - 1;
-    for (; Axis >= 0; --Axis) {
-      P += SrcByteStrides[Axis];
-      if (++Index[Axis] < Dims[Axis])
-        break;
-      P -= SrcByteStrides[Axis] * Dims[Axis];
-      Index[Axis] = 0;
-    }
-    if (Axis < 0)
-      return;
-  }
+  });
 }
 
 void *allocateBuffer(int64_t Bytes) {

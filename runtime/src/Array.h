@@ -58,6 +58,29 @@ bool isRowMajor(const int64_t *Dims, const int64_t *Strides, int32_t Rank,
 
 /// Copies the strided array at `Src` (byte strides) into the contiguous
 /// buffer `Dst`.
+/// Calls `Visit(p)` with a pointer to each element of a strided view of
+/// `Rank` dimensions, in row-major order (once for rank 0; a caller skips
+/// empty views).
+template <typename Fn>
+void forEachStrided(const char *Src, const int64_t *Dims,
+                    const int64_t *ByteStrides, int32_t Rank, Fn &&Visit) {
+  int64_t Index[TCC_MAX_RANK] = {};
+  const char *P = Src;
+  for (;;) {
+    Visit(P);
+    int32_t Axis = Rank - 1;
+    for (; Axis >= 0; --Axis) {
+      P += ByteStrides[Axis];
+      if (++Index[Axis] < Dims[Axis])
+        break;
+      P -= ByteStrides[Axis] * Dims[Axis];
+      Index[Axis] = 0;
+    }
+    if (Axis < 0)
+      return;
+  }
+}
+
 void copyToContiguous(char *Dst, const char *Src, const int64_t *Dims,
                       const int64_t *SrcByteStrides, int32_t Rank,
                       int64_t ElemSize);

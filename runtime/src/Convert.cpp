@@ -177,22 +177,10 @@ void convertToContiguous(char *Dst, int32_t DstDType, const char *Src,
     if (Dims[I] == 0)
       return;
   int64_t DstSize = dtypeSize(DstDType);
-  int64_t Index[TCC_MAX_RANK] = {};
-  const char *P = Src;
-  for (;;) {
+  forEachStrided(Src, Dims, SrcByteStrides, Rank, [&](const char *P) {
     store(Dst, DstDType, load(P, SrcDType));
     Dst += DstSize;
-    int32_t Axis = Rank - 1;
-    for (; Axis >= 0; --Axis) {
-      P += SrcByteStrides[Axis];
-      if (++Index[Axis] < Dims[Axis])
-        break;
-      P -= SrcByteStrides[Axis] * Dims[Axis];
-      Index[Axis] = 0;
-    }
-    if (Axis < 0)
-      return;
-  }
+  });
 }
 
 } // namespace tcc::rt
