@@ -66,36 +66,24 @@ void tcc::declareRandomFunctions(ModuleOp module) {
   });
 }
 
-/// `t` (a tensor of any rank) as a 1-d tensor, in row-major order.
-static Value flatTensor(OpBuilder &b, Location loc, Value t) {
-  auto type = cast<RankedTensorType>(t.getType());
+/// `v` (a tensor, or a contiguous buffer, of any rank) as a 1-d tensor or
+/// buffer in row-major order.
+template <typename ExpandOp, typename CollapseOp>
+static Value flatten(OpBuilder &b, Location loc, Value v) {
+  auto type = cast<ShapedType>(v.getType());
   if (type.getRank() == 1)
-    return t;
+    return v;
   if (type.getRank() == 0)
-    return tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({1}, type.getElementType()), t,
-        ArrayRef<ReassociationIndices>{});
+    return ExpandOp::create(
+        b, loc,
+        isa<MemRefType>(type)
+            ? Type(MemRefType::get({1}, type.getElementType()))
+            : Type(RankedTensorType::get({1}, type.getElementType())),
+        v, ArrayRef<ReassociationIndices>{});
   ReassociationIndices all;
   for (int64_t d = 0; d < type.getRank(); ++d)
     all.push_back(d);
-  return tensor::CollapseShapeOp::create(b, loc, t,
-                                         ArrayRef<ReassociationIndices>{all});
-}
-
-/// A contiguous buffer `m` of any rank as a 1-d memref view.
-static Value flatBuffer(OpBuilder &b, Location loc, Value m) {
-  auto type = cast<MemRefType>(m.getType());
-  if (type.getRank() == 1)
-    return m;
-  if (type.getRank() == 0)
-    return memref::ExpandShapeOp::create(
-        b, loc, ArrayRef<int64_t>{1}, m, ArrayRef<ReassociationIndices>{},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
-  ReassociationIndices all;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    all.push_back(d);
-  return memref::CollapseShapeOp::create(b, loc, m,
-                                         ArrayRef<ReassociationIndices>{all});
+  return CollapseOp::create(b, loc, v, ArrayRef<ReassociationIndices>{all});
 }
 
 static Value asArgument(OpBuilder &b, Location loc, Value buffer) {
@@ -117,7 +105,8 @@ struct LowerRandomDraw : OpRewritePattern<th::RandomDrawOp> {
     if (!callee)
       return rewriter.notifyMatchFailure(op, "entry point not declared");
     auto readView = [&](Value t) {
-      Value flat = flatTensor(rewriter, loc, t);
+      Value flat = flatten<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
+          rewriter, loc, t);
       auto type = cast<RankedTensorType>(flat.getType());
       auto view = bufferization::ToBufferOp::create(
           rewriter, loc,
@@ -149,7 +138,9 @@ struct LowerRandomDraw : OpRewritePattern<th::RandomDrawOp> {
         MemRefType::get(sampleType.getShape(), sampleType.getElementType()),
         dynamic);
     args.push_back(
-        asArgument(rewriter, loc, flatBuffer(rewriter, loc, sample)));
+        asArgument(rewriter, loc,
+                   flatten<memref::ExpandShapeOp, memref::CollapseShapeOp>(
+                       rewriter, loc, sample)));
     func::CallOp::create(rewriter, loc, callee, args);
 
     Value nextTensor = bufferization::ToTensorOp::create(

@@ -51,22 +51,25 @@ void store(const MT19937 &g, const Vector<int64_t> &state) {
 
 #define TCC_RANDOM_ENTRY extern "C" __attribute__((visibility("hidden")))
 
+/// Fills `out` with one `Draw` per element, from state `in` to `next`.
+template <double (MT19937::*Draw)()>
+void drawEach(Vector<int64_t> *in, Vector<int64_t> *next, Vector<double> *out) {
+  MT19937 g = load(*in);
+  for (int64_t i = 0; i < out->size; ++i)
+    (*out)[i] = (g.*Draw)();
+  store(g, *next);
+}
+
 /// RandomState.random_sample: doubles in [0, 1).
 TCC_RANDOM_ENTRY void _mlir_ciface_tcc_random_random_sample(
     Vector<int64_t> *in, Vector<int64_t> *next, Vector<double> *out) {
-  MT19937 g = load(*in);
-  for (int64_t i = 0; i < out->size; ++i)
-    (*out)[i] = g.nextDouble();
-  store(g, *next);
+  drawEach<&MT19937::nextDouble>(in, next, out);
 }
 
 /// RandomState.standard_normal (legacy_gauss).
 TCC_RANDOM_ENTRY void _mlir_ciface_tcc_random_standard_normal(
     Vector<int64_t> *in, Vector<int64_t> *next, Vector<double> *out) {
-  MT19937 g = load(*in);
-  for (int64_t i = 0; i < out->size; ++i)
-    (*out)[i] = g.nextGauss();
-  store(g, *next);
+  drawEach<&MT19937::nextGauss>(in, next, out);
 }
 
 /// RandomState.binomial(n[i], p[i]) for each element.
