@@ -117,6 +117,56 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     }
     return failure();
   };
+  // Kernel arguments by value: block arguments and shared reads.
+  llvm::DenseMap<Value, int64_t> argumentOf;
+  for (BlockArgument arg : body.getArguments())
+    argumentOf[arg] = arg.getArgNumber();
+  // The value an integer scalar holds where the runtime can compute it
+  // before the call (a slice bound): sizeOf's expressions plus the values
+  // of integer scalar arguments, negative constants, - and unary minus.
+  // Casts are followed where they keep every value (widening).
+  std::function<FailureOr<int>(Value)> valueOf =
+      [&](Value v) -> FailureOr<int> {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (!type || type.getRank() != 0 || !type.getElementType().isInteger())
+      return failure();
+    if (std::optional<int64_t> c = constantOf(v))
+      return checks.newConstant(*c);
+    if (auto it = argumentOf.find(v); it != argumentOf.end())
+      return checks.newArgValue(it->second);
+    Operation *def = v.getDefiningOp();
+    if (isa_and_nonnull<th::ShapeIOp>(def))
+      return sizeOf(v);
+    if (auto cast = dyn_cast_or_null<th::CastOp>(def)) {
+      Type from = getElementTypeOrSelf(cast.getInput().getType());
+      unsigned wFrom = from.getIntOrFloatBitWidth();
+      unsigned wTo = type.getElementType().getIntOrFloatBitWidth();
+      if (!from.isInteger() || (wTo < wFrom))
+        return failure();
+      return valueOf(cast.getInput());
+    }
+    if (auto neg = dyn_cast_or_null<th::NegOp>(def)) {
+      FailureOr<int> a = valueOf(neg.getOperand());
+      if (failed(a))
+        return failure();
+      return checks.newProduct({*a, checks.newConstant(-1)});
+    }
+    if (isa_and_nonnull<th::AddOp, th::SubOp, th::MulOp, th::IntDivOp>(def)) {
+      FailureOr<int> a = valueOf(def->getOperand(0));
+      FailureOr<int> b = failed(a) ? a : valueOf(def->getOperand(1));
+      if (failed(b))
+        return failure();
+      if (isa<th::AddOp>(def))
+        return checks.newSum({*a, *b});
+      if (isa<th::SubOp>(def))
+        return checks.newSum(
+            {*a, checks.newProduct({*b, checks.newConstant(-1)})});
+      if (isa<th::MulOp>(def))
+        return checks.newProduct({*a, *b});
+      return checks.newQuotient(*a, *b);
+    }
+    return failure();
+  };
   auto sizeOfOperand = [&](Operation *op, size_t position,
                            Value v) -> FailureOr<int> {
     FailureOr<int> sym = sizeOf(v);
@@ -154,12 +204,23 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
           return failure();
         continue;
       }
+      // A bound computed from index inputs (data[i * n:(i + 1) * n]) is
+      // evaluated by the runtime too; one computed from data is not.
+      auto bound = [&](const th::IndexBound &b, std::optional<int> &sym) {
+        if (b.constant)
+          sym = checks.newConstant(*b.constant);
+        if (!b.dynamic)
+          return true;
+        FailureOr<int> v = valueOf(b.dynamic);
+        sym = succeeded(v) ? std::optional<int>(*v) : std::nullopt;
+        return succeeded(v);
+      };
       std::optional<int64_t> step = e.constantStep();
-      if (e.start.dynamic || e.stop.dynamic || !step)
+      std::optional<int> start, stop;
+      if (!bound(e.start, start) || !bound(e.stop, stop) || !step)
         out.push_back(checks.newOpaque(op->getLoc()));
       else
-        out.push_back(checks.newSliceLength(size, e.start.constant,
-                                            e.stop.constant, *step));
+        out.push_back(checks.newSliceLength(size, start, stop, *step));
     }
     return out;
   };
@@ -239,8 +300,9 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       auto it = llvm::find_if(reads, [&](th::SharedOp s) {
         return s.getSymName() == read.getVar();
       });
-      dims[read.getResult()] =
-          dimsOfType(read.getType(), numInputs + (it - reads.begin()));
+      int64_t arg = numInputs + (it - reads.begin());
+      dims[read.getResult()] = dimsOfType(read.getType(), arg);
+      argumentOf[read.getResult()] = arg;
       return WalkResult::advance();
     }
     if (auto draw = dyn_cast<th::RandomDrawOp>(op)) {
@@ -433,8 +495,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       if (!type.isDynamicDim(0))
         dims[result] = {checks.newConstant(type.getDimSize(0))};
       else if (succeeded(stop))
-        dims[result] = {
-            checks.newSliceLength(*stop, *start, std::nullopt, step.getInt())};
+        dims[result] = {checks.newSliceLength(
+            *stop, checks.newConstant(*start), std::nullopt, step.getInt())};
       else
         dims[result] = {checks.newOpaque(op->getLoc())};
       return WalkResult::advance();

@@ -23,8 +23,7 @@ int SymbolicSizes::add(Sym s) {
   std::string key;
   llvm::raw_string_ostream os(key);
   os << int(s.kind) << ':' << s.constant << ':' << s.step << ':'
-     << (s.start ? std::to_string(*s.start) : "-") << ':'
-     << (s.stop ? std::to_string(*s.stop) : "-");
+     << s.hasStart << s.hasStop;
   for (auto [arg, dim] : s.dims)
     os << ",d" << arg << '.' << dim;
   for (int op : s.operands)
@@ -43,6 +42,13 @@ SymbolicSizes::Sym SymbolicSizes::witness(int a) {
 int SymbolicSizes::newArgDim(int64_t arg, int64_t dim) {
   Sym s;
   s.dims.push_back({arg, dim});
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newArgValue(int64_t arg) {
+  Sym s;
+  s.kind = Sym::Kind::ArgValue;
+  s.constant = arg;
   return add(std::move(s));
 }
 
@@ -104,8 +110,11 @@ int SymbolicSizes::newProduct(ArrayRef<int> parts) {
 
 int SymbolicSizes::newQuotient(int a, int b) {
   std::optional<int64_t> ca = constantValue(a), cb = constantValue(b);
-  if (ca && cb && *cb != 0)
-    return newConstant(*ca / *cb);
+  if (ca && cb && *cb != 0 && !(*ca == INT64_MIN && *cb == -1)) {
+    // Python's floor division (values may be negative).
+    int64_t q = *ca / *cb;
+    return newConstant(*ca % *cb != 0 && (*ca < 0) != (*cb < 0) ? q - 1 : q);
+  }
   if (cb && *cb == 1)
     return a;
   Sym s;
@@ -114,17 +123,29 @@ int SymbolicSizes::newQuotient(int a, int b) {
   return add(std::move(s));
 }
 
-int SymbolicSizes::newSliceLength(int of, std::optional<int64_t> start,
-                                  std::optional<int64_t> stop, int64_t step) {
-  if (std::optional<int64_t> n = constantValue(of))
-    return newConstant(th::sliceLength(*n, start, stop, step));
-  if (step == 1 && (!start || *start == 0) && !stop)
+int SymbolicSizes::newSliceLength(int of, std::optional<int> start,
+                                  std::optional<int> stop, int64_t step) {
+  auto constantBound = [&](std::optional<int> b, bool &known) {
+    std::optional<int64_t> c = b ? constantValue(*b) : std::nullopt;
+    known &= !b || c;
+    return c;
+  };
+  bool known = true;
+  std::optional<int64_t> n = constantValue(of);
+  std::optional<int64_t> from = constantBound(start, known);
+  std::optional<int64_t> to = constantBound(stop, known);
+  if (n && known)
+    return newConstant(th::sliceLength(*n, from, to, step));
+  if (known && step == 1 && (!start || *from == 0) && !stop)
     return of;
   Sym s;
   s.kind = Sym::Kind::SliceLength;
   s.operands = {of};
-  s.start = start;
-  s.stop = stop;
+  for (std::optional<int> b : {start, stop})
+    if (b)
+      s.operands.push_back(*b);
+  s.hasStart = start.has_value();
+  s.hasStop = stop.has_value();
   s.step = step;
   return add(std::move(s));
 }
@@ -161,17 +182,21 @@ llvm::json::Value SymbolicSizes::json(int a) {
   }
   case Sym::Kind::Product:
     return llvm::json::Object{{"mul", std::move(operands)}};
+  case Sym::Kind::ArgValue:
+    return llvm::json::Object{{"value", s.constant}};
   case Sym::Kind::Quotient:
     return llvm::json::Object{{"floordiv", std::move(operands)}};
   case Sym::Kind::Opaque:
     break;
   case Sym::Kind::SliceLength: {
-    auto bound = [](std::optional<int64_t> v) -> llvm::json::Value {
-      return v ? llvm::json::Value(*v) : llvm::json::Value(nullptr);
+    size_t next = 1;
+    auto bound = [&](bool has) -> llvm::json::Value {
+      return has ? std::move(operands[next++]) : llvm::json::Value(nullptr);
     };
+    llvm::json::Value start = bound(s.hasStart), stop = bound(s.hasStop);
     return llvm::json::Object{{"slice", std::move(operands[0])},
-                              {"start", bound(s.start)},
-                              {"stop", bound(s.stop)},
+                              {"start", std::move(start)},
+                              {"stop", std::move(stop)},
                               {"step", s.step}};
   }
   }
@@ -198,17 +223,21 @@ std::string SymbolicSizes::name(int a, bool nested) {
     for (int op : s.operands)
       append(" * ", name(op, true));
     break;
+  case Sym::Kind::ArgValue:
+    return argNames[s.constant];
   case Sym::Kind::Quotient:
     out = name(s.operands[0], true) + " // " + name(s.operands[1], true);
     break;
   case Sym::Kind::Opaque:
     return "the size of the slice at " + formatSourceLocation(*s.origin);
   case Sym::Kind::SliceLength: {
-    auto bound = [](std::optional<int64_t> v) {
-      return v ? std::to_string(*v) : std::string();
+    size_t next = 1;
+    auto bound = [&](bool has) {
+      return has ? name(s.operands[next++]) : std::string();
     };
+    std::string start = bound(s.hasStart), stop = bound(s.hasStop);
     return llvm::formatv("len(range({0})[{1}:{2}{3}])", name(s.operands[0]),
-                         bound(s.start), bound(s.stop),
+                         start, stop,
                          s.step == 1 ? "" : ":" + std::to_string(s.step))
         .str();
   }
@@ -273,8 +302,10 @@ LogicalResult SymbolicSizes::checkable(int a, Operation *op,
   if (w.kind != Sym::Kind::Opaque)
     return success();
   return op->emitError()
-         << what << ", but that slice's bounds are computed at run time, so "
-         << "tcc cannot check its size before the call (not supported yet)";
+         << what << ", but that slice's bounds are computed from tensor "
+         << "data, so tcc cannot check its size before the call (bounds "
+         << "computed from integer scalar inputs and shapes with +, -, * and "
+         << "// can be checked)";
 }
 
 LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,

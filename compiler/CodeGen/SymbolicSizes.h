@@ -2,8 +2,8 @@
 //
 // The manifest's shape checks come from a small symbolic-shape analysis:
 // every size in a th.func is an expression over the kernel arguments'
-// dimensions (a dimension, a constant, a sum, a product, a floor quotient,
-// a NumPy slice length). Sizes that must agree are merged into one class;
+// dimensions and the values of their integer scalars (a dimension, a value,
+// a constant, a sum, a product, a floor quotient, a NumPy slice length). Sizes that must agree are merged into one class;
 // merging two classes that are not already known equal records a check the
 // runtime evaluates before the call (docs/ABI.md).
 //
@@ -31,6 +31,9 @@ public:
       : argNames(std::move(argNames)) {}
 
   int newArgDim(int64_t arg, int64_t dim);
+  /// The value of 0-d integer argument `arg` (a slice bound computed from
+  /// an index input, as in `data[i * n:(i + 1) * n]`).
+  int newArgValue(int64_t arg);
   int newConstant(int64_t size);
   /// The sum of sizes `parts` (a join's size along its axis).
   int newSum(llvm::ArrayRef<int> parts);
@@ -38,9 +41,11 @@ public:
   int newProduct(llvm::ArrayRef<int> parts);
   /// `a // b` (the size a reshape's -1 stands for).
   int newQuotient(int a, int b);
-  /// The length of a slice of size `of`.
-  int newSliceLength(int of, std::optional<int64_t> start,
-                     std::optional<int64_t> stop, int64_t step);
+  /// The length of a slice of size `of` whose bounds are the sizes `start`
+  /// and `stop` (Python's slice semantics: negative bounds count from the
+  /// end, bounds are clamped).
+  int newSliceLength(int of, std::optional<int> start, std::optional<int> stop,
+                     int64_t step);
 
   /// A size known only at run time (a slice with bounds computed from
   /// data): it cannot be checked before the call, so it must not meet
@@ -69,20 +74,32 @@ private:
   /// A node: a linear form (argument dimensions plus a constant), or a
   /// product, quotient or slice length of other sizes.
   struct Sym {
-    enum class Kind { Linear, Product, Quotient, SliceLength, Opaque };
+    enum class Kind {
+      Linear,
+      ArgValue,
+      Product,
+      Quotient,
+      SliceLength,
+      Opaque
+    };
     Kind kind = Kind::Linear;
     llvm::SmallVector<std::pair<int64_t, int64_t>, 1> dims; // (arg, dim)
+    /// Linear: the constant term; ArgValue: the argument.
     int64_t constant = 0;
+    /// SliceLength: the sliced size, then start and stop where present.
     llvm::SmallVector<int, 2> operands;
-    std::optional<int64_t> start, stop;
+    bool hasStart = false, hasStop = false;
     int64_t step = 1;
     /// Opaque: where the size is made.
     std::optional<mlir::Location> origin;
 
     bool isArgDim() const {
-      return kind == Kind::Linear && dims.size() == 1 && constant == 0;
+      return kind == Kind::Linear && dims.size() == 1 && constant == 0 &&
+             operands.empty();
     }
-    bool isConstant() const { return kind == Kind::Linear && dims.empty(); }
+    bool isConstant() const {
+      return kind == Kind::Linear && dims.empty() && operands.empty();
+    }
   };
 
   int add(Sym s);

@@ -78,22 +78,64 @@ static void reportMissingInputs(Interpreter &interp, th::FuncOp func,
   });
 }
 
-llvm::SetVector<Operation *>
-eval::functionSlice(const TheanoFunctionObject &fn) {
-  // The backward slice of outputs and updates in the global graph.
+/// The value that stands for `v` in `fn`'s graph: its givens replacement,
+/// or itself.
+static Value substituted(const TheanoFunctionObject &fn, Value v) {
+  for (auto &[var, value] : fn.givens)
+    if (var->value == v)
+      return value->value;
+  return v;
+}
+
+/// The ops `roots` need in the global graph, following givens.
+static llvm::SetVector<Operation *>
+backwardSlice(const TheanoFunctionObject &fn, SmallVector<Value> worklist) {
   llvm::SetVector<Operation *> slice;
-  SmallVector<Value> worklist;
-  for (auto &out : fn.outputs)
-    worklist.push_back(out->value);
-  for (auto &upd : fn.updates)
-    worklist.push_back(upd.second->value);
   while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
+    Value v = substituted(fn, worklist.pop_back_val());
     Operation *def = v.getDefiningOp();
     if (!def || !slice.insert(def))
       continue;
     for (Value operand : def->getOperands())
       worklist.push_back(operand);
+  }
+  return slice;
+}
+
+llvm::SetVector<Operation *>
+eval::functionSlice(const TheanoFunctionObject &fn) {
+  // The backward slice of outputs and updates in the global graph.
+  SmallVector<Value> roots;
+  for (auto &out : fn.outputs)
+    roots.push_back(out->value);
+  for (auto &upd : fn.updates)
+    roots.push_back(upd.second->value);
+  return backwardSlice(fn, roots);
+}
+
+/// The ops givens' replacements need; they are cloned first, since a
+/// replacement may be built after the graph that uses the variable. Theano
+/// substitutes simultaneously, so a replacement that needs a replaced
+/// variable (or itself) is rejected rather than silently substituted.
+static llvm::SetVector<Operation *>
+replacementSlice(Interpreter &interp, const TheanoFunctionObject &fn) {
+  llvm::SetVector<Operation *> slice;
+  for (auto &[var, value] : fn.givens) {
+    SmallVector<Value> worklist = {value->value};
+    while (!worklist.empty()) {
+      Value v = worklist.pop_back_val();
+      for (auto &[other, unused] : fn.givens)
+        if (other->value == v)
+          interp.error(fn.loc, "givens: the replacement for '" + var->name +
+                                   "' depends on '" + other->name +
+                                   "', which givens also replaces (Theano "
+                                   "substitutes all givens at once)");
+      Operation *def = v.getDefiningOp();
+      if (!def || !slice.insert(def))
+        continue;
+      for (Value operand : def->getOperands())
+        worklist.push_back(operand);
+    }
   }
   return slice;
 }
@@ -176,16 +218,20 @@ static LogicalResult buildFunction(Interpreter &interp, TensorBuilder &tb,
 
   builder.setInsertionPointToEnd(body);
   bool unboundVariables = false;
-  for (Operation &op : tb.getGraph()) {
-    if (!slice.contains(&op))
-      continue;
-    if (auto var = dyn_cast<th::VariableOp>(op)) {
-      if (mapping.contains(var.getResult()))
+  auto cloneInGraphOrder = [&](const llvm::SetVector<Operation *> &ops) {
+    for (Operation &op : tb.getGraph()) {
+      if (!ops.contains(&op) ||
+          (op.getNumResults() && mapping.contains(op.getResult(0))))
         continue;
-      unboundVariables = true;
+      if (isa<th::VariableOp>(op))
+        unboundVariables = true;
+      builder.clone(op, mapping);
     }
-    builder.clone(op, mapping);
-  }
+  };
+  cloneInGraphOrder(replacementSlice(interp, fn));
+  for (auto &[var, value] : fn.givens)
+    mapping.map(var->value, mapping.lookup(value->value));
+  cloneInGraphOrder(slice);
   for (auto &upd : fn.updates)
     th::UpdateOp::create(builder, loc, upd.first->sharedSymbol,
                          mapping.lookup(upd.second->value));

@@ -229,6 +229,10 @@ public:
   std::vector<std::pair<std::shared_ptr<TensorObject>,
                         std::shared_ptr<TensorObject>>>
       updates;
+  /// theano.function's givens: (variable, the value that replaces it).
+  std::vector<std::pair<std::shared_ptr<TensorObject>,
+                        std::shared_ptr<TensorObject>>>
+      givens;
   bool ignoreUnusedInputs = false;
   /// allow_input_downcast=True: inputs converted even with a loss.
   bool allowInputDowncast = false;

@@ -256,6 +256,23 @@ Value TensorBuilder::castValue(Value v, DType dtype, Location loc) {
   return th::CastOp::create(builder, loc, resultType, v).getResult();
 }
 
+TensorPtr TensorBuilder::forgetStaticSizes(const TensorPtr &x,
+                                           RankedTensorType type,
+                                           Location loc) {
+  auto from = llvm::cast<RankedTensorType>(x->value.getType());
+  if (from == type)
+    return x;
+  if (from.getElementType() != type.getElementType() ||
+      from.getRank() != type.getRank())
+    return nullptr;
+  for (auto [have, want] : llvm::zip(from.getShape(), type.getShape()))
+    if (have != want &&
+        !(ShapedType::isDynamic(want) && have != 1 &&
+          !ShapedType::isDynamic(have)))
+      return nullptr;
+  return wrap(th::CastOp::create(builder, loc, type, x->value).getResult());
+}
+
 Value TensorBuilder::padRank(Value v, int64_t rank, Location loc) {
   int64_t have = llvm::cast<RankedTensorType>(v.getType()).getRank();
   if (have >= rank)

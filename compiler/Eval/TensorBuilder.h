@@ -179,6 +179,11 @@ public:
                          mlir::Location loc);
 
   /// zeros_like(x): th.second(x, 0) (no arithmetic on x, so no NaN from inf).
+  /// `x` as a value of `type` when that only forgets static sizes (not a
+  /// broadcastable 1), as Theano converts a given value to the variable's
+  /// type; null when the types differ otherwise.
+  TensorPtr forgetStaticSizes(const TensorPtr &x, mlir::RankedTensorType type,
+                              mlir::Location loc);
   TensorPtr zerosLike(const TensorPtr &x, mlir::Location loc);
   /// Theano's fill(model, value) / zeros_like / ones_like: `value`
   /// broadcast to `model`'s shape, in `dtype` (default: value's with

@@ -5,6 +5,10 @@
 #include "Eval/Interpreter.h"
 #include "Eval/TensorBuilder.h"
 
+#include "Th/IR/ThOps.h"
+
+#include "mlir/IR/TypeUtilities.h"
+
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -180,6 +184,88 @@ static std::shared_ptr<TensorObject> symbolicArg(Interpreter &in,
   return t;
 }
 
+/// A dict's items or a list of pairs (function's updates and givens).
+static std::vector<ObjectList> keyValuePairs(Interpreter &in,
+                                             const ObjectPtr &v, Location loc,
+                                             const char *what,
+                                             const char *shape) {
+  ObjectList pairs;
+  if (auto *d = dyn_cast<DictObject>(v.get())) {
+    for (auto &[k, val] : d->items)
+      pairs.push_back(std::make_shared<TupleObject>(ObjectList{k, val}));
+  } else {
+    pairs = iterate(in, v, loc);
+  }
+  std::vector<ObjectList> result;
+  for (const ObjectPtr &pair : pairs) {
+    ObjectList kv = iterate(in, pair, loc);
+    if (kv.size() != 2)
+      in.error(loc, llvm::Twine("each ") + what + " must be a pair " + shape);
+    result.push_back(std::move(kv));
+  }
+  return result;
+}
+
+/// theano.function's givens: each variable of the graph is replaced by a
+/// value of the same type (a constant where a number or array is given).
+/// Replacements are substituted simultaneously, so one may not depend on a
+/// variable that givens replaces (FunctionBuilder checks that).
+static void addGivens(Interpreter &in, TheanoFunctionObject &fn,
+                      const ObjectPtr &givens, Location loc) {
+  TensorBuilder &tb = in.tensors();
+  for (auto &kv : keyValuePairs(in, givens, loc, "entry of givens",
+                                "(variable, replacement)")) {
+    auto var = std::dynamic_pointer_cast<TensorObject>(kv[0]);
+    if (!var)
+      in.error(loc, "a givens key must be a symbolic or shared variable, "
+                    "got " + typeName(kv[0]));
+    std::string name = var->name.empty() ? "<unnamed>" : var->name;
+    if (var->sharedSymbol.empty() &&
+        !var->value.getDefiningOp<th::VariableOp>())
+      in.error(loc, "givens can only replace a variable (a symbolic input or "
+                    "a shared variable), not an expression such as '" +
+                        name + "'");
+    for (auto &input : fn.inputs)
+      if (input->value == var->value)
+        in.error(loc, "'" + name +
+                          "' is both an input of the function and replaced "
+                          "by givens; remove it from one of them");
+    for (auto &given : fn.givens)
+      if (given.first->value == var->value)
+        in.error(loc, "'" + name + "' is replaced twice by givens");
+    // An array or number becomes a shared variable, as Theano's pfunc does
+    // (so its size is not fixed at compile time, like the variable's).
+    TensorPtr value;
+    if (isa<TensorObject>(kv[1].get())) {
+      value = tb.asTensor(kv[1], loc);
+    } else {
+      FailureOr<numpy::NDArray> array =
+          objectToArray(in, kv[1], loc, tb.dtypeOf(var));
+      if (int64_t(array->shape().size()) != tb.rankOf(var))
+        in.error(loc, llvm::formatv("givens: the replacement for '{0}' has "
+                                    "{1} dimensions but '{0}' has {2}",
+                                    name, array->shape().size(),
+                                    tb.rankOf(var)));
+      value = tb.shared(*array, name + "_given", tb.broadcastableOf(var), loc);
+    }
+    auto want = cast<RankedTensorType>(var->value.getType());
+    Type got = value->value.getType();
+    if (TensorPtr converted = tb.forgetStaticSizes(value, want, loc))
+      value = converted;
+    else {
+      std::string dtype(numpy::dtypeName(tb.dtypeOf(var)));
+      bool sameDType = getElementTypeOrSelf(want) == getElementTypeOrSelf(got);
+      in.error(loc, "givens: the replacement for '" + name + "' is " +
+                        tb.typeString(got) + " but '" + name + "' is " +
+                        tb.typeString(want) +
+                        (sameDType ? ""
+                                   : "; cast the replacement (T.cast(value, '" +
+                                         dtype + "'))"));
+    }
+    fn.givens.emplace_back(var, value);
+  }
+}
+
 /// Theano's default updates: every shared variable the function reads
 /// that has a default_update (a RandomStreams state) and no explicit update
 /// gets it, unless no_default_updates is True or lists the variable. New
@@ -243,18 +329,8 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
     }
   }
   if (v[3] && !isa<NoneObject>(v[3].get())) {
-    ObjectList pairs;
-    if (auto *d = dyn_cast<DictObject>(v[3].get())) {
-      for (auto &[k, val] : d->items)
-        pairs.push_back(std::make_shared<TupleObject>(ObjectList{k, val}));
-    } else {
-      pairs = iterate(in, v[3], a.loc);
-    }
-    for (const ObjectPtr &pair : pairs) {
-      ObjectList kv = iterate(in, pair, a.loc);
-      if (kv.size() != 2)
-        in.error(a.loc, "each update must be a pair (shared_variable, "
-                        "new_value)");
+    for (auto &kv : keyValuePairs(in, v[3], a.loc, "update",
+                                  "(shared_variable, new_value)")) {
       auto var = std::dynamic_pointer_cast<TensorObject>(kv[0]);
       if (!var || var->sharedSymbol.empty())
         in.error(a.loc, "an update target must be a shared variable, got " +
@@ -283,10 +359,9 @@ static ObjectPtr functionBuiltin(Interpreter &in, CallArgs &a) {
       fn->updates.emplace_back(var, value);
     }
   }
-  addDefaultUpdates(in, *fn, v[5]);
   if (v[4] && !isa<NoneObject>(v[4].get()))
-    in.error(a.loc, "function(givens=...) is not supported by tcc yet; pass "
-                    "the values as inputs");
+    addGivens(in, *fn, v[4], a.loc);
+  addDefaultUpdates(in, *fn, v[5]);
   fn->name = stringArg(in, v[7], a.loc, "name");
   if (v[9] && !isa<NoneObject>(v[9].get())) {
     std::optional<int64_t> allow = asInt(v[9]);

@@ -127,21 +127,40 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
 }
 
 /// The length of Python's `range(N)[Start:Stop:Step]` (slice.indices).
-static int64_t sliceLength(int64_t N, bool HasStart, int64_t Start,
-                           bool HasStop, int64_t Stop, int64_t Step) {
+static int64_t sliceLength(int64_t N, std::optional<int64_t> Start,
+                           std::optional<int64_t> Stop, int64_t Step) {
   int64_t Lower = Step > 0 ? 0 : -1, Upper = Step > 0 ? N : N - 1;
-  auto Clamp = [&](bool Has, int64_t V, int64_t Default) {
-    if (!Has)
+  auto Clamp = [&](std::optional<int64_t> V, int64_t Default) {
+    if (!V)
       return Default;
-    if (V < 0)
-      V += N;
-    return std::min(std::max(V, Lower), Upper);
+    int64_t X = *V < 0 ? *V + N : *V;
+    return std::min(std::max(X, Lower), Upper);
   };
-  int64_t From = Clamp(HasStart, Start, Step > 0 ? Lower : Upper);
-  int64_t To = Clamp(HasStop, Stop, Step > 0 ? Upper : Lower);
+  int64_t From = Clamp(Start, Step > 0 ? Lower : Upper);
+  int64_t To = Clamp(Stop, Step > 0 ? Upper : Lower);
   if (Step > 0)
     return To > From ? (To - From - 1) / Step + 1 : 0;
   return From > To ? (From - To - 1) / -Step + 1 : 0;
+}
+
+/// The value of 0-d integer argument `A` as the kernel will see it (after
+/// the input conversion); nullopt where it does not fit int64.
+static std::optional<int64_t> scalarValue(const ArgView &A) {
+  // Convert to the declared dtype, then widen that to int64 through int64
+  // (or uint64, whose values above INT64_MAX have no int64 value).
+  int64_t Declared = 0, Wide = 0;
+  convertToContiguous(reinterpret_cast<char *>(&Declared), A.DType, A.Data,
+                      A.SourceDType, nullptr, nullptr, 0);
+  bool Unsigned = A.DType == TCC_BOOL || A.DType == TCC_UINT8 ||
+                  A.DType == TCC_UINT16 || A.DType == TCC_UINT32 ||
+                  A.DType == TCC_UINT64;
+  int32_t WideType = Unsigned ? TCC_UINT64 : TCC_INT64;
+  convertToContiguous(reinterpret_cast<char *>(&Wide), WideType,
+                      reinterpret_cast<const char *>(&Declared), A.DType,
+                      nullptr, nullptr, 0);
+  if (Unsigned && Wide < 0)
+    return std::nullopt;
+  return Wide;
 }
 
 /// The value of `E` for these arguments; nullopt where it has none (a
@@ -152,6 +171,8 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
   switch (E.K) {
   case Kind::Dim:
     return Args[E.Arg].S.Dims[E.Dim];
+  case Kind::ArgValue:
+    return scalarValue(Args[E.Arg]);
   case Kind::Const:
     return E.Value;
   case Kind::Add:
@@ -169,15 +190,23 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
   case Kind::FloorDiv: {
     std::optional<int64_t> A = evaluate(E.Operands[0], Args);
     std::optional<int64_t> B = evaluate(E.Operands[1], Args);
-    if (!A || !B || *B == 0)
+    if (!A || !B || *B == 0 || (*A == INT64_MIN && *B == -1))
       return std::nullopt;
-    return *A / *B; // Sizes are never negative.
+    // Python's // rounds toward negative infinity.
+    int64_t Q = *A / *B;
+    return (*A % *B != 0 && ((*A < 0) != (*B < 0))) ? Q - 1 : Q;
   }
   case Kind::SliceLength: {
     std::optional<int64_t> N = evaluate(E.Operands[0], Args);
+    std::optional<int64_t> Start, Stop;
+    size_t Next = 1;
+    if (E.HasStart && !(Start = evaluate(E.Operands[Next++], Args)))
+      return std::nullopt;
+    if (E.HasStop && !(Stop = evaluate(E.Operands[Next++], Args)))
+      return std::nullopt;
     if (!N)
       return std::nullopt;
-    return sliceLength(*N, E.HasStart, E.Start, E.HasStop, E.Stop, E.Step);
+    return sliceLength(*N, Start, Stop, E.Step);
   }
   }
   return std::nullopt;
@@ -185,11 +214,20 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
 
 /// Adds the arguments `E` reads to `Named`, in order, once each.
 static void namedArgs(const SizeExpr &E, std::vector<int32_t> &Named) {
-  if (E.K == SizeExpr::Kind::Dim &&
+  if ((E.K == SizeExpr::Kind::Dim || E.K == SizeExpr::Kind::ArgValue) &&
       std::find(Named.begin(), Named.end(), E.Arg) == Named.end())
     Named.push_back(E.Arg);
   for (const SizeExpr &Op : E.Operands)
     namedArgs(Op, Named);
+}
+
+/// " has shape (2, 3)", or " is 7" for an integer scalar (whose value
+/// slice bounds may read).
+static std::string describeExtent(const ArgView &A) {
+  if (A.S.Rank == 0)
+    if (std::optional<int64_t> V = scalarValue(A))
+      return " is " + std::to_string(*V);
+  return " has shape " + formatShape(A.S);
 }
 
 int checkShapes(const FunctionSpec &F, const Manifest &M,
@@ -207,13 +245,16 @@ int checkShapes(const FunctionSpec &F, const Manifest &M,
     namedArgs(C.A, Named);
     if (C.K == ShapeCheck::Kind::Equal)
       namedArgs(C.B, Named);
+    // Index values first: they say which sizes the shapes were compared at.
+    std::stable_partition(Named.begin(), Named.end(),
+                          [&](int32_t A) { return Args[A].S.Rank == 0; });
     std::string Message = F.Name + ": ";
     for (size_t I = 0; I < Named.size(); ++I)
-      Message += (I == 0   ? ""
-                  : I == 1 ? " but "
-                           : " and ") +
-                 describeArg(M, F, Named[I]) + " has shape " +
-                 formatShape(Args[Named[I]].S);
+      Message += (I == 0                    ? ""
+                  : Named.size() == 2       ? " but "
+                  : I + 1 == Named.size() ? " and "
+                                            : ", ") +
+                 describeArg(M, F, Named[I]) + describeExtent(Args[Named[I]]);
     if (!C.Reason.empty())
       Message += ": " + C.Reason;
     return fail(TCC_ERROR_ARGUMENT, Message);

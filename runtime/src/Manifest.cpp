@@ -160,30 +160,36 @@ bool checkBlob(Reader &R, const std::string &Path, const Shape &S,
   return true;
 }
 
-/// A size (ABI.md): `[argument, dimension]`, an integer,
-/// `{"dims": [[argument, dimension], ...], "plus": constant}` (a sum),
-/// `{"add": [...]}`, `{"mul": [...]}`, `{"floordiv": [a, b]}` or
-/// `{"slice": size, "start": int|null, "stop": int|null, "step": int}`.
+/// A size (ABI.md): `[argument, dimension]`, `{"value": argument}`, an
+/// integer, `{"dims": [[argument, dimension], ...], "plus": constant}` (a
+/// sum), `{"add": [...]}`, `{"mul": [...]}`, `{"floordiv": [a, b]}` or
+/// `{"slice": size, "start": size|null, "stop": size|null, "step": int}`.
 bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
                    const FunctionSpec &F, const Manifest &M, SizeExpr &Out,
                    int Depth = 0) {
   if (Depth > 64)
     return R.fail(Path, "size expression nested too deeply");
+  auto SpecOf = [&](int64_t Arg) -> const TensorSpec & {
+    if (Arg < static_cast<int64_t>(F.Inputs.size()))
+      return F.Inputs[Arg];
+    return M.Shared[F.Reads[Arg - F.Inputs.size()]];
+  };
   auto Dim = [&](const JsonValue &Pair, const std::string &P, SizeExpr &E) {
     if (Pair.K != JsonValue::Kind::Array || Pair.Array.size() != 2)
       return R.fail(P, "expected [argument, dimension]");
     int64_t Arg, D;
     if (!R.integer(Pair.Array[0], P + "[0]", 0, F.numKernelArgs() - 1, Arg))
       return false;
-    int32_t Rank = Arg < static_cast<int64_t>(F.Inputs.size())
-                       ? F.Inputs[Arg].rank()
-                       : M.Shared[F.Reads[Arg - F.Inputs.size()]].rank();
-    if (!R.integer(Pair.Array[1], P + "[1]", 0, Rank - 1, D))
+    if (!R.integer(Pair.Array[1], P + "[1]", 0, SpecOf(Arg).rank() - 1, D))
       return false;
     E.K = SizeExpr::Kind::Dim;
     E.Arg = static_cast<int32_t>(Arg);
     E.Dim = static_cast<int32_t>(D);
     return true;
+  };
+  auto Sub = [&](const JsonValue &E, const std::string &P) {
+    Out.Operands.emplace_back();
+    return parseSizeExpr(R, E, P, F, M, Out.Operands.back(), Depth + 1);
   };
   auto Operands = [&](const JsonValue &List, const std::string &P,
                       size_t Count) {
@@ -191,29 +197,37 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
         (Count && List.Array.size() != Count))
       return R.fail(P, Count ? "expected " + std::to_string(Count) + " sizes"
                              : std::string("expected a non-empty array"));
-    for (size_t I = 0; I < List.Array.size(); ++I) {
-      Out.Operands.emplace_back();
-      if (!parseSizeExpr(R, List.Array[I], P + "[" + std::to_string(I) + "]", F,
-                         M, Out.Operands.back(), Depth + 1))
+    for (size_t I = 0; I < List.Array.size(); ++I)
+      if (!Sub(List.Array[I], P + "[" + std::to_string(I) + "]"))
         return false;
-    }
     return true;
   };
-  auto OptionalInt = [&](const JsonValue &Obj, const char *Key, bool &Has,
-                         int64_t &Value) {
-    const JsonValue *E = Obj.get(Key);
+  auto OptionalBound = [&](const char *Key, bool &Has) {
+    const JsonValue *E = V.get(Key);
     Has = E && !E->isNull();
-    return !Has ||
-           R.integer(*E, Path + "." + Key, INT64_MIN + 1, INT64_MAX, Value);
+    return !Has || Sub(*E, Path + "." + Key);
   };
   if (V.K == JsonValue::Kind::Array)
     return Dim(V, Path, Out);
   if (V.K == JsonValue::Kind::Number) {
+    // Negative constants occur in slice bounds computed from values.
     Out.K = SizeExpr::Kind::Const;
-    return R.integer(V, Path, 0, INT64_MAX, Out.Value);
+    return R.integer(V, Path, INT64_MIN + 1, INT64_MAX, Out.Value);
   }
   if (V.K != JsonValue::Kind::Object)
     return R.fail(Path, "expected a size expression");
+  if (const JsonValue *Arg = V.get("value")) {
+    int64_t K;
+    if (!R.integer(*Arg, Path + ".value", 0, F.numKernelArgs() - 1, K))
+      return false;
+    const TensorSpec &S = SpecOf(K);
+    if (S.rank() != 0 || S.DType == TCC_FLOAT32 || S.DType == TCC_FLOAT64)
+      return R.fail(Path + ".value", "argument " + std::to_string(K) +
+                                         " is not an integer scalar");
+    Out.K = SizeExpr::Kind::ArgValue;
+    Out.Arg = static_cast<int32_t>(K);
+    return true;
+  }
   if (const JsonValue *Dims = V.get("dims")) {
     // A sum of dimensions and a constant.
     Out.K = SizeExpr::Kind::Add;
@@ -226,7 +240,8 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
         return false;
     }
     Out.Operands.emplace_back();
-    return R.intField(V, Path, "plus", 0, INT64_MAX, Out.Operands.back().Value);
+    return R.intField(V, Path, "plus", INT64_MIN + 1, INT64_MAX,
+                      Out.Operands.back().Value);
   }
   for (auto [Key, Kind, Count] :
        {std::tuple{"add", SizeExpr::Kind::Add, size_t(0)},
@@ -238,11 +253,9 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
     }
   if (const JsonValue *Sliced = V.get("slice")) {
     Out.K = SizeExpr::Kind::SliceLength;
-    Out.Operands.emplace_back();
-    if (!parseSizeExpr(R, *Sliced, Path + ".slice", F, M, Out.Operands.back(),
-                       Depth + 1) ||
-        !OptionalInt(V, "start", Out.HasStart, Out.Start) ||
-        !OptionalInt(V, "stop", Out.HasStop, Out.Stop) ||
+    if (!Sub(*Sliced, Path + ".slice") ||
+        !OptionalBound("start", Out.HasStart) ||
+        !OptionalBound("stop", Out.HasStop) ||
         !R.intField(V, Path, "step", INT64_MIN + 1, INT64_MAX, Out.Step))
       return false;
     if (Out.Step == 0)

@@ -39,21 +39,22 @@ struct SharedSpec : TensorSpec {
   uint64_t Offset = 0;
 };
 
-/// A size named by the manifest (ABI.md): an argument dimension, a constant,
-/// or a sum, product, floor quotient or NumPy slice length of sizes.
+/// A size named by the manifest (ABI.md): an argument dimension, the value
+/// of a 0-d integer argument, a constant, or a sum, product, floor quotient
+/// or NumPy slice length of such expressions.
 struct SizeExpr {
-  enum class Kind { Dim, Const, Add, Mul, FloorDiv, SliceLength };
+  enum class Kind { Dim, ArgValue, Const, Add, Mul, FloorDiv, SliceLength };
   Kind K = Kind::Const;
-  /// Dim: (kernel argument, dimension).
+  /// Dim: (kernel argument, dimension); ArgValue: the argument.
   int32_t Arg = 0, Dim = 0;
   /// Const: the value.
   int64_t Value = 0;
   /// Add / Mul: the terms; FloorDiv: dividend, divisor; SliceLength: the
-  /// sliced size.
+  /// sliced size, then the start and the stop where they are given.
   std::vector<SizeExpr> Operands;
   /// SliceLength: Python's slice(start, stop, step) of a range of that size.
   bool HasStart = false, HasStop = false;
-  int64_t Start = 0, Stop = 0, Step = 1;
+  int64_t Step = 1;
 };
 
 /// "Size `A` must equal size `B`" (Equal), "... must be `Value`" (Size) or
