@@ -8,6 +8,7 @@
 # CHECK: 60 steps: costs and parameters match NumPy
 # CHECK-NEXT: errors and predictions match NumPy
 # CHECK-NEXT: validation error {{0\.[01][0-9]*}}
+# CHECK-NEXT: givens minibatches: parameters and errors match
 # CHECK-NEXT: label 3 of 3 classes: IndexOutOfBounds
 import sys
 
@@ -46,6 +47,19 @@ err = float(m.validate_model(X, labels))
 assert err == np.mean(pred != labels)
 print("errors and predictions match NumPy")
 print("validation error %.3f" % err)
+
+# The tutorial's givens form: the same 60 steps from shared datasets.
+m.W.set_value(np.zeros((n_in, n_out)))
+m.b.set_value(np.zeros(n_out))
+m.train_set_x.set_value(X)
+m.train_set_y.set_value(labels.astype(np.float64))
+for step in range(60):
+    m.train_batch(step % (n // batch))
+np.testing.assert_allclose(m.W.get_value(), W, rtol=1e-10, atol=1e-13)
+np.testing.assert_allclose(m.b.get_value(), b, rtol=1e-10, atol=1e-13)
+errs = [float(m.validate_batch(i)) for i in range(n // batch)]
+assert np.isclose(np.mean(errs), err), (np.mean(errs), err)
+print("givens minibatches: parameters and errors match")
 
 try:
     m.train_model(X[:2], np.array([0, 3], dtype=np.int32))
