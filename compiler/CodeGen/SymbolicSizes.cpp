@@ -173,11 +173,13 @@ llvm::json::Value SymbolicSizes::json(int a) {
     llvm::json::Array dims;
     for (auto [arg, dim] : s.dims)
       dims.push_back(llvm::json::Array{arg, dim});
+    bool hasLinear = !s.dims.empty() || s.constant != 0;
     llvm::json::Value linear =
         llvm::json::Object{{"dims", std::move(dims)}, {"plus", s.constant}};
     if (operands.empty())
       return linear;
-    operands.push_back(std::move(linear));
+    if (hasLinear)
+      operands.push_back(std::move(linear));
     return llvm::json::Object{{"add", std::move(operands)}};
   }
   case Sym::Kind::Product:
@@ -209,20 +211,35 @@ std::string SymbolicSizes::name(int a, bool nested) {
   auto append = [&](llvm::StringRef sep, llvm::StringRef term) {
     out += (out.empty() ? "" : sep.str()) + term.str();
   };
+  // A negated term is written "a - b" rather than "a + -b".
+  auto appendTerm = [&](std::string term) {
+    if (!out.empty() && term[0] == '-')
+      out += " - " + term.substr(1);
+    else
+      append(" + ", term);
+  };
   switch (s.kind) {
   case Sym::Kind::Linear:
     for (auto [arg, dim] : s.dims)
-      append(" + ", llvm::formatv("{0}.shape[{1}]", argNames[arg], dim).str());
-    for (int op : s.operands)
-      append(" + ", name(op, true));
+      appendTerm(llvm::formatv("{0}.shape[{1}]", argNames[arg], dim).str());
+    for (int op : s.operands) // Products and quotients bind tighter.
+      appendTerm(name(op));
     if (s.constant != 0 || out.empty())
-      append(" + ", std::to_string(s.constant));
+      appendTerm(std::to_string(s.constant));
     nested &= s.dims.size() + s.operands.size() + (s.constant != 0) > 1;
     break;
-  case Sym::Kind::Product:
-    for (int op : s.operands)
-      append(" * ", name(op, true));
+  case Sym::Kind::Product: {
+    bool negate = false;
+    for (int op : s.operands) {
+      if (constantValue(op) == -1)
+        negate = !negate;
+      else
+        append(" * ", name(op, true));
+    }
+    if (negate)
+      out = "-" + out;
     break;
+  }
   case Sym::Kind::ArgValue:
     return argNames[s.constant];
   case Sym::Kind::Quotient:
