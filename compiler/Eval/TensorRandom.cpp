@@ -25,6 +25,9 @@
 
 #include "llvm/Support/FormatVariadic.h"
 
+#include <cmath>
+#include <limits>
+
 using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
@@ -42,7 +45,7 @@ TensorPtr TensorBuilder::randomDraw(const TensorPtr &state,
   SmallVector<int64_t> shape;
   allocSizes(sizeObjs, name, loc, sizes, shape);
   bool integer =
-      distribution == "binomial" || distribution == "random_integers";
+      distribution != "random_sample" && distribution != "standard_normal";
   auto type = RankedTensorType::get(shape, integer ? Type(builder.getI64Type())
                                                    : builder.getF64Type());
   SmallVector<Value> paramValues;
@@ -278,6 +281,78 @@ ObjectPtr eval::randomStreamsAttribute(
       return std::static_pointer_cast<Object>(
           sb.perElement("random_integers", v[0], low, high, v[3], dtype));
     });
+  if (name == "choice")
+    return makeBuiltin(qualified, [streams](Interpreter &in, CallArgs &a) {
+      // raw_random.choice: RandomState.choice(a, size, replace, p), the
+      // result (a's elements, or indices when a is an int) cast to dtype.
+      auto v = bindArgs(in, a, "choice",
+                        {"size?", "a?", "replace?", "p?", "ndim?", "dtype?",
+                         "nstreams?"});
+      StreamsBuilder sb(in, *streams, "choice", a.loc);
+      TensorBuilder &tb = in.tensors();
+      DType dtype = sb.dtypeOrNone(v[5]).value_or(DType::Int64);
+      TensorPtr population =
+          tb.asTensor(v[1] ? v[1] : Interpreter::integer(2), a.loc);
+      TensorPtr elements;
+      if (tb.rankOf(population) == 1) {
+        elements = population;
+        population = tb.asTensor(tb.dimSize(elements, 0, a.loc), a.loc);
+      } else if (tb.rankOf(population) != 0 ||
+                 !numpy::isInteger(tb.dtypeOf(population))) {
+        in.error(a.loc, "choice: a must be an integer or a vector, got " +
+                            tb.typeString(population->value.getType()));
+      }
+      bool replace = true;
+      if (v[2] && !isa<NoneObject>(v[2].get())) {
+        std::optional<int64_t> r = asInt(v[2]);
+        if (!r)
+          in.error(a.loc, "choice: replace must be True or False (a "
+                          "symbolic replace is not supported by tcc)");
+        replace = *r != 0;
+      }
+      // p=None is an empty p, as Theano encodes it; NumPy's tolerance for
+      // the sum is the square root of the eps of p's dtype (at least
+      // float64's).
+      TensorPtr p;
+      double atol = std::sqrt(std::numeric_limits<double>::epsilon());
+      if (v[3] && !isa<NoneObject>(v[3].get())) {
+        p = tb.asTensor(v[3], a.loc);
+        if (tb.rankOf(p) != 1)
+          in.error(a.loc, "choice: p must be a vector, got " +
+                              tb.typeString(p->value.getType()));
+        if (tb.dtypeOf(p) == DType::Float32)
+          atol = std::sqrt(double(std::numeric_limits<float>::epsilon()));
+        p = sb.cast(p, DType::Float64);
+      } else {
+        p = tb.constant(*numpy::NDArray::zeros({0}), a.loc);
+      }
+      DrawRequest r = sb.request(v[0], v[4], {});
+      TensorPtr index = tb.randomDraw(
+          sb.newState(), replace ? "choice" : "choice_unique", r.sizes,
+          {sb.cast(population, DType::Int64), p,
+           tb.constant(*numpy::NDArray::scalar(atol, DType::Float64), a.loc)},
+          "choice", a.loc);
+      TensorPtr result =
+          elements ? tb.advancedSubtensor(elements, {index}, a.loc) : index;
+      return std::static_pointer_cast<Object>(tb.cast(result, dtype, a.loc));
+    });
+  if (name == "permutation")
+    return makeBuiltin(qualified, [streams](Interpreter &in, CallArgs &a) {
+      // raw_random.permutation: one permutation of range(n) per element of
+      // size, in a trailing dimension of n.
+      auto v = bindArgs(in, a, "permutation",
+                        {"size?", "n?", "ndim?", "dtype?"});
+      StreamsBuilder sb(in, *streams, "permutation", a.loc);
+      DType dtype = sb.dtypeOrNone(v[3]).value_or(DType::Int64);
+      ObjectPtr n = v[1] ? v[1] : Interpreter::integer(1);
+      DrawRequest r = sb.request(v[0], v[2], {});
+      r.sizes.push_back(n);
+      TensorPtr draw = in.tensors().randomDraw(
+          sb.newState(), "permutation", r.sizes, {sb.cast(n, DType::Int64)},
+          "permutation", a.loc);
+      return std::static_pointer_cast<Object>(
+          in.tensors().cast(draw, dtype, a.loc));
+    });
   if (name == "seed")
     return makeBuiltin(qualified, [streams](Interpreter &in, CallArgs &a) {
       // Theano's RandomStreams.seed: a new seed generator, and each
@@ -298,5 +373,6 @@ ObjectPtr eval::randomStreamsAttribute(
     });
   interp.error(loc, "'RandomStreams' object has no attribute '" + name.str() +
                         "' in tcc (uniform, normal, binomial, "
-                        "random_integers and seed are supported)");
+                        "random_integers, choice, permutation and seed are "
+                        "supported)");
 }

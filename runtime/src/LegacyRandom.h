@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <cstring>
 
 namespace tcc::legacy {
@@ -149,6 +150,15 @@ struct MT19937 {
         ;
     }
     return value;
+  }
+
+  /// RandomState.shuffle of a 1-d array (_shuffle_raw): Fisher-Yates from
+  /// the end, each swap partner drawn by randomInterval.
+  void shuffle(int64_t *x, int64_t n, int64_t stride = 1) {
+    for (int64_t i = n - 1; i >= 1; --i) {
+      int64_t j = static_cast<int64_t>(randomInterval(i));
+      std::swap(x[i * stride], x[j * stride]);
+    }
   }
 
   /// legacy_random_binomial for 0 <= p <= 1 and n >= 0: inversion when

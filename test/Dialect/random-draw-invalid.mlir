@@ -46,3 +46,19 @@ th.func @param_shape(%s: tensor<627xi64>, %n: tensor<3xi64>, %p: tensor<4xf64>) 
   %s1, %u = th.random_draw "binomial" %s [%c4 : tensor<i64>] (%n, %p : tensor<3xi64>, tensor<4xf64>) : tensor<627xi64> -> tensor<4xi64>
   th.return %u : tensor<4xi64>
 }
+
+// -----
+
+th.func @choice_p_rank(%s: tensor<627xi64>, %pop: tensor<i64>, %p: tensor<2x2xf64>, %atol: tensor<f64>) -> tensor<i64> {
+  // expected-error @+1 {{'th.random_draw' op parameter 1 must be a rank-1 tensor of 'f64', got 'tensor<2x2xf64>'}}
+  %s1, %c = th.random_draw "choice" %s (%pop, %p, %atol : tensor<i64>, tensor<2x2xf64>, tensor<f64>) : tensor<627xi64> -> tensor<i64>
+  th.return %c : tensor<i64>
+}
+
+// -----
+
+th.func @permutation_rank(%s: tensor<627xi64>, %n: tensor<i64>) -> tensor<i64> {
+  // expected-error @+1 {{'th.random_draw' op a permutation sample has rank at least 1 (its last size is n)}}
+  %s1, %q = th.random_draw "permutation" %s (%n : tensor<i64>) : tensor<627xi64> -> tensor<i64>
+  th.return %q : tensor<i64>
+}

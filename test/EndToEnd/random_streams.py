@@ -2,7 +2,7 @@
 # with seeds.randint(2**30) from RandomState(seed), as shared_randomstreams
 # does, and draws NumPy's numbers (uniform, normal, binomial with both
 # algorithms, random_integers; sizes from shapes; broadcast parameters;
-# dtype casts). The state is shared state: calls advance it (default
+# dtype casts; choice and permutation). The state is shared state: calls advance it (default
 # updates), no_default_updates leaves it, seed() reseeds, get/set_value
 # see it; a bad parameter fails the call with status 7 (tcc.InvalidValue, a
 # ValueError) and leaves every state as it was. The same at -O0.
@@ -17,6 +17,12 @@
 # CHECK-NEXT: InvalidValue status=7: params: binomial: p < 0, p > 1 or p is NaN
 # CHECK-NEXT: InvalidValue status=7: params: binomial: p < 0, p > 1 or p is NaN
 # CHECK-NEXT: state kept: ok
+# CHECK-NEXT: choice and permutation: ok
+# CHECK-NEXT: status=7: choices: choice: probabilities do not sum to 1
+# CHECK-NEXT: status=7: choices: choice: probabilities are not non-negative
+# CHECK-NEXT: status=7: choices: choice: 'a' and 'p' must have same size
+# CHECK-NEXT: status=7: choices: choice: probabilities contain NaN
+# CHECK-NEXT: choice state kept: ok
 # CHECK-NEXT: seed: ok
 # CHECK-NEXT: dropout training: ok
 # CHECK-NEXT: InvalidValue status=7: f: a random state must have 627 int64 words (a RandomStreams state variable was set to another length)
@@ -83,6 +89,35 @@ for name, value in states.items():
 got = m.params(lo, p)
 same(got[4], rs[5].binomial(3, p), "binomial after the failures")
 print("state kept: ok")
+
+# choice and permutation: NumPy's RandomState.choice / permutation.
+rs = streams(11, 8)
+probs = np.array([0.1, 0.2, 0.3, 0.4])
+pool = np.array([1.5, -2.0, 4.25], dtype=np.float32)
+for _ in range(3):
+    got = m.choices(probs, pool)
+    same(got[0], rs[0].choice(10, (3, 4)), "choice")
+    same(got[1], rs[1].choice(7, (5,), replace=False), "choice unique")
+    same(got[2], rs[2].choice(4, (6,), p=probs), "choice p")
+    same(got[3], rs[3].choice(5, (3,), replace=False, p=[0.5, 0.0, 0.2, 0.2, 0.1]),
+         "choice unique p")
+    same(got[4], rs[4].choice(pool, (4,)), "choice of a vector")
+    same(got[5], np.array([rs[5].permutation(5) for _ in range(2)]), "permutation")
+    same(got[6], rs[6].permutation(3).astype(np.int32), "permutation of n")
+    # float32 p sums to 1 + 1.5e-8: within float32's tolerance, as NumPy.
+    same(got[7], rs[7].choice(3, (2,), p=np.array([0.2, 0.3, 0.5], dtype=np.float32)),
+         "choice float32 p")
+print("choice and permutation: ok")
+states = {name: getattr(m, name).get_value() for name in m.shared
+          if name.startswith("random_state")}
+for bad in ([0.1, 0.2, 0.3, 0.3], [0.5, 0.6, -0.1, 0.0], [0.5, 0.5], [0.5, np.nan, 0.5, 0.0]):
+    try:
+        m.choices(np.array(bad), pool)
+    except tcc.InvalidValue as e:
+        print(f"status={e.status}: {e}")
+for name, value in states.items():
+    same(getattr(m, name).get_value(), value, name)
+print("choice state kept: ok")
 
 # RandomStreams.seed(99) after the draws: the streams get the new seeds.
 r1, r2 = streams(99, 2)

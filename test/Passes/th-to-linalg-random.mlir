@@ -54,3 +54,18 @@ th.func @scalar(%s: tensor<627xi64>) -> tensor<f64> {
   %s1, %z = th.random_draw "standard_normal" %s : tensor<627xi64> -> tensor<f64>
   th.return %z : tensor<f64>
 }
+
+// choice's parameters keep their shapes: the population and the tolerance
+// are viewed as one element, p as it is.
+// CHECK-LABEL: func.func @choice
+// CHECK-SAME: (%[[S:.*]]: tensor<627xi64>, %[[POP:.*]]: tensor<i64>, %[[P:.*]]: tensor<?xf64>, %[[ATOL:.*]]: tensor<f64>)
+// CHECK: tensor.expand_shape %[[POP]] [] output_shape [1] : tensor<i64> into tensor<1xi64>
+// CHECK: bufferization.to_buffer %[[P]] read_only
+// CHECK: tensor.expand_shape %[[ATOL]] [] output_shape [1] : tensor<f64> into tensor<1xf64>
+// CHECK: memref.alloc() : memref<5xi64>
+// CHECK: call @tcc_random_choice(
+th.func @choice(%s: tensor<627xi64>, %pop: tensor<i64>, %p: tensor<?xf64>, %atol: tensor<f64>) -> tensor<5xi64> {
+  %c5 = th.constant dense<5> : tensor<i64>
+  %s1, %c = th.random_draw "choice" %s [%c5 : tensor<i64>] (%pop, %p, %atol : tensor<i64>, tensor<?xf64>, tensor<f64>) : tensor<627xi64> -> tensor<5xi64>
+  th.return %c : tensor<5xi64>
+}

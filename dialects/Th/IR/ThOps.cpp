@@ -512,17 +512,24 @@ LogicalResult RandomDrawOp::verify() {
            << type.getRank();
   Builder b(getContext());
   Type f64 = b.getF64Type(), i64 = b.getI64Type();
-  SmallVector<Type> params;
-  Type element;
+  // Each parameter's element type and rank; a rank of -1 means the sample's
+  // shape (a parameter per element).
+  SmallVector<std::pair<Type, int64_t>> params;
+  Type element = i64;
   StringRef kind = getDistribution();
   if (kind == "random_sample" || kind == "standard_normal") {
     element = f64;
   } else if (kind == "binomial") {
-    params = {i64, f64};
-    element = i64;
+    params = {{i64, -1}, {f64, -1}};
   } else if (kind == "random_integers") {
-    params = {i64, i64};
-    element = i64;
+    params = {{i64, -1}, {i64, -1}};
+  } else if (kind == "choice" || kind == "choice_unique") {
+    params = {{i64, 0}, {f64, 1}, {f64, 0}};
+  } else if (kind == "permutation") {
+    params = {{i64, 0}};
+    if (type.getRank() == 0)
+      return emitOpError("a permutation sample has rank at least 1 (its last "
+                         "size is n)");
   } else {
     return emitOpError("unknown distribution '") << kind << "'";
   }
@@ -534,11 +541,17 @@ LogicalResult RandomDrawOp::verify() {
                              << " parameters, got " << getParams().size();
   for (auto [i, param] : llvm::enumerate(getParams())) {
     auto pt = cast<RankedTensorType>(param.getType());
-    if (pt.getElementType() != params[i] ||
-        failed(verifyCompatibleShape(pt.getShape(), type.getShape())))
+    auto [want, rank] = params[i];
+    if (rank < 0 &&
+        (pt.getElementType() != want ||
+         failed(verifyCompatibleShape(pt.getShape(), type.getShape()))))
       return emitOpError("parameter ")
-             << i << " must have the sample's shape and element type "
-             << params[i] << ", got " << pt;
+             << i << " must have the sample's shape and element type " << want
+             << ", got " << pt;
+    if (rank >= 0 && (pt.getElementType() != want || pt.getRank() != rank))
+      return emitOpError("parameter ")
+             << i << " must be a rank-" << rank << " tensor of " << want
+             << ", got " << pt;
   }
   return success();
 }

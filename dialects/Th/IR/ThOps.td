@@ -769,7 +769,13 @@ def Th_RandomDrawOp
     - `binomial`: int64 draws of binomial(n, p), params n (int64) and p
       (float64) of the result's shape;
     - `random_integers`: int64 draws uniform on [low, high], params low and
-      high (int64) of the result's shape.
+      high (int64) of the result's shape;
+    - `choice` / `choice_unique`: RandomState.choice(population, size,
+      replace=True / False, p) as int64 indices, params the population
+      (0-d int64), p (1-d float64; empty for uniform) and the tolerance of
+      p's sum (0-d float64: sqrt of the eps of p's dtype, as NumPy);
+    - `permutation`: a permutation of range(n) per row (the last size is
+      n), param n (0-d int64).
 
     The front end makes uniform and normal draws of any dtype and
     parameters from the first two by elementwise arithmetic, as NumPy does.
