@@ -31,6 +31,8 @@ std::string tcc::dtypeName(Type element) {
     return "float32";
   if (element.isF64())
     return "float64";
+  if (element.isUnsignedInteger())
+    return "uint" + std::to_string(element.getIntOrFloatBitWidth());
   switch (element.getIntOrFloatBitWidth()) {
   case 1:
     return "bool";

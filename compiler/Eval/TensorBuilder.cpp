@@ -48,6 +48,12 @@ Type TensorBuilder::elementType(DType dtype, Location loc) {
     return builder.getI32Type();
   case DType::Int64:
     return builder.getI64Type();
+  case DType::UInt8:
+  case DType::UInt16:
+  case DType::UInt32:
+  case DType::UInt64:
+    return builder.getIntegerType(8 * numpy::dtypeSize(dtype),
+                                  /*isSigned=*/false);
   case DType::Float32:
     return builder.getF32Type();
   case DType::Float64:
@@ -55,7 +61,8 @@ Type TensorBuilder::elementType(DType dtype, Location loc) {
   default:
     interp.error(loc, llvm::Twine("dtype '") + numpy::dtypeName(dtype).data() +
                           "' is not supported by tcc yet (supported: bool, "
-                          "int8, int16, int32, int64, float32, float64)");
+                          "int8, int16, int32, int64, uint8, uint16, uint32, "
+                          "uint64, float32, float64)");
   }
 }
 
@@ -64,6 +71,18 @@ DType TensorBuilder::dtypeOf(Type t) {
     return DType::Float32;
   if (t.isF64())
     return DType::Float64;
+  if (t.isUnsignedInteger()) {
+    switch (t.getIntOrFloatBitWidth()) {
+    case 8:
+      return DType::UInt8;
+    case 16:
+      return DType::UInt16;
+    case 32:
+      return DType::UInt32;
+    default:
+      return DType::UInt64;
+    }
+  }
   switch (t.getIntOrFloatBitWidth()) {
   case 1:
     return DType::Bool;

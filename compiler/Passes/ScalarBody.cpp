@@ -13,6 +13,12 @@
 using namespace mlir;
 
 static bool isFloat(Type t) { return isa<FloatType>(t); }
+/// Unsigned dtypes (ui8...ui64) and bool order and convert as unsigned.
+/// Their values are still typed unsigned while th lowers (the pass makes
+/// every integer signless at its end), so the choice is made here.
+static bool isUnsigned(Type t) {
+  return t.isUnsignedInteger() || t.isInteger(1);
+}
 
 static Value constantLike(OpBuilder &b, Location loc, Type type, double f,
                           int64_t i) {
@@ -38,15 +44,19 @@ Value tcc::buildScalarCast(OpBuilder &b, Location loc, Value value, Type to) {
     return arith::TruncFOp::create(b, loc, to, value);
   }
   if (isFloat(from))
-    return arith::FPToSIOp::create(b, loc, to, value);
-  bool fromBool = from.isInteger(1);
+    return to.isUnsignedInteger()
+               ? Value(arith::FPToUIOp::create(b, loc, to, value))
+               : Value(arith::FPToSIOp::create(b, loc, to, value));
+  bool fromUnsigned = isUnsigned(from);
   if (isFloat(to))
-    return fromBool ? Value(arith::UIToFPOp::create(b, loc, to, value))
-                    : Value(arith::SIToFPOp::create(b, loc, to, value));
+    return fromUnsigned ? Value(arith::UIToFPOp::create(b, loc, to, value))
+                        : Value(arith::SIToFPOp::create(b, loc, to, value));
   unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
   if (fw < tw)
-    return fromBool ? Value(arith::ExtUIOp::create(b, loc, to, value))
-                    : Value(arith::ExtSIOp::create(b, loc, to, value));
+    return fromUnsigned ? Value(arith::ExtUIOp::create(b, loc, to, value))
+                        : Value(arith::ExtSIOp::create(b, loc, to, value));
+  if (fw == tw) // int8 <-> uint8: the same bits.
+    return arith::BitcastOp::create(b, loc, to, value);
   return arith::TruncIOp::create(b, loc, to, value);
 }
 
@@ -57,6 +67,16 @@ static Value buildIntDivMod(OpBuilder &b, Location loc, Value x, Value y,
                             bool wantMod) {
   Type t = x.getType();
   Value zero = constantLike(b, loc, t, 0, 0);
+  if (isUnsigned(t)) {
+    // Floor and truncation agree; only x // 0 and x % 0 (0) need care.
+    Value one = constantLike(b, loc, t, 1, 1);
+    Value isZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, zero);
+    Value safe = arith::SelectOp::create(b, loc, isZero, one, y);
+    Value result = wantMod ? Value(arith::RemUIOp::create(b, loc, x, safe))
+                           : Value(arith::DivUIOp::create(b, loc, x, safe));
+    return arith::SelectOp::create(b, loc, isZero, zero, result);
+  }
   Value one = constantLike(b, loc, t, 1, 1);
   Value minusOne = constantLike(b, loc, t, -1, -1);
   Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y,
@@ -113,8 +133,9 @@ static Value compare(OpBuilder &b, Location loc, ValueRange args,
                      arith::CmpFPredicate fp, arith::CmpIPredicate ip) {
   if (isFloat(args[0].getType()))
     return arith::CmpFOp::create(b, loc, fp, args[0], args[1]);
-  // Booleans order False < True: as i1, true is -1 when signed.
-  if (args[0].getType().isInteger(1)) {
+  // Booleans order False < True (as i1, true is -1 when signed), unsigned
+  // integers as unsigned.
+  if (isUnsigned(args[0].getType())) {
     switch (ip) {
     case arith::CmpIPredicate::slt: ip = arith::CmpIPredicate::ult; break;
     case arith::CmpIPredicate::sle: ip = arith::CmpIPredicate::ule; break;
@@ -169,14 +190,19 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](MaximumOp) -> Value {
         if (isFloat(t))
           return arith::MaximumFOp::create(b, loc, args[0], args[1]);
-        return boolean ? Value(arith::OrIOp::create(b, loc, args[0], args[1]))
-                       : Value(arith::MaxSIOp::create(b, loc, args[0], args[1]));
+        if (boolean)
+          return arith::OrIOp::create(b, loc, args[0], args[1]);
+        return isUnsigned(t)
+                   ? Value(arith::MaxUIOp::create(b, loc, args[0], args[1]))
+                   : Value(arith::MaxSIOp::create(b, loc, args[0], args[1]));
       })
       .Case([&](MinimumOp) -> Value {
         if (isFloat(t))
           return arith::MinimumFOp::create(b, loc, args[0], args[1]);
-        return boolean
-                   ? Value(arith::AndIOp::create(b, loc, args[0], args[1]))
+        if (boolean)
+          return arith::AndIOp::create(b, loc, args[0], args[1]);
+        return isUnsigned(t)
+                   ? Value(arith::MinUIOp::create(b, loc, args[0], args[1]))
                    : Value(arith::MinSIOp::create(b, loc, args[0], args[1]));
       })
       .Case([&](AndOp) { return arith::AndIOp::create(b, loc, args); })
@@ -210,6 +236,8 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](AbsOp) -> Value {
         if (isFloat(t))
           return math::AbsFOp::create(b, loc, args[0]);
+        if (isUnsigned(t))
+          return args[0];
         // x < 0 ? -x : x (MIN stays MIN, as in NumPy).
         Value zero = constantLike(b, loc, t, 0, 0);
         Value negative = arith::CmpIOp::create(
@@ -260,6 +288,10 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
                                       zero);
           neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
                                       zero);
+        } else if (isUnsigned(t)) {
+          pos = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, x,
+                                      zero);
+          neg = arith::ConstantIntOp::create(b, loc, 0, 1);
         } else {
           pos = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x,
                                       zero);

@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AttrTypeSubElements.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -119,8 +120,10 @@ static Value extremumIdentity(OpBuilder &b, Location loc, Type type,
                                      FloatAttr::get(ft, isMax ? -inf : inf));
   }
   unsigned width = type.getIntOrFloatBitWidth();
-  APInt v =
-      isMax ? APInt::getSignedMinValue(width) : APInt::getSignedMaxValue(width);
+  APInt v = type.isUnsignedInteger()
+                ? (isMax ? APInt::getMinValue(width) : APInt::getMaxValue(width))
+                : (isMax ? APInt::getSignedMinValue(width)
+                         : APInt::getSignedMaxValue(width));
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
 }
 
@@ -138,12 +141,15 @@ static Value reductionIdentity(OpBuilder &b, Location loc, Operation *op,
 static Value combine(OpBuilder &b, Location loc, Operation *op, Value acc,
                      Value x) {
   bool isFloat = isa<FloatType>(x.getType());
+  bool isUnsigned = x.getType().isUnsignedInteger();
   if (isa<th::MaxOp>(op))
-    return isFloat ? Value(arith::MaximumFOp::create(b, loc, acc, x))
-                   : Value(arith::MaxSIOp::create(b, loc, acc, x));
+    return isFloat      ? Value(arith::MaximumFOp::create(b, loc, acc, x))
+           : isUnsigned ? Value(arith::MaxUIOp::create(b, loc, acc, x))
+                        : Value(arith::MaxSIOp::create(b, loc, acc, x));
   if (isa<th::MinOp>(op))
-    return isFloat ? Value(arith::MinimumFOp::create(b, loc, acc, x))
-                   : Value(arith::MinSIOp::create(b, loc, acc, x));
+    return isFloat      ? Value(arith::MinimumFOp::create(b, loc, acc, x))
+           : isUnsigned ? Value(arith::MinUIOp::create(b, loc, acc, x))
+                        : Value(arith::MinSIOp::create(b, loc, acc, x));
   if (isa<th::ProdOp>(op))
     return isFloat ? Value(arith::MulFOp::create(b, loc, acc, x))
                    : Value(arith::MulIOp::create(b, loc, acc, x));
@@ -326,10 +332,12 @@ template <typename OpTy> struct LowerArgReduction : OpRewritePattern<OpTy> {
             better = arith::OrIOp::create(
                 b, l, strictly, arith::AndIOp::create(b, l, xNan, bestNotNan));
           } else {
-            better = arith::CmpIOp::create(b, l,
-                                           isMax ? arith::CmpIPredicate::sgt
-                                                 : arith::CmpIPredicate::slt,
-                                           x, best);
+            bool u = element.isUnsignedInteger() || element.isInteger(1);
+            better = arith::CmpIOp::create(
+                b, l,
+                isMax ? (u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt)
+                      : (u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt),
+                x, best);
           }
           Value pos64 = arith::IndexCastOp::create(b, l, b.getI64Type(), pos);
           linalg::YieldOp::create(
@@ -683,6 +691,39 @@ struct LowerConstant : OpRewritePattern<th::ConstantOp> {
   }
 };
 
+/// Unsigned dtypes (ui8...ui64) become signless integers of their width
+/// once th is lowered: every op whose meaning depends on signedness chose
+/// its unsigned form from the th types above (ScalarBody.cpp), and arith,
+/// linalg and LLVM know only signless integers.
+static void makeIntegersSignless(ModuleOp module) {
+  auto signless = [](IntegerType t) {
+    return IntegerType::get(t.getContext(), t.getWidth());
+  };
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](IntegerType t) -> std::optional<Type> {
+    if (t.isSignless())
+      return std::nullopt;
+    return signless(t);
+  });
+  // Constants keep their bits; their attributes carry the element type.
+  replacer.addReplacement(
+      [&](DenseIntElementsAttr a) -> std::optional<Attribute> {
+        auto t = dyn_cast<IntegerType>(a.getElementType());
+        if (!t || t.isSignless())
+          return std::nullopt;
+        return a.bitcast(signless(t));
+      });
+  replacer.addReplacement([&](IntegerAttr a) -> std::optional<Attribute> {
+    auto t = dyn_cast<IntegerType>(a.getType());
+    if (!t || t.isSignless())
+      return std::nullopt;
+    return IntegerAttr::get(signless(t), a.getValue());
+  });
+  replacer.recursivelyReplaceElementsIn(module, /*replaceAttrs=*/true,
+                                        /*replaceLocs=*/false,
+                                        /*replaceTypes=*/true);
+}
+
 struct ConvertThToLinalgPass
     : tcc::impl::ConvertThToLinalgBase<ConvertThToLinalgPass> {
   void runOnOperation() override {
@@ -705,7 +746,8 @@ struct ConvertThToLinalgPass
       return WalkResult::advance();
     });
     if (left.wasInterrupted())
-      signalPassFailure();
+      return signalPassFailure();
+    makeIntegersSignless(getOperation());
   }
 };
 

@@ -137,6 +137,8 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
   default: {
     // Integers exactly (a double would round 2**53 + 1).
     std::optional<int64_t> exact = v.getAsInteger();
+    if (!exact && dtype == TCC_UINT64 && v.getAsUINT64()) // above INT64_MAX
+      exact = static_cast<int64_t>(*v.getAsUINT64());
     if (!exact && v.getAsBoolean())
       exact = *d != 0;
     // allow_input_downcast: NumPy's astype (truncated, then wrapped).
@@ -145,15 +147,22 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
     if (!exact)
       return fail(what + ": " + llvm::formatv("{0}", *d).str() +
                   " is not an integer but the input is an integer tensor");
+    bool isUnsigned = dtype == TCC_UINT8 || dtype == TCC_UINT16 ||
+                      dtype == TCC_UINT32 || dtype == TCC_UINT64;
     int64_t i = *exact;
     int64_t bits = 8 * size;
-    if (!downcast && bits < 64 &&
-        (i < -(int64_t(1) << (bits - 1)) || i >= (int64_t(1) << (bits - 1))))
+    // A uint64 above INT64_MAX came as such (getAsInteger fails for it).
+    bool huge = dtype == TCC_UINT64 && !v.getAsInteger();
+    bool fits = isUnsigned
+                    ? huge || (i >= 0 && (bits == 64 || i < (int64_t(1) << bits)))
+                    : bits == 64 || (i >= -(int64_t(1) << (bits - 1)) &&
+                                     i < (int64_t(1) << (bits - 1)));
+    if (!downcast && !fits)
       return fail(what + ": " + std::to_string(i) +
                   " does not fit in the "
                   "input's " +
-                  std::to_string(bits) +
-                  "-bit integers (compile "
+                  std::to_string(bits) + (isUnsigned ? "-bit unsigned" : "-bit") +
+                  " integers (compile "
                   "the function with allow_input_downcast=True to wrap it)");
     memcpy(bytes, &i, size); // little-endian
   }
@@ -182,6 +191,18 @@ static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
       return;
     case TCC_INT64:
       os << *reinterpret_cast<const int64_t *>(base);
+      return;
+    case TCC_UINT8:
+      os << unsigned(*reinterpret_cast<const uint8_t *>(base));
+      return;
+    case TCC_UINT16:
+      os << *reinterpret_cast<const uint16_t *>(base);
+      return;
+    case TCC_UINT32:
+      os << *reinterpret_cast<const uint32_t *>(base);
+      return;
+    case TCC_UINT64:
+      os << *reinterpret_cast<const uint64_t *>(base);
       return;
     case TCC_FLOAT32:
     case TCC_FLOAT64: {

@@ -185,11 +185,16 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   }
   if (auto fromInt = dyn_cast<IntegerType>(from)) {
     APInt value = splat.getSplatValue<APInt>();
-    int64_t v = fromInt.getWidth() == 1 ? value.getZExtValue()
-                                        : value.getSExtValue();
+    bool isUnsigned = fromInt.getWidth() == 1 || fromInt.isUnsigned();
+    int64_t v = isUnsigned ? static_cast<int64_t>(value.getZExtValue())
+                           : value.getSExtValue();
     if (auto toFloat = dyn_cast<FloatType>(to))
       return DenseElementsAttr::get(
-          resultType, FloatAttr::get(toFloat, static_cast<double>(v)).getValue());
+          resultType,
+          FloatAttr::get(toFloat, isUnsigned ? static_cast<double>(
+                                                   value.getZExtValue())
+                                             : static_cast<double>(v))
+              .getValue());
     if (to.isInteger(1))
       return DenseElementsAttr::get(resultType, v != 0);
     if (auto toInt = dyn_cast<IntegerType>(to))
@@ -212,7 +217,10 @@ std::optional<double> mlir::th::splatValueOf(Attribute attr) {
     return splat.getSplatValue<APFloat>().convertToDouble();
   if (splat.getElementType().isInteger(1))
     return splat.getSplatValue<bool>() ? 1.0 : 0.0;
-  return double(splat.getSplatValue<APInt>().getSExtValue());
+  APInt value = splat.getSplatValue<APInt>();
+  if (splat.getElementType().isUnsignedInteger())
+    return double(value.getZExtValue());
+  return double(value.getSExtValue());
 }
 
 /// `x` if it can stand for the op's result: same type (so the identity

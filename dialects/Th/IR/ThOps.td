@@ -18,13 +18,17 @@ include "mlir/Interfaces/ControlFlowInterfaces.td"
 //===----------------------------------------------------------------------===//
 
 // Theano's dtypes as MLIR element types: bool is i1 (one byte in memory),
-// signed integers are signless integers.
-def Th_Element : AnyTypeOf<[I1, I8, I16, I32, I64, F32, F64]>;
-def Th_Tensor : RankedTensorOf<[I1, I8, I16, I32, I64, F32, F64]>;
+// signed integers are signless integers, unsigned integers are MLIR's
+// unsigned integers (ui8...ui64). Lowering to linalg makes every integer
+// signless once the unsigned ops (division, comparison, conversion) are
+// chosen.
+defvar Th_Integers = [I8, I16, I32, I64, UI8, UI16, UI32, UI64];
+def Th_Element : AnyTypeOf<!listconcat([I1], Th_Integers, [F32, F64])>;
+def Th_Tensor : RankedTensorOf<!listconcat([I1], Th_Integers, [F32, F64])>;
 def Th_FloatTensor : RankedTensorOf<[F32, F64]>;
-def Th_IntOrBoolTensor : RankedTensorOf<[I1, I8, I16, I32, I64]>;
+def Th_IntOrBoolTensor : RankedTensorOf<!listconcat([I1], Th_Integers)>;
 def Th_BoolTensor : RankedTensorOf<[I1]>;
-def Th_NumericTensor : RankedTensorOf<[I8, I16, I32, I64, F32, F64]>;
+def Th_NumericTensor : RankedTensorOf<!listconcat(Th_Integers, [F32, F64])>;
 
 // The VJP of each differentiable op is in ThGradients.cpp.
 defvar Th_Differentiable =
@@ -741,7 +745,7 @@ def Th_AllocOp : Th_Op<"alloc", [Pure, Th_Differentiable]> {
     that are constants or `th.shape_i` of a value, so the manifest can name
     them and no size is negative.
   }];
-  let arguments = (ins 0DTensorOf<[I1, I8, I16, I32, I64, F32, F64]>:$value,
+  let arguments = (ins 0DTensorOf<!listconcat([I1], Th_Integers, [F32, F64])>:$value,
                        Variadic<0DTensorOf<[I64]>>:$sizes);
   let results = (outs Th_Tensor:$result);
   let assemblyFormat = [{
