@@ -87,12 +87,16 @@ static Value substituted(const TheanoFunctionObject &fn, Value v) {
   return v;
 }
 
-/// The ops `roots` need in the global graph, following givens.
+/// The ops `worklist` needs in the global graph; `step` (when given) says
+/// which value stands for each value reached (givens' substitution).
 static llvm::SetVector<Operation *>
-backwardSlice(const TheanoFunctionObject &fn, SmallVector<Value> worklist) {
+backwardSlice(SmallVector<Value> worklist,
+              llvm::function_ref<Value(Value)> step = nullptr) {
   llvm::SetVector<Operation *> slice;
   while (!worklist.empty()) {
-    Value v = substituted(fn, worklist.pop_back_val());
+    Value v = worklist.pop_back_val();
+    if (step)
+      v = step(v);
     Operation *def = v.getDefiningOp();
     if (!def || !slice.insert(def))
       continue;
@@ -110,7 +114,7 @@ eval::functionSlice(const TheanoFunctionObject &fn) {
     roots.push_back(out->value);
   for (auto &upd : fn.updates)
     roots.push_back(upd.second->value);
-  return backwardSlice(fn, roots);
+  return backwardSlice(roots, [&](Value v) { return substituted(fn, v); });
 }
 
 /// The ops givens' replacements need; they are cloned first, since a
@@ -121,21 +125,16 @@ static llvm::SetVector<Operation *>
 replacementSlice(Interpreter &interp, const TheanoFunctionObject &fn) {
   llvm::SetVector<Operation *> slice;
   for (auto &[var, value] : fn.givens) {
-    SmallVector<Value> worklist = {value->value};
-    while (!worklist.empty()) {
-      Value v = worklist.pop_back_val();
+    auto rejectReplaced = [&, &var = var](Value v) {
       for (auto &[other, unused] : fn.givens)
         if (other->value == v)
           interp.error(fn.loc, "givens: the replacement for '" + var->name +
                                    "' depends on '" + other->name +
                                    "', which givens also replaces (Theano "
                                    "substitutes all givens at once)");
-      Operation *def = v.getDefiningOp();
-      if (!def || !slice.insert(def))
-        continue;
-      for (Value operand : def->getOperands())
-        worklist.push_back(operand);
-    }
+      return v;
+    };
+    slice.set_union(backwardSlice({value->value}, rejectReplaced));
   }
   return slice;
 }
@@ -286,15 +285,7 @@ LogicalResult Interpreter::addEvalFunction(ModuleOp module,
     fn.outputIsList = false;
     // Inputs: every symbolic variable the value depends on, in declaration
     // order (as var.eval({...}) would need them).
-    llvm::SetVector<Operation *> slice;
-    SmallVector<Value> worklist = {t->value};
-    while (!worklist.empty()) {
-      Operation *def = worklist.pop_back_val().getDefiningOp();
-      if (!def || !slice.insert(def))
-        continue;
-      for (Value operand : def->getOperands())
-        worklist.push_back(operand);
-    }
+    llvm::SetVector<Operation *> slice = backwardSlice({t->value});
     for (Operation &op : tensorBuilder->getGraph())
       if (auto var = dyn_cast<th::VariableOp>(op); var && slice.contains(&op)) {
         auto in = std::make_shared<TensorObject>(var.getResult());
