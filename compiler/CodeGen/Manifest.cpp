@@ -288,9 +288,22 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       } else if (!type.isDynamicDim(d)) {
         out.push_back(checks.newConstant(type.getDimSize(d)));
       } else {
-        FailureOr<int> sym = sizeOfOperand(op, d, size);
+        // A size from an integer scalar input may be negative: checked.
+        FailureOr<int> sym = sizeOf(size);
+        if (failed(sym)) {
+          sym = valueOf(size);
+          if (succeeded(sym) &&
+              failed(checks.requireAtLeast(
+                  *sym, 0, op, op->getName().stripDialect(), op->getLoc(),
+                  "negative dimensions are not allowed")))
+            return failure();
+        }
         if (failed(sym))
-          return failure();
+          return op->emitError()
+                 << op->getName().stripDialect() << ": size " << d
+                 << " must be computed from constants, integer scalar "
+                    "inputs and the shapes of tensors (x.shape[i]) with +, "
+                    "-, * and //, so that it is known before the call";
         out.push_back(*sym);
       }
     }

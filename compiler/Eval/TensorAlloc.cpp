@@ -68,15 +68,16 @@ void TensorBuilder::allocSizes(const ObjectList &sizeObjs, llvm::StringRef name,
       shape.push_back(*n);
       continue;
     }
-    auto *t = dyn_cast<TensorObject>(s.get());
-    Operation *def = t ? t->value.getDefiningOp() : nullptr;
-    if (!def || !isa<th::ShapeIOp>(def))
+    // A size known at run time: x.shape[i], an integer scalar input, or
+    // +, -, * and // of those (the manifest checks it before the call).
+    auto t = std::dynamic_pointer_cast<TensorObject>(s);
+    if (!t || rankOf(t) != 0 || !numpy::isInteger(dtypeOf(t)))
       interp.error(loc, llvm::formatv(
-                            "{0}: size {1} must be an int or a dimension of "
-                            "a tensor's shape (x.shape[0]); a size computed "
-                            "at run time is not supported by tcc yet",
-                            name, i));
-    sizes.push_back(t->value);
+                            "{0}: size {1} must be an int or an integer "
+                            "scalar (x.shape[0], an iscalar input), got {2}",
+                            name, i,
+                            t ? typeString(t->value.getType()) : typeName(s)));
+    sizes.push_back(castValue(t->value, DType::Int64, loc));
     shape.push_back(ShapedType::kDynamic);
   }
 }
