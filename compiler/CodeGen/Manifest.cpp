@@ -19,6 +19,7 @@
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <functional>
@@ -96,79 +97,67 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         dimsOfType(cast<RankedTensorType>(arg.getType()), arg.getArgNumber());
   int64_t numInputs = body.getNumArguments();
 
-  // The size an int64 scalar holds: a constant, a dimension (th.shape_i),
-  // or a sum, product or floor quotient of sizes.
-  std::function<FailureOr<int>(Value)> sizeOf = [&](Value v) -> FailureOr<int> {
-    if (std::optional<int64_t> c = constantOf(v); c && *c >= 0)
+  // Kernel arguments by value: block arguments and shared reads.
+  llvm::DenseMap<Value, int64_t> argumentOf;
+  for (BlockArgument arg : body.getArguments())
+    argumentOf[arg] = arg.getArgNumber();
+  // The expression an integer scalar holds where it is known before the
+  // call: a constant, a dimension (th.shape_i), or +, * and // of those (a
+  // size). With `values`, also what the runtime computes from arguments'
+  // values (a slice bound, a size from an index input): the values of
+  // integer scalar arguments, negative constants, -, unary minus, and casts
+  // that keep every value (widening).
+  std::function<FailureOr<int>(Value, bool)> scalarOf =
+      [&](Value v, bool values) -> FailureOr<int> {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (!type || type.getRank() != 0 || !type.getElementType().isInteger())
+      return failure();
+    if (std::optional<int64_t> c = constantOf(v)) {
+      if (!values && *c < 0)
+        return failure();
       return checks.newConstant(*c);
+    }
+    if (auto it = argumentOf.find(v); values && it != argumentOf.end())
+      return checks.newArgValue(it->second);
     Operation *def = v.getDefiningOp();
     if (auto shape = dyn_cast_or_null<th::ShapeIOp>(def)) {
       int sym = dims[shape.getInput()][shape.getDim()];
       return sym >= 0 ? sym : checks.newConstant(1);
     }
-    if (isa_and_nonnull<th::AddOp, th::MulOp, th::IntDivOp>(def)) {
-      FailureOr<int> a = sizeOf(def->getOperand(0));
-      FailureOr<int> b = failed(a) ? a : sizeOf(def->getOperand(1));
-      if (failed(b))
-        return failure();
-      if (isa<th::AddOp>(def))
-        return checks.newSum({*a, *b});
-      if (isa<th::MulOp>(def))
-        return checks.newProduct({*a, *b});
-      return checks.newQuotient(*a, *b);
-    }
-    return failure();
-  };
-  // Kernel arguments by value: block arguments and shared reads.
-  llvm::DenseMap<Value, int64_t> argumentOf;
-  for (BlockArgument arg : body.getArguments())
-    argumentOf[arg] = arg.getArgNumber();
-  // The value an integer scalar holds where the runtime can compute it
-  // before the call (a slice bound): sizeOf's expressions plus the values
-  // of integer scalar arguments, negative constants, - and unary minus.
-  // Casts are followed where they keep every value (widening).
-  std::function<FailureOr<int>(Value)> valueOf =
-      [&](Value v) -> FailureOr<int> {
-    auto type = dyn_cast<RankedTensorType>(v.getType());
-    if (!type || type.getRank() != 0 || !type.getElementType().isInteger())
-      return failure();
-    if (std::optional<int64_t> c = constantOf(v))
-      return checks.newConstant(*c);
-    if (auto it = argumentOf.find(v); it != argumentOf.end())
-      return checks.newArgValue(it->second);
-    Operation *def = v.getDefiningOp();
-    if (isa_and_nonnull<th::ShapeIOp>(def))
-      return sizeOf(v);
-    if (auto cast = dyn_cast_or_null<th::CastOp>(def)) {
+    auto negated = [&](int sym) {
+      return checks.newProduct({sym, checks.newConstant(-1)});
+    };
+    if (auto cast = dyn_cast_or_null<th::CastOp>(def); values && cast) {
       Type from = getElementTypeOrSelf(cast.getInput().getType());
-      unsigned wFrom = from.getIntOrFloatBitWidth();
-      unsigned wTo = type.getElementType().getIntOrFloatBitWidth();
-      if (!from.isInteger() || (wTo < wFrom))
+      if (!from.isInteger() || type.getElementType().getIntOrFloatBitWidth() <
+                                   from.getIntOrFloatBitWidth())
         return failure();
-      return valueOf(cast.getInput());
+      return scalarOf(cast.getInput(), values);
     }
-    if (auto neg = dyn_cast_or_null<th::NegOp>(def)) {
-      FailureOr<int> a = valueOf(neg.getOperand());
+    if (auto neg = dyn_cast_or_null<th::NegOp>(def); values && neg) {
+      FailureOr<int> a = scalarOf(neg.getOperand(), values);
       if (failed(a))
         return failure();
-      return checks.newProduct({*a, checks.newConstant(-1)});
+      return negated(*a);
     }
-    if (isa_and_nonnull<th::AddOp, th::SubOp, th::MulOp, th::IntDivOp>(def)) {
-      FailureOr<int> a = valueOf(def->getOperand(0));
-      FailureOr<int> b = failed(a) ? a : valueOf(def->getOperand(1));
+    if (isa_and_nonnull<th::AddOp, th::MulOp, th::IntDivOp>(def) ||
+        (values && isa_and_nonnull<th::SubOp>(def))) {
+      FailureOr<int> a = scalarOf(def->getOperand(0), values);
+      FailureOr<int> b = failed(a) ? a : scalarOf(def->getOperand(1), values);
       if (failed(b))
         return failure();
       if (isa<th::AddOp>(def))
         return checks.newSum({*a, *b});
       if (isa<th::SubOp>(def))
-        return checks.newSum(
-            {*a, checks.newProduct({*b, checks.newConstant(-1)})});
+        return checks.newSum({*a, negated(*b)});
       if (isa<th::MulOp>(def))
         return checks.newProduct({*a, *b});
       return checks.newQuotient(*a, *b);
     }
     return failure();
   };
+  auto sizeOf = [&](Value v) { return scalarOf(v, /*values=*/false); };
+  auto valueOf = [&](Value v) { return scalarOf(v, /*values=*/true); };
   auto sizeOfOperand = [&](Operation *op, size_t position,
                            Value v) -> FailureOr<int> {
     FailureOr<int> sym = sizeOf(v);
@@ -510,8 +499,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       if (!type.isDynamicDim(0))
         dims[result] = {checks.newConstant(type.getDimSize(0))};
       else if (succeeded(stop))
-        dims[result] = {checks.newSliceLength(
-            *stop, checks.newConstant(*start), std::nullopt, step.getInt())};
+        dims[result] = {checks.newSliceLength(*stop, checks.newConstant(*start),
+                                              std::nullopt, step.getInt())};
       else
         dims[result] = {checks.newOpaque(op->getLoc())};
       return WalkResult::advance();
@@ -600,28 +589,22 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       dims[result] = *out;
       return WalkResult::advance();
     }
-    if (isa<th::AdvancedIncSubtensorOp, th::AdvancedSetSubtensorOp>(op)) {
-      auto region = [&](auto inc) {
-        return advancedDims(op, inc.getInput(), inc.getIndices(),
-                            inc.getAxes());
-      };
-      FailureOr<DimVec> out =
-          isa<th::AdvancedIncSubtensorOp>(op)
-              ? region(cast<th::AdvancedIncSubtensorOp>(op))
-              : region(cast<th::AdvancedSetSubtensorOp>(op));
-      if (failed(out) || failed(valueFitsRegion(op, *out)))
-        return WalkResult::interrupt();
-      dims[result] = dims[op->getOperand(0)];
-      return WalkResult::advance();
-    }
-    if (isa<th::IncSubtensorOp, th::SetSubtensorOp>(op)) {
-      auto getList = [&](auto inc) {
-        return regionDims(op, dims[inc.getInput()], inc.getStarts(),
-                          inc.getStops(), inc.getSteps(), inc.getDynamic());
-      };
-      FailureOr<DimVec> region = isa<th::IncSubtensorOp>(op)
-                                     ? getList(cast<th::IncSubtensorOp>(op))
-                                     : getList(cast<th::SetSubtensorOp>(op));
+    if (isa<th::IncSubtensorOp, th::SetSubtensorOp, th::AdvancedIncSubtensorOp,
+            th::AdvancedSetSubtensorOp>(op)) {
+      // The value must fit the region it is set into or added to; the
+      // result has the input's shape.
+      FailureOr<DimVec> region =
+          llvm::TypeSwitch<Operation *, FailureOr<DimVec>>(op)
+              .Case<th::IncSubtensorOp, th::SetSubtensorOp>([&](auto inc) {
+                return regionDims(op, dims[inc.getInput()], inc.getStarts(),
+                                  inc.getStops(), inc.getSteps(),
+                                  inc.getDynamic());
+              })
+              .Case<th::AdvancedIncSubtensorOp, th::AdvancedSetSubtensorOp>(
+                  [&](auto inc) {
+                    return advancedDims(op, inc.getInput(), inc.getIndices(),
+                                        inc.getAxes());
+                  });
       if (failed(region) || failed(valueFitsRegion(op, *region)))
         return WalkResult::interrupt();
       dims[result] = dims[op->getOperand(0)];

@@ -5,6 +5,8 @@
 #include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThIndexing.h"
 
+#include "PythonIntegers.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -110,11 +112,9 @@ int SymbolicSizes::newProduct(ArrayRef<int> parts) {
 
 int SymbolicSizes::newQuotient(int a, int b) {
   std::optional<int64_t> ca = constantValue(a), cb = constantValue(b);
-  if (ca && cb && *cb != 0 && !(*ca == INT64_MIN && *cb == -1)) {
-    // Python's floor division (values may be negative).
-    int64_t q = *ca / *cb;
-    return newConstant(*ca % *cb != 0 && (*ca < 0) != (*cb < 0) ? q - 1 : q);
-  }
+  if (ca && cb)
+    if (std::optional<int64_t> q = python::floorDivide(*ca, *cb))
+      return newConstant(*q); // Values may be negative: Python's //.
   if (cb && *cb == 1)
     return a;
   Sym s;

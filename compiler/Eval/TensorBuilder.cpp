@@ -37,33 +37,22 @@ OwningOpRef<ModuleOp> TensorBuilder::takeOutputModule() {
 //===----------------------------------------------------------------------===//
 
 Type TensorBuilder::elementType(DType dtype, Location loc) {
-  switch (dtype) {
-  case DType::Bool:
+  // bool is i1, signed integers signless, unsigned ones ui8...ui64.
+  if (dtype == DType::Bool)
     return builder.getI1Type();
-  case DType::Int8:
-    return builder.getI8Type();
-  case DType::Int16:
-    return builder.getI16Type();
-  case DType::Int32:
-    return builder.getI32Type();
-  case DType::Int64:
-    return builder.getI64Type();
-  case DType::UInt8:
-  case DType::UInt16:
-  case DType::UInt32:
-  case DType::UInt64:
-    return builder.getIntegerType(8 * numpy::dtypeSize(dtype),
-                                  /*isSigned=*/false);
-  case DType::Float32:
+  if (numpy::isInteger(dtype))
+    return IntegerType::get(&context, 8 * numpy::dtypeSize(dtype),
+                            numpy::isUnsignedInteger(dtype)
+                                ? IntegerType::Unsigned
+                                : IntegerType::Signless);
+  if (dtype == DType::Float32)
     return builder.getF32Type();
-  case DType::Float64:
+  if (dtype == DType::Float64)
     return builder.getF64Type();
-  default:
-    interp.error(loc, llvm::Twine("dtype '") + numpy::dtypeName(dtype).data() +
-                          "' is not supported by tcc yet (supported: bool, "
-                          "int8, int16, int32, int64, uint8, uint16, uint32, "
-                          "uint64, float32, float64)");
-  }
+  interp.error(loc, llvm::Twine("dtype '") + numpy::dtypeName(dtype).data() +
+                        "' is not supported by tcc yet (supported: bool, "
+                        "int8, int16, int32, int64, uint8, uint16, uint32, "
+                        "uint64, float32, float64)");
 }
 
 DType TensorBuilder::dtypeOf(Type t) {
@@ -71,30 +60,14 @@ DType TensorBuilder::dtypeOf(Type t) {
     return DType::Float32;
   if (t.isF64())
     return DType::Float64;
-  if (t.isUnsignedInteger()) {
-    switch (t.getIntOrFloatBitWidth()) {
-    case 8:
-      return DType::UInt8;
-    case 16:
-      return DType::UInt16;
-    case 32:
-      return DType::UInt32;
-    default:
-      return DType::UInt64;
-    }
-  }
-  switch (t.getIntOrFloatBitWidth()) {
-  case 1:
+  if (t.isInteger(1))
     return DType::Bool;
-  case 8:
-    return DType::Int8;
-  case 16:
-    return DType::Int16;
-  case 32:
-    return DType::Int32;
-  default:
-    return DType::Int64;
-  }
+  for (DType d : numpy::kAllDTypes)
+    if (numpy::isInteger(d) &&
+        numpy::isUnsignedInteger(d) == t.isUnsignedInteger() &&
+        8 * numpy::dtypeSize(d) == t.getIntOrFloatBitWidth())
+      return d;
+  llvm_unreachable("not a th element type");
 }
 
 DType TensorBuilder::dtypeOf(const TensorPtr &t) {
@@ -285,9 +258,8 @@ TensorPtr TensorBuilder::forgetStaticSizes(const TensorPtr &x,
       from.getRank() != type.getRank())
     return nullptr;
   for (auto [have, want] : llvm::zip(from.getShape(), type.getShape()))
-    if (have != want &&
-        !(ShapedType::isDynamic(want) && have != 1 &&
-          !ShapedType::isDynamic(have)))
+    if (have != want && !(ShapedType::isDynamic(want) && have != 1 &&
+                          !ShapedType::isDynamic(have)))
       return nullptr;
   return wrap(th::CastOp::create(builder, loc, type, x->value).getResult());
 }

@@ -19,6 +19,7 @@
 #include "KernelGuard.h"
 #include "Manifest.h"
 #include "ModelSymbols.h"
+#include "PythonIntegers.h"
 #include "Shared.h"
 #include "Validate.h"
 
@@ -126,23 +127,6 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
   return TCC_OK;
 }
 
-/// The length of Python's `range(N)[Start:Stop:Step]` (slice.indices).
-static int64_t sliceLength(int64_t N, std::optional<int64_t> Start,
-                           std::optional<int64_t> Stop, int64_t Step) {
-  int64_t Lower = Step > 0 ? 0 : -1, Upper = Step > 0 ? N : N - 1;
-  auto Clamp = [&](std::optional<int64_t> V, int64_t Default) {
-    if (!V)
-      return Default;
-    int64_t X = *V < 0 ? *V + N : *V;
-    return std::min(std::max(X, Lower), Upper);
-  };
-  int64_t From = Clamp(Start, Step > 0 ? Lower : Upper);
-  int64_t To = Clamp(Stop, Step > 0 ? Upper : Lower);
-  if (Step > 0)
-    return To > From ? (To - From - 1) / Step + 1 : 0;
-  return From > To ? (From - To - 1) / -Step + 1 : 0;
-}
-
 /// The value of 0-d integer argument `A` as the kernel will see it (after
 /// the input conversion); nullopt where it does not fit int64.
 static std::optional<int64_t> scalarValue(const ArgView &A) {
@@ -190,11 +174,9 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
   case Kind::FloorDiv: {
     std::optional<int64_t> A = evaluate(E.Operands[0], Args);
     std::optional<int64_t> B = evaluate(E.Operands[1], Args);
-    if (!A || !B || *B == 0 || (*A == INT64_MIN && *B == -1))
+    if (!A || !B)
       return std::nullopt;
-    // Python's // rounds toward negative infinity.
-    int64_t Q = *A / *B;
-    return (*A % *B != 0 && ((*A < 0) != (*B < 0))) ? Q - 1 : Q;
+    return python::floorDivide(*A, *B);
   }
   case Kind::SliceLength: {
     std::optional<int64_t> N = evaluate(E.Operands[0], Args);
@@ -206,7 +188,7 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
       return std::nullopt;
     if (!N)
       return std::nullopt;
-    return sliceLength(*N, Start, Stop, E.Step);
+    return python::sliceLength(*N, Start, Stop, E.Step);
   }
   }
   return std::nullopt;
@@ -250,10 +232,10 @@ int checkShapes(const FunctionSpec &F, const Manifest &M,
                           [&](int32_t A) { return Args[A].S.Rank == 0; });
     std::string Message = F.Name + ": ";
     for (size_t I = 0; I < Named.size(); ++I)
-      Message += (I == 0                    ? ""
-                  : Named.size() == 2       ? " but "
+      Message += (I == 0                  ? ""
+                  : Named.size() == 2     ? " but "
                   : I + 1 == Named.size() ? " and "
-                                            : ", ") +
+                                          : ", ") +
                  describeArg(M, F, Named[I]) + describeExtent(Args[Named[I]]);
     if (!C.Reason.empty())
       Message += ": " + C.Reason;

@@ -118,20 +118,18 @@ void store(char *P, int32_t D, const Element &E) {
     return;
   case TCC_INT8:
   case TCC_UINT8:
-    storeAs(P, static_cast<uint8_t>(bits(E)));
-    return;
   case TCC_INT16:
   case TCC_UINT16:
-    storeAs(P, static_cast<uint16_t>(bits(E)));
-    return;
   case TCC_INT32:
   case TCC_UINT32:
-    storeAs(P, static_cast<uint32_t>(bits(E)));
-    return;
   case TCC_INT64:
-  case TCC_UINT64:
-    storeAs(P, bits(E));
+  case TCC_UINT64: {
+    // The low bytes of the two's-complement bits (NumPy's wrap-around; the
+    // runtime is little-endian, as the ABI says).
+    uint64_t Bits = bits(E);
+    std::memcpy(P, &Bits, dtypeSize(D));
     return;
+  }
   case TCC_FLOAT32:
     storeAs(P, static_cast<float>(real(E)));
     return;

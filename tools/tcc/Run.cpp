@@ -153,15 +153,16 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
     int64_t bits = 8 * size;
     // A uint64 above INT64_MAX came as such (getAsInteger fails for it).
     bool huge = dtype == TCC_UINT64 && !v.getAsInteger();
-    bool fits = isUnsigned
-                    ? huge || (i >= 0 && (bits == 64 || i < (int64_t(1) << bits)))
-                    : bits == 64 || (i >= -(int64_t(1) << (bits - 1)) &&
-                                     i < (int64_t(1) << (bits - 1)));
+    bool fits = isUnsigned ? huge || (i >= 0 &&
+                                      (bits == 64 || i < (int64_t(1) << bits)))
+                           : bits == 64 || (i >= -(int64_t(1) << (bits - 1)) &&
+                                            i < (int64_t(1) << (bits - 1)));
     if (!downcast && !fits)
       return fail(what + ": " + std::to_string(i) +
                   " does not fit in the "
                   "input's " +
-                  std::to_string(bits) + (isUnsigned ? "-bit unsigned" : "-bit") +
+                  std::to_string(bits) +
+                  (isUnsigned ? "-bit unsigned" : "-bit") +
                   " integers (compile "
                   "the function with allow_input_downcast=True to wrap it)");
     memcpy(bytes, &i, size); // little-endian
@@ -169,6 +170,13 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
   }
   out.data.insert(out.data.end(), bytes, bytes + size);
   return true;
+}
+
+template <typename T>
+static void printInteger(llvm::raw_ostream &os, const char *base) {
+  T v;
+  memcpy(&v, base, sizeof v);
+  os << +v; // int8 and uint8 as numbers, not characters
 }
 
 static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
@@ -181,29 +189,21 @@ static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
                  : (json ? "false" : "False"));
       return;
     case TCC_INT8:
-      os << int(*reinterpret_cast<const int8_t *>(base));
-      return;
+      return printInteger<int8_t>(os, base);
     case TCC_INT16:
-      os << *reinterpret_cast<const int16_t *>(base);
-      return;
+      return printInteger<int16_t>(os, base);
     case TCC_INT32:
-      os << *reinterpret_cast<const int32_t *>(base);
-      return;
+      return printInteger<int32_t>(os, base);
     case TCC_INT64:
-      os << *reinterpret_cast<const int64_t *>(base);
-      return;
+      return printInteger<int64_t>(os, base);
     case TCC_UINT8:
-      os << unsigned(*reinterpret_cast<const uint8_t *>(base));
-      return;
+      return printInteger<uint8_t>(os, base);
     case TCC_UINT16:
-      os << *reinterpret_cast<const uint16_t *>(base);
-      return;
+      return printInteger<uint16_t>(os, base);
     case TCC_UINT32:
-      os << *reinterpret_cast<const uint32_t *>(base);
-      return;
+      return printInteger<uint32_t>(os, base);
     case TCC_UINT64:
-      os << *reinterpret_cast<const uint64_t *>(base);
-      return;
+      return printInteger<uint64_t>(os, base);
     case TCC_FLOAT32:
     case TCC_FLOAT64: {
       double d = a.dtype == TCC_FLOAT32

@@ -13,6 +13,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include "PythonIntegers.h"
+
 #include <limits>
 #include <optional>
 #include <string>
@@ -24,9 +26,8 @@ constexpr int64_t kNoBound = std::numeric_limits<int64_t>::min() + 1;
 /// `stops` entry: the entry is an integer index, its start.
 constexpr int64_t kIndexEntry = std::numeric_limits<int64_t>::min() + 2;
 
-/// Python's `len(range(n)[start:stop:step])`.
-int64_t sliceLength(int64_t n, std::optional<int64_t> start,
-                    std::optional<int64_t> stop, int64_t step);
+/// Python's `len(range(n)[start:stop:step])`, the runtime's rule.
+using ::tcc::python::sliceLength;
 
 /// A bound: absent, a constant, or a run-time int64 scalar.
 struct IndexBound {

@@ -1,4 +1,5 @@
-//===- ThIndexingOps.cpp - reshape and the subtensor ops -------------------===//
+//===- ThIndexingOps.cpp - reshape and the subtensor ops
+//-------------------===//
 //
 // Theano's Reshape, Subtensor, IncSubtensor and set_subtensor: verifiers,
 // folders and the `%x[1:, ::-1, %i]` index-list syntax.
@@ -14,22 +15,6 @@
 
 using namespace mlir;
 using namespace mlir::th;
-
-int64_t mlir::th::sliceLength(int64_t n, std::optional<int64_t> start,
-                              std::optional<int64_t> stop, int64_t step) {
-  int64_t lower = step > 0 ? 0 : -1, upper = step > 0 ? n : n - 1;
-  auto clamp = [&](std::optional<int64_t> v, int64_t dflt) {
-    if (!v)
-      return dflt;
-    int64_t i = *v < 0 ? *v + n : *v;
-    return std::min(std::max(i, lower), upper);
-  };
-  int64_t from = clamp(start, step > 0 ? lower : upper);
-  int64_t to = clamp(stop, step > 0 ? upper : lower);
-  if (step > 0)
-    return to > from ? (to - from - 1) / step + 1 : 0;
-  return from > to ? (from - to - 1) / -step + 1 : 0;
-}
 
 //===----------------------------------------------------------------------===//
 // Index lists
@@ -104,8 +89,8 @@ mlir::th::inferSubtensorType(RankedTensorType input, ArrayRef<int64_t> starts,
     return fail(why, llvm::formatv("has {0} dynamic bounds but {1} operands",
                                    numDynamic, dynamic.size()));
   SmallVector<int64_t> shape;
-  for (auto [d, e] : llvm::enumerate(
-           getIndexEntries(starts, stops, steps, dynamic))) {
+  for (auto [d, e] :
+       llvm::enumerate(getIndexEntries(starts, stops, steps, dynamic))) {
     int64_t n = input.getDimSize(d);
     if (e.isIndex) {
       if (steps[d] != kNoBound || !e.start.present())
@@ -126,8 +111,7 @@ mlir::th::inferSubtensorType(RankedTensorType input, ArrayRef<int64_t> starts,
              e.stop.dynamic)
       shape.push_back(ShapedType::kDynamic);
     else
-      shape.push_back(
-          sliceLength(n, e.start.constant, e.stop.constant, *step));
+      shape.push_back(sliceLength(n, e.start.constant, e.stop.constant, *step));
   }
   for (int64_t d = starts.size(); d < input.getRank(); ++d)
     shape.push_back(input.getDimSize(d));
@@ -212,13 +196,22 @@ void mlir::th::printIndexList(OpAsmPrinter &p, ArrayRef<int64_t> starts,
 
 static const llvm::StringRef kIndexAttrs[] = {"starts", "stops", "steps"};
 
-/// The attributes of a parsed index list.
-static void addIndexListAttrs(Builder &b, OperationState &result,
-                              ArrayRef<int64_t> starts, ArrayRef<int64_t> stops,
-                              ArrayRef<int64_t> steps) {
+/// The end of parsing an op with an index list (whose run-time bounds are
+/// its last operands): those operands, the list's attributes, the result.
+static ParseResult
+resolveIndexList(OpAsmParser &parser, OperationState &result,
+                 ArrayRef<OpAsmParser::UnresolvedOperand> dynamic,
+                 ArrayRef<int64_t> starts, ArrayRef<int64_t> stops,
+                 ArrayRef<int64_t> steps, Type resultType) {
+  Builder &b = parser.getBuilder();
+  auto i64 = RankedTensorType::get({}, b.getI64Type());
+  if (parser.resolveOperands(dynamic, i64, result.operands))
+    return failure();
   result.addAttribute("starts", b.getDenseI64ArrayAttr(starts));
   result.addAttribute("stops", b.getDenseI64ArrayAttr(stops));
   result.addAttribute("steps", b.getDenseI64ArrayAttr(steps));
+  result.addTypes(resultType);
+  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -236,14 +229,10 @@ ParseResult SubtensorOp::parse(OpAsmParser &parser, OperationState &result) {
       parser.parseType(inputType) || parser.parseArrow() ||
       parser.parseType(resultType))
     return failure();
-  Builder &b = parser.getBuilder();
-  auto i64 = RankedTensorType::get({}, b.getI64Type());
-  if (parser.resolveOperand(input, inputType, result.operands) ||
-      parser.resolveOperands(dynamic, i64, result.operands))
+  if (parser.resolveOperand(input, inputType, result.operands))
     return failure();
-  addIndexListAttrs(b, result, starts, stops, steps);
-  result.addTypes(resultType);
-  return success();
+  return resolveIndexList(parser, result, dynamic, starts, stops, steps,
+                          resultType);
 }
 
 void SubtensorOp::print(OpAsmPrinter &p) {
@@ -292,19 +281,14 @@ static ParseResult parseIncSubtensor(OpAsmParser &parser,
       parser.parseType(valueType) || parser.parseArrow() ||
       parser.parseType(resultType))
     return failure();
-  Builder &b = parser.getBuilder();
-  auto i64 = RankedTensorType::get({}, b.getI64Type());
   if (parser.resolveOperand(input, inputType, result.operands) ||
-      parser.resolveOperand(value, valueType, result.operands) ||
-      parser.resolveOperands(dynamic, i64, result.operands))
+      parser.resolveOperand(value, valueType, result.operands))
     return failure();
-  addIndexListAttrs(b, result, starts, stops, steps);
-  result.addTypes(resultType);
-  return success();
+  return resolveIndexList(parser, result, dynamic, starts, stops, steps,
+                          resultType);
 }
 
-template <typename OpT>
-static void printIncSubtensor(OpT op, OpAsmPrinter &p) {
+template <typename OpT> static void printIncSubtensor(OpT op, OpAsmPrinter &p) {
   p << ' ' << op.getInput();
   printIndexList(p, op.getStarts(), op.getStops(), op.getSteps(),
                  op.getDynamic());
@@ -340,15 +324,15 @@ LogicalResult mlir::th::verifyValueFitsRegion(Operation *op,
 template <typename OpT> static LogicalResult verifyIncSubtensor(OpT op) {
   std::string why;
   FailureOr<RankedTensorType> region =
-      inferSubtensorType(op.getInput().getType(), op.getStarts(),
-                         op.getStops(), op.getSteps(), op.getDynamic(), why);
+      inferSubtensorType(op.getInput().getType(), op.getStarts(), op.getStops(),
+                         op.getSteps(), op.getDynamic(), why);
   if (failed(region))
     return op.emitOpError(why);
   if (op.getType() != op.getInput().getType())
     return op.emitOpError("result must have the input's type ")
            << op.getInput().getType();
-  return verifyValueFitsRegion(
-      op, *region, cast<RankedTensorType>(op.getValue().getType()));
+  return verifyValueFitsRegion(op, *region,
+                               cast<RankedTensorType>(op.getValue().getType()));
 }
 
 ParseResult IncSubtensorOp::parse(OpAsmParser &parser, OperationState &result) {
@@ -382,9 +366,9 @@ LogicalResult ReshapeOp::verify() {
     return emitOpError("result must have the input's element type ")
            << input.getElementType();
   if (type.getRank() != static_cast<int64_t>(getSizes().size()))
-    return emitOpError("has ") << getSizes().size()
-                               << " sizes for a result of rank "
-                               << type.getRank();
+    return emitOpError("has ")
+           << getSizes().size() << " sizes for a result of rank "
+           << type.getRank();
   int numRest = 0;
   std::optional<int64_t> count = 1;
   for (auto [d, size] : llvm::enumerate(getSizes())) {

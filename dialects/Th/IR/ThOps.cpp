@@ -341,39 +341,7 @@ LogicalResult SwitchOp::verify() {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-static LogicalResult verifyAxes(Operation *op, ArrayRef<int64_t> axes,
-                                int64_t rank) {
-  for (size_t i = 0; i < axes.size(); ++i) {
-    if (axes[i] < 0 || axes[i] >= rank)
-      return op->emitOpError("axis ")
-             << axes[i] << " is out of range for rank " << rank;
-    if (i > 0 && axes[i] <= axes[i - 1])
-      return op->emitOpError("axes must be sorted and unique");
-  }
-  return success();
-}
-
-LogicalResult SumOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult MeanOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult MaxOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult ProdOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult ArgmaxOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult ArgminOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
-LogicalResult MinOp::verify() {
-  return verifyAxes(*this, getAxes(), getInput().getType().getRank());
-}
+// Their verifiers come from Th_ReduceOp / Th_ArgReduceOp (ThOps.td).
 
 //===----------------------------------------------------------------------===//
 // DotOp / DimShuffleOp

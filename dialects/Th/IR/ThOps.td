@@ -381,6 +381,10 @@ class Th_ReduceOp<string mnemonic, Type operandType>
       return ::mlir::th::inferReduceResultType(loc, adaptor.getInput(),
                                                adaptor.getAxes(), inferred);
     }
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::mlir::th::verifyReduceAxes(*this, getAxes(),
+                                          getInput().getType().getRank());
+    }
   }];
 }
 
@@ -426,6 +430,10 @@ class Th_ArgReduceOp<string mnemonic>
       inferred.back() = ::mlir::RankedTensorType::get(
           type.getShape(), ::mlir::IntegerType::get(context, 64));
       return ::mlir::success();
+    }
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::mlir::th::verifyReduceAxes(*this, getAxes(),
+                                          getInput().getType().getRank());
     }
   }];
 }

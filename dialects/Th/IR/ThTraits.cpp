@@ -69,6 +69,18 @@ LogicalResult mlir::th::inferElementwiseResultType(
   return success();
 }
 
+LogicalResult mlir::th::verifyReduceAxes(Operation *op, ArrayRef<int64_t> axes,
+                                         int64_t rank) {
+  for (size_t i = 0; i < axes.size(); ++i) {
+    if (axes[i] < 0 || axes[i] >= rank)
+      return op->emitOpError("axis ")
+             << axes[i] << " is out of range for rank " << rank;
+    if (i > 0 && axes[i] <= axes[i - 1])
+      return op->emitOpError("axes must be sorted and unique");
+  }
+  return success();
+}
+
 LogicalResult mlir::th::inferReduceResultType(std::optional<Location> loc,
                                               Value input,
                                               ArrayRef<int64_t> axes,

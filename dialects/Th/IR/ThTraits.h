@@ -27,6 +27,10 @@ LogicalResult inferElementwiseResultType(std::optional<Location> loc,
                                          ValueRange operands, Type elementType,
                                          SmallVectorImpl<Type> &inferred);
 
+/// A reduction's axes: in range for `rank`, sorted and unique.
+LogicalResult verifyReduceAxes(Operation *op, ArrayRef<int64_t> axes,
+                               int64_t rank);
+
 LogicalResult inferReduceResultType(std::optional<Location> loc, Value input,
                                     ArrayRef<int64_t> axes,
                                     SmallVectorImpl<Type> &inferred);
