@@ -17,6 +17,7 @@
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -70,6 +71,24 @@ static std::optional<int64_t> constantOf(Value v) {
   return (*attr.begin()).getSExtValue();
 }
 
+
+/// Whether `a` and `b` hold the same value because they are the same
+/// result of ops without side effects that are equivalent, recursively
+/// (what CSE would merge).
+static bool computedAlike(Value a, Value b) {
+  if (a == b)
+    return true;
+  auto ra = dyn_cast<OpResult>(a), rb = dyn_cast<OpResult>(b);
+  if (!ra || !rb || ra.getResultNumber() != rb.getResultNumber())
+    return false;
+  Operation *da = ra.getOwner(), *db = rb.getOwner();
+  if (!isMemoryEffectFree(da) || !isMemoryEffectFree(db))
+    return false;
+  return OperationEquivalence::isEquivalentTo(
+      da, db,
+      [](Value l, Value r) { return success(computedAlike(l, r)); },
+      /*markEquivalent=*/nullptr, OperationEquivalence::IgnoreLocations);
+}
 /// Per value: one entry per dimension, -1 for a broadcastable dimension.
 using DimVec = SmallVector<int>;
 
@@ -99,6 +118,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
 
   // Kernel arguments by value: block arguments and shared reads.
   llvm::DenseMap<Value, int64_t> argumentOf;
+  // The opaque number of nonzero elements of each th.nonzero input.
+  SmallVector<std::pair<Value, int>> nonzeroCounts;
   for (BlockArgument arg : body.getArguments())
     argumentOf[arg] = arg.getArgNumber();
   // The expression an integer scalar holds where it is known before the
@@ -503,6 +524,39 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                                               std::nullopt, step.getInt())};
       else
         dims[result] = {checks.newOpaque(op->getLoc())};
+      return WalkResult::advance();
+    }
+    if (auto nonzero = dyn_cast<th::NonzeroOp>(op)) {
+      // One count per mask, so x[mask] and y[mask] have the same size,
+      // and the same for masks computed alike (v[v > 0] += -v[v > 0]),
+      // whether CSE ran (-O2) or not (-O0).
+      Value mask = nonzero.getInput();
+      auto *it = llvm::find_if(nonzeroCounts, [&](auto &entry) {
+        return computedAlike(entry.first, mask);
+      });
+      if (it == nonzeroCounts.end()) {
+        nonzeroCounts.push_back(
+            {mask, checks.newOpaque(
+                       op->getLoc(), "the number of nonzero elements of the mask",
+                       "that number depends on tensor data, so tcc cannot "
+                       "check it before the call")});
+        it = std::prev(nonzeroCounts.end());
+      }
+      dims[result] = {checks.newConstant(type.getDimSize(0)), it->second};
+      // x[mask]: the mask has the sizes of the dimensions it indexes.
+      for (auto [d, size] : llvm::enumerate(nonzero.getIndexed())) {
+        FailureOr<int> indexed = sizeOf(size);
+        int maskDim = dims[mask][d];
+        if (maskDim < 0)
+          maskDim = checks.newConstant(1);
+        if (failed(indexed)) {
+          op->emitError("internal: an indexed size that is not a shape");
+          return WalkResult::interrupt();
+        }
+        if (failed(checks.unify(maskDim, *indexed, op,
+                                "boolean mask indexing", op->getLoc())))
+          return WalkResult::interrupt();
+      }
       return WalkResult::advance();
     }
     if (auto reshape = dyn_cast<th::ReshapeOp>(op)) {

@@ -150,11 +150,14 @@ int SymbolicSizes::newSliceLength(int of, std::optional<int> start,
   return add(std::move(s));
 }
 
-int SymbolicSizes::newOpaque(Location loc) {
+int SymbolicSizes::newOpaque(Location loc, llvm::StringRef what,
+                             llvm::StringRef why) {
   // Never interned: two opaque sizes are never known equal.
   Sym s;
   s.kind = Sym::Kind::Opaque;
   s.origin = loc;
+  s.what = what.str();
+  s.why = why.str();
   syms.push_back(std::move(s));
   return syms.size() - 1;
 }
@@ -246,7 +249,7 @@ std::string SymbolicSizes::name(int a, bool nested) {
     out = name(s.operands[0], true) + " // " + name(s.operands[1], true);
     break;
   case Sym::Kind::Opaque:
-    return "the size of the slice at " + formatSourceLocation(*s.origin);
+    return s.what + " at " + formatSourceLocation(*s.origin);
   case Sym::Kind::SliceLength: {
     size_t next = 1;
     auto bound = [&](bool has) {
@@ -318,11 +321,7 @@ LogicalResult SymbolicSizes::checkable(int a, Operation *op,
   Sym w = witness(a);
   if (w.kind != Sym::Kind::Opaque)
     return success();
-  return op->emitError()
-         << what << ", but that slice's bounds are computed from tensor "
-         << "data, so tcc cannot check its size before the call (bounds "
-         << "computed from integer scalar inputs and shapes with +, -, * and "
-         << "// can be checked)";
+  return op->emitError() << what << ", but " << w.why;
 }
 
 LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,

@@ -48,9 +48,16 @@ public:
                      int64_t step);
 
   /// A size known only at run time (a slice with bounds computed from
-  /// data): it cannot be checked before the call, so it must not meet
-  /// another size.
-  int newOpaque(mlir::Location loc);
+  /// data, the number of true elements of a mask): it cannot be checked
+  /// before the call, so it must not meet another size. `what` names it in
+  /// messages and `why` says why it is unknown.
+  int newOpaque(mlir::Location loc,
+                llvm::StringRef what = "the size of the slice",
+                llvm::StringRef why =
+                    "that slice's bounds are computed from tensor data, so "
+                    "tcc cannot check its size before the call (bounds "
+                    "computed from integer scalar inputs and shapes with +, "
+                    "-, * and // can be checked)");
 
   /// The constant value of size `a`, if it has one.
   std::optional<int64_t> constantValue(int a);
@@ -90,8 +97,9 @@ private:
     llvm::SmallVector<int, 2> operands;
     bool hasStart = false, hasStop = false;
     int64_t step = 1;
-    /// Opaque: where the size is made.
+    /// Opaque: where the size is made, what it is and why it is unknown.
     std::optional<mlir::Location> origin;
+    std::string what, why;
 
     bool isArgDim() const {
       return kind == Kind::Linear && dims.size() == 1 && constant == 0 &&

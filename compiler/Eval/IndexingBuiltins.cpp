@@ -65,8 +65,41 @@ ObjectPtr eval::indexingFunction(llvm::StringRef qualified,
       return std::static_pointer_cast<Object>(
           in.tensors().dimshuffle(x, pattern, a.loc));
     });
+  if (name == "nonzero")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      auto v = bindTensorArgs(in, a, "nonzero", self, {"a", "return_matrix?"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr matrix =
+          tb.nonzero(tb.asTensor(v[0], a.loc), nullptr, 0, a.loc);
+      if (v[1] && truthy(in, v[1], a.loc))
+        return std::static_pointer_cast<Object>(matrix);
+      ObjectList rows;
+      for (TensorPtr &row : tb.rowsOf(matrix, a.loc))
+        rows.push_back(row);
+      return std::static_pointer_cast<Object>(
+          std::make_shared<TupleObject>(std::move(rows)));
+    });
+  if (name == "nonzero_values")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      // a.flatten()[flatnonzero(a)], as Theano builds it.
+      auto v = bindTensorArgs(in, a, "nonzero_values", self, {"a"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr flat = tb.flatten(v[0], 1, a.loc);
+      TensorPtr where =
+          tb.rowsOf(tb.nonzero(flat, nullptr, 0, a.loc), a.loc).front();
+      return std::static_pointer_cast<Object>(
+          tb.advancedSubtensor(flat, {where}, a.loc));
+    });
   if (self)
     return nullptr;
+  if (name == "flatnonzero")
+    return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "flatnonzero", {"a"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr flat = tb.flatten(v[0], 1, a.loc);
+      return std::static_pointer_cast<Object>(
+          tb.rowsOf(tb.nonzero(flat, nullptr, 0, a.loc), a.loc).front());
+    });
   if (name == "set_subtensor" || name == "inc_subtensor")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
       // Theano's inplace / tolerate_inplace_aliasing only affect how it

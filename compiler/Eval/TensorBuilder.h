@@ -204,8 +204,17 @@ public:
   /// (a new broadcastable dimension).
   TensorPtr subtensor(const TensorPtr &x, const ObjectPtr &index,
                       mlir::Location loc);
+  /// Theano's nonzero(mask, return_matrix=True): an int64 matrix, row d
+  /// the d-th coordinates of mask's nonzero elements. With `indexed`, the
+  /// mask stands for its dimensions `first`, `first + 1`, ... (x[mask]),
+  /// whose sizes it must have.
+  TensorPtr nonzero(const TensorPtr &mask, const TensorPtr &indexed,
+                    int64_t first, mlir::Location loc);
+  /// x[0], x[1], ... for a tensor with a static number of rows.
+  std::vector<TensorPtr> rowsOf(const TensorPtr &x, mlir::Location loc);
   /// `x[items]` with integer arrays among the items (NumPy's advanced
-  /// indexing): slices are applied first, ints count as 0-d arrays.
+  /// indexing): slices are applied first, ints count as 0-d arrays; a
+  /// boolean mask stands for its nonzero coordinates.
   TensorPtr advancedSubtensor(const TensorPtr &x, const ObjectList &items,
                               mlir::Location loc);
   /// set_subtensor(x[index], y) / inc_subtensor(x[index], y): `target`

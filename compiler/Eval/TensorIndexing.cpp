@@ -133,6 +133,9 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
       e.start.constant = *i;
     } else if (auto *t = dyn_cast<TensorObject>(item.get())) {
       auto tensor = std::static_pointer_cast<TensorObject>(item);
+      if (dtypeOf(tensor) == DType::Bool)
+        interp.error(loc, "a 0-d boolean index is not supported by tcc; "
+                          "use T.switch(cond, x, y) or ifelse");
       if (!numpy::isInteger(dtypeOf(tensor)))
         interp.error(loc, "an index must be an integer, not a " +
                               typeString(t->value.getType()));
@@ -168,6 +171,51 @@ TensorPtr TensorBuilder::subtensor(const TensorPtr &x, const ObjectPtr &index,
                     std::vector<int64_t>(pattern.begin(), pattern.end()), loc);
 }
 
+TensorPtr TensorBuilder::nonzero(const TensorPtr &mask,
+                                 const TensorPtr &indexed, int64_t first,
+                                 Location loc) {
+  auto maskType = llvm::cast<RankedTensorType>(mask->value.getType());
+  int64_t k = maskType.getRank();
+  if (k == 0)
+    interp.error(loc, "nonzero: a scalar has no nonzero elements to index; "
+                      "give a tensor of rank 1 or more");
+  SmallVector<Value> sizes;
+  if (indexed) {
+    // NumPy's IndexError where the sizes are known now; the manifest
+    // checks the others before the call.
+    auto type = llvm::cast<RankedTensorType>(indexed->value.getType());
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t is = type.getDimSize(first + i), ms = maskType.getDimSize(i);
+      if (!ShapedType::isDynamic(is) && !ShapedType::isDynamic(ms) && is != ms)
+        interp.error(loc, llvm::formatv("boolean index did not match indexed "
+                                        "array along dimension {0}; dimension "
+                                        "is {1} but corresponding boolean "
+                                        "dimension is {2}",
+                                        first + i, is, ms));
+      sizes.push_back(th::ShapeIOp::create(builder, loc, indexed->value,
+                                           first + i));
+    }
+  }
+  auto type = RankedTensorType::get({k, ShapedType::kDynamic},
+                                    builder.getI64Type());
+  return wrap(th::NonzeroOp::create(builder, loc, type, mask->value, sizes));
+}
+
+std::vector<TensorPtr> TensorBuilder::rowsOf(const TensorPtr &x,
+                                             Location loc) {
+  auto type = llvm::cast<RankedTensorType>(x->value.getType());
+  assert(type.getRank() > 0 && !type.isDynamicDim(0) && "unknown row count");
+  std::vector<TensorPtr> rows;
+  for (int64_t i = 0; i < type.getDimSize(0); ++i) {
+    th::IndexEntry row;
+    row.isIndex = true;
+    row.start.constant = i;
+    rows.push_back(wrap(th::SubtensorOp::create(builder, loc, x->value,
+                                                th::buildIndexList({row}))));
+  }
+  return rows;
+}
+
 /// The attribute marking an advanced_subtensor whose input is the slices
 /// of its own index expression (`x[1:, idx]`), so inc/set_subtensor can
 /// update x itself.
@@ -177,15 +225,20 @@ TensorPtr TensorBuilder::advancedSubtensor(const TensorPtr &x,
                                            const ObjectList &items,
                                            Location loc) {
   int64_t rank = rankOf(x);
-  if (static_cast<int64_t>(items.size()) > rank)
-    interp.error(loc, llvm::formatv("too many indices for a tensor of rank "
-                                    "{0}",
-                                    rank));
   SmallVector<th::IndexEntry> slices;
   SmallVector<Value> arrays;
   SmallVector<int64_t> axes;
   bool sliced = false;
-  for (auto [d, item] : llvm::enumerate(items)) {
+  auto tooMany = [&] {
+    interp.error(loc, llvm::formatv("too many indices for a tensor of rank "
+                                    "{0}",
+                                    rank));
+  };
+  // `d` is the input dimension the item indexes; a mask of rank k indexes k.
+  int64_t d = 0;
+  for (const ObjectPtr &item : items) {
+    if (d == rank)
+      tooMany();
     th::IndexEntry e; // `:` unless a slice says otherwise.
     if (auto *slice = dyn_cast<SliceObject>(item.get())) {
       for (auto [bound, v] : {std::pair{&e.start, slice->lower},
@@ -204,9 +257,9 @@ TensorPtr TensorBuilder::advancedSubtensor(const TensorPtr &x,
         interp.error(loc, "slice step cannot be zero");
       sliced |= !e.isFullSlice();
       slices.push_back(e);
+      ++d;
       continue;
     }
-    slices.push_back(e);
     if (isa<NoneObject>(item.get()))
       interp.error(loc, "None combined with integer arrays in an index is "
                         "not supported by tcc yet");
@@ -224,15 +277,29 @@ TensorPtr TensorBuilder::advancedSubtensor(const TensorPtr &x,
                             typeName(item));
     }
     DType dtype = dtypeOf(index);
-    if (dtype == DType::Bool)
-      interp.error(loc, "indexing with a boolean mask is not supported by "
-                        "tcc yet; use T.switch(mask, x, 0) or T.nonzero-free "
-                        "forms");
+    if (dtype == DType::Bool) {
+      // NumPy's x[mask] is x[mask.nonzero()]: one index array per mask
+      // dimension.
+      int64_t k = rankOf(index);
+      if (k == 0)
+        interp.error(loc, "a 0-d boolean index is not supported by tcc; "
+                          "use T.switch(cond, x, y) or ifelse");
+      if (d + k > rank)
+        tooMany();
+      std::vector<TensorPtr> rows = rowsOf(nonzero(index, x, d, loc), loc);
+      for (int64_t i = 0; i < k; ++i) {
+        slices.push_back(th::IndexEntry{});
+        arrays.push_back(rows[i]->value);
+        axes.push_back(d++);
+      }
+      continue;
+    }
     if (!numpy::isInteger(dtype))
       interp.error(loc, "an index must be an integer, not a " +
                             typeString(index->value.getType()));
+    slices.push_back(e);
     arrays.push_back(castValue(index->value, DType::Int64, loc));
-    axes.push_back(d);
+    axes.push_back(d++);
   }
 
   Value base = x->value;

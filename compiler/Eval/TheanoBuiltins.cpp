@@ -1093,9 +1093,6 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
       size = tb.elemwise(ElemwiseKind::Mul, size, d, loc);
     return size;
   }
-  if (name == "nonzero")
-    interp.error(loc, "'" + name.str() +
-                          "' of symbolic tensors is not supported by tcc yet");
   interp.error(loc, "'" + typeName(t) + "' object has no attribute '" +
                         name.str() + "'");
 }

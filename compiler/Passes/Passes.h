@@ -40,6 +40,9 @@ void populateRandomToCallsPatterns(mlir::RewritePatternSet &patterns);
 void declareRandomFunctions(mlir::ModuleOp module);
 /// th.cumsum / th.cumprod as an scf.for along the axis (CumulativeToLoops.cpp).
 void populateCumulativeToLoopsPatterns(mlir::RewritePatternSet &patterns);
+/// th.nonzero as a counting reduction and a loop nest writing coordinates
+/// (NonzeroToLoops.cpp).
+void populateNonzeroToLoopsPatterns(mlir::RewritePatternSet &patterns);
 
 /// th.reshape and the subtensor ops to tensor (and linalg) ops.
 void populateIndexingToTensorPatterns(mlir::RewritePatternSet &patterns);

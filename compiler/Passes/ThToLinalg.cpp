@@ -769,6 +769,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
   populateCumulativeToLoopsPatterns(patterns);
+  populateNonzeroToLoopsPatterns(patterns);
   populateRandomToCallsPatterns(patterns);
   populateAdvancedIndexingToTensorPatterns(patterns);
 }

@@ -575,6 +575,22 @@ LogicalResult ArangeOp::verify() {
   return success();
 }
 
+LogicalResult NonzeroOp::verify() {
+  int64_t rank = getInput().getType().getRank();
+  if (rank == 0)
+    return emitOpError("needs a tensor of rank 1 or more (NumPy's nonzero of "
+                       "a scalar is deprecated)");
+  auto type = cast<RankedTensorType>(getType());
+  if (type.getDimSize(0) != rank || !type.isDynamicDim(1))
+    return emitOpError("result must be tensor<")
+           << rank << "x?xi64> (one row per input dimension), got " << type;
+  if (!getIndexed().empty() &&
+      static_cast<int64_t>(getIndexed().size()) != rank)
+    return emitOpError("needs one indexed size per input dimension, got ")
+           << getIndexed().size();
+  return success();
+}
+
 LogicalResult GradOp::verify() {
   if (Value seed = getSeed()) {
     if (seed.getType() != getCost().getType())

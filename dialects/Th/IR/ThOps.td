@@ -828,6 +828,27 @@ def Th_ArangeOp : Th_Op<"arange", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Th_NonzeroOp : Th_Op<"nonzero", [Pure]> {
+  let summary = "the coordinates of the nonzero elements (NumPy's nonzero)";
+  let description = [{
+    `np.array(np.nonzero(input))`: column `j` holds the coordinates of the
+    `j`-th nonzero element of `input` in row-major order (NaN counts as
+    nonzero), so row `d` is NumPy's `nonzero(input)[d]`. The number of
+    columns is known only after reading the data. When a boolean mask
+    indexes another tensor (`x[mask]`), `indexed` holds the sizes of the
+    dimensions of `x` the mask stands for: the manifest checks before the
+    call that the mask has those sizes (NumPy's IndexError otherwise); the
+    kernel ignores them. Its values are integers, so it has no gradient.
+  }];
+  let arguments = (ins Th_Tensor:$input, Variadic<0DTensorOf<[I64]>>:$indexed);
+  let results = (outs 2DTensorOf<[I64]>:$result);
+  let assemblyFormat = [{
+    $input (`indexing` `[` $indexed^ `:` type($indexed) `]`)? attr-dict `:`
+    type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Th_GradOp : Th_Op<"grad", [Pure, AttrSizedOperandSegments]> {
   let summary = "the gradient of a cost with respect to values (T.grad, Lop)";
   let description = [{
