@@ -29,6 +29,8 @@ using namespace mlir;
 using namespace tcc;
 
 std::string tcc::dtypeName(Type element) {
+  if (auto complex = dyn_cast<ComplexType>(element))
+    return complex.getElementType().isF32() ? "complex64" : "complex128";
   if (element.isF32())
     return "float32";
   if (element.isF64())

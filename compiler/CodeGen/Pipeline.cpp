@@ -169,7 +169,11 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
           "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
           std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                        : "") +
-          "func.func(convert-linalg-to-loops),memref-expand,expand-strided-"
+          "func.func(convert-linalg-to-loops),"
+          // Complex division, modulus, exp, log and sqrt as float
+          // arithmetic (with care for overflow); what is left (create, re,
+          // im) convert-to-llvm handles.
+          "convert-complex-to-standard,memref-expand,expand-strided-"
           "metadata,"
           "lower-affine,convert-scf-to-cf,convert-math-to-funcs,"
           "convert-math-to-libm,"

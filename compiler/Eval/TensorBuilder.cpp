@@ -49,13 +49,20 @@ Type TensorBuilder::elementType(DType dtype, Location loc) {
     return builder.getF32Type();
   if (dtype == DType::Float64)
     return builder.getF64Type();
+  if (dtype == DType::Complex64)
+    return ComplexType::get(builder.getF32Type());
+  if (dtype == DType::Complex128)
+    return ComplexType::get(builder.getF64Type());
   interp.error(loc, llvm::Twine("dtype '") + numpy::dtypeName(dtype).data() +
                         "' is not supported by tcc yet (supported: bool, "
                         "int8, int16, int32, int64, uint8, uint16, uint32, "
-                        "uint64, float32, float64)");
+                        "uint64, float32, float64, complex64, complex128)");
 }
 
 DType TensorBuilder::dtypeOf(Type t) {
+  if (auto complex = dyn_cast<ComplexType>(t))
+    return complex.getElementType().isF32() ? DType::Complex64
+                                            : DType::Complex128;
   if (t.isF32())
     return DType::Float32;
   if (t.isF64())
@@ -276,6 +283,9 @@ Value TensorBuilder::padRank(Value v, int64_t rank, Location loc) {
 
 TensorPtr TensorBuilder::cast(const ObjectPtr &x, DType dtype, Location loc) {
   TensorPtr t = asTensor(x, loc);
+  if (numpy::isComplex(dtypeOf(t)) && !numpy::isComplex(dtype))
+    interp.error(loc, "Casting from complex to real is ambiguous: consider "
+                      "real(), imag(), angle() or abs()");
   return wrap(castValue(t->value, dtype, loc));
 }
 
@@ -362,6 +372,16 @@ TensorPtr TensorBuilder::elemwise(ElemwiseKind kind, const ObjectPtr &lhsObj,
     interp.error(loc, llvm::formatv("'{0}' is not defined for {1} and {2}: {3}",
                                     elemwiseSymbol(kind), numpy::dtypeName(a),
                                     numpy::dtypeName(b), dtype.error()));
+  if ((numpy::isComplex(a) || numpy::isComplex(b)) &&
+      !llvm::is_contained({ElemwiseKind::Add, ElemwiseKind::Sub,
+                           ElemwiseKind::Mul, ElemwiseKind::TrueDiv,
+                           ElemwiseKind::Eq, ElemwiseKind::Neq},
+                          kind))
+    interp.error(loc, llvm::formatv("'{0}' of complex values is not supported "
+                                    "by tcc (complex tensors support + - * /, "
+                                    "eq, neq, abs, exp, log, real, imag, conj "
+                                    "and angle)",
+                                    elemwiseSymbol(kind)));
   Value l = castValue(lhs->value, *dtype, loc);
   Value r = castValue(rhs->value, *dtype, loc);
   int64_t rank = std::max(rankOf(lhs), rankOf(rhs));
@@ -440,6 +460,11 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
                                Location loc) {
   TensorPtr x = asTensor(xObj, loc);
   DType dtype = dtypeOf(x);
+  if (numpy::isComplex(dtype) ||
+      llvm::is_contained({UnaryKind::Real, UnaryKind::Imag, UnaryKind::Conj,
+                          UnaryKind::Angle},
+                         kind))
+    return complexUnary(kind, x, loc);
   Value v = x->value;
   switch (kind) {
   case UnaryKind::Exp:

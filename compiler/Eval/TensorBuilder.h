@@ -34,7 +34,7 @@ enum class UnaryKind {
   Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
   Invert, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Arcsinh, Arccosh,
   Arctanh, Exp2, Log2, Log10, Erf, Erfc, Floor, Ceil, RoundHalfToEven,
-  RoundHalfAwayFromZero, Sgn, IsNan, IsInf,
+  RoundHalfAwayFromZero, Sgn, IsNan, IsInf, Real, Imag, Conj, Angle,
 };
 enum class ReduceKind { Sum, Prod, Mean, Max, Min };
 
@@ -73,6 +73,13 @@ public:
   TensorPtr elemwise(ElemwiseKind kind, const ObjectPtr &lhs,
                      const ObjectPtr &rhs, mlir::Location loc);
   TensorPtr unary(UnaryKind kind, const ObjectPtr &x, mlir::Location loc);
+  /// Complex numbers (TensorComplex.cpp): real, imag, conj and angle of
+  /// any tensor (a real x is x + 0j), abs of a complex one.
+  TensorPtr complexUnary(UnaryKind kind, const TensorPtr &x,
+                         mlir::Location loc);
+  /// T.complex(real, imag): real + imag * 1j, broadcast.
+  TensorPtr complexFromParts(const ObjectPtr &real, const ObjectPtr &imag,
+                             mlir::Location loc);
   TensorPtr cast(const ObjectPtr &x, numpy::DType dtype, mlir::Location loc);
   /// theano.ifelse.ifelse for one pair of branches: a scalar condition,
   /// branches of one Theano type (dtype and broadcastable pattern).

@@ -622,6 +622,10 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("sgn", UnaryKind::Sgn)
       .Case("isnan", UnaryKind::IsNan)
       .Case("isinf", UnaryKind::IsInf)
+      .Case("real", UnaryKind::Real)
+      .Case("imag", UnaryKind::Imag)
+      .Case("conj", UnaryKind::Conj)
+      .Case("angle", UnaryKind::Angle)
       .Default(std::nullopt);
 }
 
@@ -870,6 +874,12 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
           return std::static_pointer_cast<Object>(
               in.tensors().unary(kind, v[0], a.loc));
         });
+  if (name == "complex")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "complex", {"real", "imag"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().complexFromParts(v[0], v[1], a.loc));
+    });
   // round(a, mode): NumPy's half-to-even unless mode says otherwise.
   if (name == "round")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -1036,6 +1046,17 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
   }
   if (name == "type")
     return Interpreter::string(tb.typeString(t->value.getType()));
+  // Theano's complex parts are properties; conj is a method.
+  if (name == "real" || name == "imag")
+    return tb.unary(name == "real" ? UnaryKind::Real : UnaryKind::Imag, t,
+                    loc);
+  if (name == "conj" || name == "conjugate")
+    return makeBuiltin(qualified, [t, n = name.str()](Interpreter &in,
+                                                      CallArgs &a) {
+      bindArgs(in, a, n, {});
+      return std::static_pointer_cast<Object>(
+          in.tensors().unary(UnaryKind::Conj, t, a.loc));
+    });
   if (name == "tag") {
     // `x.tag.test_value = v` gives x a concrete shape for compile-time shape
     // checks (Theano's compute_test_value): see TestShapes.cpp.

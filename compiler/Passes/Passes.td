@@ -158,7 +158,8 @@ def ConvertThToLinalg : Pass<"convert-th-to-linalg", "mlir::ModuleOp"> {
     "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
     "mlir::arith::ArithDialect", "mlir::math::MathDialect",
     "mlir::scf::SCFDialect", "mlir::bufferization::BufferizationDialect",
-    "mlir::memref::MemRefDialect", "mlir::func::FuncDialect"
+    "mlir::memref::MemRefDialect", "mlir::func::FuncDialect",
+    "mlir::complex::ComplexDialect"
   ];
 }
 

@@ -31,6 +31,8 @@ Value tcc::buildScalarCast(OpBuilder &b, Location loc, Value value, Type to) {
   Type from = value.getType();
   if (from == to)
     return value;
+  if (isa<ComplexType>(from) || isa<ComplexType>(to))
+    return buildComplexCast(b, loc, value, to);
   if (to.isInteger(1)) {
     Value zero = constantLike(b, loc, from, 0.0, 0);
     if (isFloat(from))
@@ -152,6 +154,9 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
   using namespace mlir::th;
   using FP = arith::CmpFPredicate;
   using IP = arith::CmpIPredicate;
+  auto isComplex = [](Type type) { return isa<ComplexType>(type); };
+  if (isComplex(resultType) || llvm::any_of(args.getTypes(), isComplex))
+    return buildComplexScalarOp(b, loc, op, args, resultType);
   Type t = args.empty() ? resultType : args.back().getType();
   bool boolean = t.isInteger(1);
   return llvm::TypeSwitch<Operation *, Value>(op)

@@ -24,6 +24,18 @@ mlir::Value buildScalarOp(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value buildScalarCast(mlir::OpBuilder &b, mlir::Location loc,
                             mlir::Value value, mlir::Type to);
 
+/// The scalar form of a th op whose operands or result are complex
+/// (ComplexScalarBody.cpp); null for an op that does not compute on complex
+/// numbers.
+mlir::Value buildComplexScalarOp(mlir::OpBuilder &b, mlir::Location loc,
+                                 mlir::Operation *op, mlir::ValueRange args,
+                                 mlir::Type resultType);
+
+/// Casts to, from or between complex types: a real x is x + 0j, complex to
+/// real keeps the real part, to bool is "not both parts zero" (NumPy).
+mlir::Value buildComplexCast(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value value, mlir::Type to);
+
 } // namespace tcc
 
 #endif // TCC_PASSES_SCALARBODY_H

@@ -13,9 +13,10 @@ struct DtypeInfo {
 };
 // Indexed by tcc_dtype; the values are part of the ABI.
 constexpr DtypeInfo Dtypes[] = {
-    {"bool", 1},   {"int8", 1},    {"int16", 2},   {"int32", 4},
-    {"int64", 8},  {"uint8", 1},   {"uint16", 2},  {"uint32", 4},
-    {"uint64", 8}, {"float32", 4}, {"float64", 8},
+    {"bool", 1},        {"int8", 1},    {"int16", 2},   {"int32", 4},
+    {"int64", 8},       {"uint8", 1},   {"uint16", 2},  {"uint32", 4},
+    {"uint64", 8},      {"float32", 4}, {"float64", 8}, {"complex64", 8},
+    {"complex128", 16},
 };
 constexpr int32_t NumDtypes = sizeof(Dtypes) / sizeof(Dtypes[0]);
 } // namespace

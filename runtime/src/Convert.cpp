@@ -3,7 +3,8 @@
 // theano.function converts its inputs (TensorType.filter): an array whose
 // dtype converts without loss is accepted, anything numeric when the
 // function was compiled with allow_input_downcast=True. The C ABI does the
-// same, so a C caller can pass float32 data to a float64 input.
+// same, so a C caller can pass float32 data to a float64 input. A complex
+// element is a pair of floats (real, imaginary), as in NumPy.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,7 +21,7 @@ namespace tcc::rt {
 
 namespace {
 
-enum class Kind { Bool, Signed, Unsigned, Float, Invalid };
+enum class Kind { Bool, Signed, Unsigned, Float, Complex, Invalid };
 
 Kind kindOf(int32_t D) {
   switch (D) {
@@ -39,17 +40,22 @@ Kind kindOf(int32_t D) {
   case TCC_FLOAT32:
   case TCC_FLOAT64:
     return Kind::Float;
+  case TCC_COMPLEX64:
+  case TCC_COMPLEX128:
+    return Kind::Complex;
   default:
     return Kind::Invalid;
   }
 }
 
-/// One element, widened: integers exactly, floats as double.
+/// One element, widened: integers exactly, floats as double, complex
+/// numbers as their real part in F and their imaginary part in Im.
 struct Element {
   Kind K;
   int64_t I = 0;
   uint64_t U = 0;
   double F = 0;
+  double Im = 0;
 };
 
 template <typename T> T loadAs(const char *P) {
@@ -80,6 +86,10 @@ Element load(const char *P, int32_t D) {
     return {Kind::Unsigned, 0, loadAs<uint64_t>(P)};
   case TCC_FLOAT32:
     return {Kind::Float, 0, 0, loadAs<float>(P)};
+  case TCC_COMPLEX64:
+    return {Kind::Complex, 0, 0, loadAs<float>(P), loadAs<float>(P + 4)};
+  case TCC_COMPLEX128:
+    return {Kind::Complex, 0, 0, loadAs<double>(P), loadAs<double>(P + 8)};
   default:
     return {Kind::Float, 0, 0, loadAs<double>(P)};
   }
@@ -87,7 +97,8 @@ Element load(const char *P, int32_t D) {
 
 /// An integer's two's-complement bits (C's and NumPy's wrap-around when a
 /// downcast narrows it). A float outside int64 (or NaN) gives INT64_MIN,
-/// as x86's conversion and so NumPy on it.
+/// as x86's conversion and so NumPy on it. A complex number converts its
+/// real part, as NumPy's astype does.
 uint64_t bits(const Element &E) {
   if (E.K == Kind::Signed)
     return static_cast<uint64_t>(E.I);
@@ -99,6 +110,7 @@ uint64_t bits(const Element &E) {
   return static_cast<uint64_t>(static_cast<int64_t>(T));
 }
 
+/// The value as a double; the real part of a complex number.
 double real(const Element &E) {
   if (E.K == Kind::Signed)
     return static_cast<double>(E.I);
@@ -114,7 +126,12 @@ template <typename T> void storeAs(char *P, T V) {
 void store(char *P, int32_t D, const Element &E) {
   switch (D) {
   case TCC_BOOL:
-    *P = E.K == Kind::Float ? E.F != 0 : bits(E) != 0;
+    // NumPy's astype(bool) tests the whole complex number, not only its
+    // real part: 1j is true.
+    if (E.K == Kind::Complex)
+      *P = E.F != 0 || E.Im != 0;
+    else
+      *P = E.K == Kind::Float ? E.F != 0 : bits(E) != 0;
     return;
   case TCC_INT8:
   case TCC_UINT8:
@@ -132,6 +149,15 @@ void store(char *P, int32_t D, const Element &E) {
   }
   case TCC_FLOAT32:
     storeAs(P, static_cast<float>(real(E)));
+    return;
+  case TCC_COMPLEX64:
+    // Each component rounded to float32; a real value gets imaginary part 0.
+    storeAs(P, static_cast<float>(real(E)));
+    storeAs(P + 4, static_cast<float>(E.Im));
+    return;
+  case TCC_COMPLEX128:
+    storeAs(P, real(E));
+    storeAs(P + 8, E.Im);
     return;
   default:
     storeAs(P, real(E));
@@ -157,11 +183,19 @@ bool dtypeConverts(int32_t From, int32_t To, bool AllowDowncast) {
   case Kind::Unsigned:
     return F == Kind::Unsigned && ToSize >= FromSize;
   case Kind::Float:
+  case Kind::Complex: {
+    // Only a downcast drops an imaginary part.
+    if (F == Kind::Complex && T == Kind::Float)
+      return false;
+    // A complex number holds a value losslessly when its components do
+    // (complex64 takes what float32 takes, complex128 what float64 takes).
+    int64_t ToComponent = T == Kind::Complex ? ToSize / 2 : ToSize;
+    if (F == Kind::Float || F == Kind::Complex)
+      return ToComponent >= (F == Kind::Complex ? FromSize / 2 : FromSize);
     // float32 holds integers of up to 16 bits exactly; float64 is NumPy's
     // safe target for every integer.
-    if (F == Kind::Float)
-      return ToSize >= FromSize;
-    return ToSize == 8 || FromSize <= 2;
+    return ToComponent == 8 || FromSize <= 2;
+  }
   case Kind::Invalid:
     return false;
   }

@@ -221,7 +221,8 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
     if (!R.integer(*Arg, Path + ".value", 0, F.numKernelArgs() - 1, K))
       return false;
     const TensorSpec &S = SpecOf(K);
-    if (S.rank() != 0 || S.DType == TCC_FLOAT32 || S.DType == TCC_FLOAT64)
+    if (S.rank() != 0 || S.DType == TCC_FLOAT32 || S.DType == TCC_FLOAT64 ||
+        S.DType == TCC_COMPLEX64 || S.DType == TCC_COMPLEX128)
       return R.fail(Path + ".value", "argument " + std::to_string(K) +
                                          " is not an integer scalar");
     Out.K = SizeExpr::Kind::ArgValue;

@@ -10,8 +10,8 @@ namespace tcc::rt {
 
 namespace {
 // Indexed by tcc_dtype.
-const char *const Descrs[] = {"b1", "i1", "i2", "i4", "i8", "u1",
-                              "u2", "u4", "u8", "f4", "f8"};
+const char *const Descrs[] = {"b1", "i1", "i2", "i4", "i8", "u1", "u2",
+                              "u4", "u8", "f4", "f8", "c8", "c16"};
 constexpr int32_t NumDescrs = sizeof(Descrs) / sizeof(Descrs[0]);
 } // namespace
 
@@ -23,7 +23,7 @@ std::string npyDescr(int32_t DType) {
 }
 
 int32_t dtypeFromDescr(const std::string &Descr) {
-  if (Descr.size() != 3)
+  if (Descr.size() < 3)
     return -1;
   std::string Code = Descr.substr(1);
   for (int32_t I = 0; I < NumDescrs; ++I) {

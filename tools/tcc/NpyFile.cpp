@@ -8,9 +8,11 @@
 bool tcc::readNpy(const std::string &path, int64_t dtype,
                   std::vector<int64_t> &shape, std::vector<char> &data,
                   std::string &error) {
-  static const char *descrs[] = {"|b1", "|i1", "<i2", "<i4", "<i8", "|u1",
-                                 "<u2", "<u4", "<u8", "<f4", "<f8"};
-  static const int64_t sizes[] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8};
+  // Indexed by tcc_dtype.
+  static const char *descrs[] = {"|b1", "|i1", "<i2", "<i4", "<i8",
+                                 "|u1", "<u2", "<u4", "<u8", "<f4",
+                                 "<f8", "<c8", "<c16"};
+  static const int64_t sizes[] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8, 8, 16};
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return error = "cannot open '" + path + "'", false;
@@ -32,9 +34,13 @@ bool tcc::readNpy(const std::string &path, int64_t dtype,
   if (header.find("'fortran_order': False") == std::string::npos)
     return error = "'" + path + "' is Fortran-ordered; save it C-ordered",
            false;
+  // Up to the closing quote: most type strings have 3 characters, "<c16"
+  // has 4.
   size_t d = header.find("'descr': '");
   std::string descr =
-      d == std::string::npos ? "" : header.substr(d + 10, 3);
+      d == std::string::npos
+          ? ""
+          : header.substr(d + 10, header.find('\'', d + 10) - (d + 10));
   if (descr != descrs[dtype])
     return error = "'" + path + "' holds dtype '" + descr +
                    "' but the input needs '" + descrs[dtype] + "'",

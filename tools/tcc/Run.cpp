@@ -19,9 +19,13 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
+#include <iterator>
 #include <limits>
+#include <optional>
+#include <utility>
 
 using namespace tcc;
 
@@ -41,19 +45,28 @@ struct HostArray {
 };
 } // namespace
 
+// Indexed by tcc_dtype.
+static const char *const dtypeNames[] = {
+    "bool",    "int8",      "int16",     "int32",  "int64",
+    "uint8",   "uint16",    "uint32",    "uint64", "float32",
+    "float64", "complex64", "complex128"};
+static const int64_t dtypeSizes[] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8, 8, 16};
+static constexpr int64_t numDtypes = std::size(dtypeNames);
+static_assert(std::size(dtypeSizes) == numDtypes);
+
 static int64_t dtypeCode(llvm::StringRef name) {
-  static const char *names[] = {"bool",   "int8",    "int16",  "int32",
-                                "int64",  "uint8",   "uint16", "uint32",
-                                "uint64", "float32", "float64"};
-  for (int i = 0; i < 11; ++i)
-    if (name == names[i])
+  for (int64_t i = 0; i < numDtypes; ++i)
+    if (name == dtypeNames[i])
       return i;
   return -1;
 }
 
 static int64_t dtypeSize(int64_t dtype) {
-  static const int64_t sizes[] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 4, 8};
-  return dtype >= 0 && dtype < 11 ? sizes[dtype] : 0;
+  return dtype >= 0 && dtype < numDtypes ? dtypeSizes[dtype] : 0;
+}
+
+static bool isComplex(int64_t dtype) {
+  return dtype == TCC_COMPLEX64 || dtype == TCC_COMPLEX128;
 }
 
 static bool fail(const llvm::Twine &message) {
@@ -64,9 +77,19 @@ static bool fail(const llvm::Twine &message) {
 /// `text` with the non-standard JSON tokens Python's json module writes for
 /// special floats (NaN, Infinity, -Infinity) turned into strings, so that a
 /// value printed by Python (or by `tcc run --json`) can be passed back.
+/// Strings are left as they are (a complex number "NaN+1j").
 static std::string withSpecialFloatsQuoted(llvm::StringRef text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
+    if (text[i] == '"') {
+      size_t end = i + 1;
+      while (end < text.size() && text[end] != '"')
+        end += text[end] == '\\' ? 2 : 1;
+      end = std::min(end + 1, text.size());
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
     llvm::StringRef rest = text.drop_front(i);
     bool matched = false;
     for (llvm::StringRef token : {"-Infinity", "Infinity", "NaN"})
@@ -80,6 +103,124 @@ static std::string withSpecialFloatsQuoted(llvm::StringRef text) {
       out += text[i++];
   }
   return out;
+}
+
+/// Consumes a Python float literal at the start of `s` (an optional sign,
+/// then digits with an optional fraction and exponent, or inf, infinity or
+/// nan in any case) into `value`. Leaves `s` alone if there is none.
+static bool consumePythonFloat(llvm::StringRef &s, double &value) {
+  llvm::StringRef rest = s;
+  bool negative = rest.consume_front("-");
+  if (!negative)
+    rest.consume_front("+");
+  for (llvm::StringRef word : {"infinity", "inf", "nan"})
+    if (rest.starts_with_insensitive(word)) {
+      value = word == "nan" ? std::numeric_limits<double>::quiet_NaN()
+                            : std::numeric_limits<double>::infinity();
+      value = negative ? -value : value;
+      s = rest.drop_front(word.size());
+      return true;
+    }
+  auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t n = 0;
+  while (n < rest.size() && isDigit(rest[n]))
+    ++n;
+  size_t intDigits = n, fracDigits = 0;
+  if (n < rest.size() && rest[n] == '.')
+    for (++n; n < rest.size() && isDigit(rest[n]); ++n)
+      ++fracDigits;
+  if (intDigits + fracDigits == 0)
+    return false;
+  if (n < rest.size() && (rest[n] == 'e' || rest[n] == 'E')) {
+    size_t e = n + 1;
+    if (e < rest.size() && (rest[e] == '+' || rest[e] == '-'))
+      ++e;
+    size_t expDigits = 0;
+    for (; e < rest.size() && isDigit(rest[e]); ++e)
+      ++expDigits;
+    if (expDigits) // "1e" is the float 1 followed by junk, as in Python
+      n = e;
+  }
+  // strtod in the C locale (the driver never sets another) reads exactly
+  // this syntax.
+  value = std::strtod(rest.take_front(n).str().c_str(), nullptr);
+  value = negative ? -value : value;
+  s = rest.drop_front(n);
+  return true;
+}
+
+/// A Python complex literal as complex() reads it: "3", "-2j", "1+2j",
+/// "1-j", "(1-0.5j)", "nan+infj", surrounding whitespace allowed, none
+/// between the parts. Returns (real, imaginary).
+static std::optional<std::pair<double, double>>
+parsePythonComplex(llvm::StringRef s) {
+  s = s.trim();
+  if (s.consume_front("(")) {
+    if (!s.consume_back(")"))
+      return std::nullopt;
+    s = s.trim();
+  }
+  double re = 0, im = 0, first;
+  auto consumeJ = [&] { return s.consume_front("j") || s.consume_front("J"); };
+  if (consumePythonFloat(s, first)) {
+    if (consumeJ()) {
+      im = first; // <float>j
+    } else if (s.starts_with("+") || s.starts_with("-")) {
+      re = first; // <float><signed float>j or <float><sign>j
+      if (!consumePythonFloat(s, im)) {
+        im = s.front() == '+' ? 1 : -1;
+        s = s.drop_front();
+      }
+      if (!consumeJ())
+        return std::nullopt;
+    } else {
+      re = first; // <float>
+    }
+  } else {
+    // <sign>j or j.
+    im = s.consume_front("-") ? -1 : 1;
+    if (im > 0)
+      s.consume_front("+");
+    if (!consumeJ())
+      return std::nullopt;
+  }
+  if (!s.empty())
+    return std::nullopt;
+  return std::make_pair(re, im);
+}
+
+/// One element of a complex input: a JSON number or boolean (imaginary part
+/// 0) or a string holding a Python complex literal; the special floats come
+/// as the strings withSpecialFloatsQuoted makes of them, which Python's
+/// complex() reads too. complex64 rounds each part to float32, as a float32
+/// input rounds its numbers.
+static bool complexFromJson(const llvm::json::Value &v, int64_t dtype,
+                            HostArray &out, const std::string &what) {
+  std::optional<std::pair<double, double>> z;
+  if (std::optional<double> d = v.getAsNumber())
+    z = {*d, 0.0};
+  else if (std::optional<bool> b = v.getAsBoolean())
+    z = {*b ? 1.0 : 0.0, 0.0};
+  else if (std::optional<llvm::StringRef> text = v.getAsString()) {
+    z = parsePythonComplex(*text);
+    if (!z)
+      return fail(what + ": '" + *text +
+                  "' is not a complex number (write one as a string like "
+                  "\"1+2j\")");
+  }
+  if (!z)
+    return fail(what + ": expected a number, a string holding a complex "
+                       "number or a nested list");
+  char bytes[16];
+  if (dtype == TCC_COMPLEX64) {
+    float parts[2] = {float(z->first), float(z->second)};
+    memcpy(bytes, parts, sizeof parts);
+  } else {
+    double parts[2] = {z->first, z->second};
+    memcpy(bytes, parts, sizeof parts);
+  }
+  out.data.insert(out.data.end(), bytes, bytes + dtypeSize(dtype));
+  return true;
 }
 
 /// Flattens a JSON number or nested list into `out` with dtype `dtype`.
@@ -104,6 +245,8 @@ static bool fromJson(const llvm::json::Value &v, int64_t dtype, bool downcast,
     rank = depth;
   if (int64_t(depth) != rank || out.shape.size() != depth)
     return fail(what + ": ragged nested list");
+  if (isComplex(dtype))
+    return complexFromJson(v, dtype, out, what);
   std::optional<double> d = v.getAsNumber();
   if (auto b = v.getAsBoolean())
     d = *b ? 1.0 : 0.0;
@@ -179,6 +322,46 @@ static void printInteger(llvm::raw_ostream &os, const char *base) {
   os << +v; // int8 and uint8 as numbers, not characters
 }
 
+/// A float64 (or widened float32) value: JSON's special tokens with `json`,
+/// else C's nan and inf.
+static void printFloat(llvm::raw_ostream &os, double d, bool json) {
+  if (json && !std::isfinite(d))
+    os << (std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+  else
+    os << llvm::formatv("{0}", llvm::json::Value(d));
+}
+
+/// A complex number: [re, im] with `json`, else Python's repr, "(1+2j)",
+/// "(3.5-0j)", "2j" (no real part when it is +0), "(nan+infj)" (a NaN has
+/// no sign), the parts printed as printFloat prints them.
+static void printComplex(llvm::raw_ostream &os, double re, double im,
+                         bool json) {
+  if (json) {
+    os << "[";
+    printFloat(os, re, true);
+    os << ", ";
+    printFloat(os, im, true);
+    os << "]";
+    return;
+  }
+  auto part = [&](double d) {
+    if (std::isnan(d))
+      os << "nan";
+    else
+      printFloat(os, d, false);
+  };
+  if (re == 0 && !std::signbit(re)) {
+    part(im);
+    os << "j";
+    return;
+  }
+  os << "(";
+  part(re);
+  os << (std::signbit(im) && !std::isnan(im) ? "-" : "+");
+  part(std::fabs(im));
+  os << "j)";
+}
+
 static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
                        const char *base, bool json) {
   if (dim == a.rank) {
@@ -209,11 +392,15 @@ static void printValue(llvm::raw_ostream &os, const tcc_array &a, int dim,
       double d = a.dtype == TCC_FLOAT32
                      ? *reinterpret_cast<const float *>(base)
                      : *reinterpret_cast<const double *>(base);
-      if (json && !std::isfinite(d))
-        os << (std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-      else
-        os << llvm::formatv("{0}", llvm::json::Value(d));
-      return;
+      return printFloat(os, d, json);
+    }
+    case TCC_COMPLEX64: {
+      const float *z = reinterpret_cast<const float *>(base);
+      return printComplex(os, z[0], z[1], json);
+    }
+    case TCC_COMPLEX128: {
+      const double *z = reinterpret_cast<const double *>(base);
+      return printComplex(os, z[0], z[1], json);
     }
     default:
       os << "?";

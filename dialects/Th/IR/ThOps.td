@@ -22,13 +22,26 @@ include "mlir/Interfaces/ControlFlowInterfaces.td"
 // unsigned integers (ui8...ui64). Lowering to linalg makes every integer
 // signless once the unsigned ops (division, comparison, conversion) are
 // chosen.
+// complex64 and complex128 are complex<f32> and complex<f64>: any op may
+// carry them, the ops that compute on them say so in their constraints
+// (Th_ArithmeticTensor, Th_InexactTensor, Th_ComplexTensor), and the front
+// end rejects the others with a located error.
 defvar Th_Integers = [I8, I16, I32, I64, UI8, UI16, UI32, UI64];
-def Th_Element : AnyTypeOf<!listconcat([I1], Th_Integers, [F32, F64])>;
-def Th_Tensor : RankedTensorOf<!listconcat([I1], Th_Integers, [F32, F64])>;
+defvar Th_Complexes = [Complex<F32>, Complex<F64>];
+def Th_Element
+    : AnyTypeOf<!listconcat([I1], Th_Integers, [F32, F64], Th_Complexes)>;
+def Th_Tensor
+    : RankedTensorOf<!listconcat([I1], Th_Integers, [F32, F64], Th_Complexes)>;
 def Th_FloatTensor : RankedTensorOf<[F32, F64]>;
 def Th_IntOrBoolTensor : RankedTensorOf<!listconcat([I1], Th_Integers)>;
 def Th_BoolTensor : RankedTensorOf<[I1]>;
 def Th_NumericTensor : RankedTensorOf<!listconcat(Th_Integers, [F32, F64])>;
+def Th_ComplexTensor : RankedTensorOf<Th_Complexes>;
+// Numbers with + - * and negation, complex ones included.
+def Th_ArithmeticTensor
+    : RankedTensorOf<!listconcat(Th_Integers, [F32, F64], Th_Complexes)>;
+// Floats and complex numbers: true division, exp, log.
+def Th_InexactTensor : RankedTensorOf<!listconcat([F32, F64], Th_Complexes)>;
 
 // The VJP of each differentiable op is in ThGradients.cpp.
 defvar Th_Differentiable =
@@ -220,14 +233,14 @@ class Th_CompareOp<string mnemonic>
   }];
 }
 
-def Th_NegOp : Th_UnaryOp<"neg", Th_NumericTensor, [Th_Differentiable]> {
+def Th_NegOp : Th_UnaryOp<"neg", Th_ArithmeticTensor, [Th_Differentiable]> {
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
 def Th_AbsOp : Th_UnaryOp<"abs", Th_NumericTensor, [Th_Differentiable]>;
-def Th_SqrOp : Th_UnaryOp<"sqr", Th_NumericTensor, [Th_Differentiable]>;
-def Th_ExpOp : Th_UnaryOp<"exp", Th_FloatTensor, [Th_Differentiable]>;
-def Th_LogOp : Th_UnaryOp<"log", Th_FloatTensor, [Th_Differentiable]>;
+def Th_SqrOp : Th_UnaryOp<"sqr", Th_ArithmeticTensor, [Th_Differentiable]>;
+def Th_ExpOp : Th_UnaryOp<"exp", Th_InexactTensor, [Th_Differentiable]>;
+def Th_LogOp : Th_UnaryOp<"log", Th_InexactTensor, [Th_Differentiable]>;
 def Th_Log1pOp : Th_UnaryOp<"log1p", Th_FloatTensor, [Th_Differentiable]>;
 def Th_Expm1Op : Th_UnaryOp<"expm1", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SqrtOp : Th_UnaryOp<"sqrt", Th_FloatTensor, [Th_Differentiable]>;
@@ -266,7 +279,7 @@ def Th_AddOp
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
-def Th_SubOp : Th_BinaryOp<"sub", Th_NumericTensor, [Th_Differentiable]> {
+def Th_SubOp : Th_BinaryOp<"sub", Th_ArithmeticTensor, [Th_Differentiable]> {
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
@@ -276,7 +289,7 @@ def Th_MulOp
   let hasCanonicalizer = 1;
 }
 def Th_TrueDivOp
-    : Th_BinaryOp<"true_div", Th_FloatTensor, [Th_Differentiable]> {
+    : Th_BinaryOp<"true_div", Th_InexactTensor, [Th_Differentiable]> {
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
@@ -329,6 +342,48 @@ def Th_IsNanOp : Th_PredicateOp<"isnan"> {
 }
 def Th_IsInfOp : Th_PredicateOp<"isinf"> {
   let summary = "x is +inf or -inf";
+}
+
+// Complex numbers (theano.tensor's real, imag, angle, abs of a complex,
+// conj and complex). Not differentiable in tcc: a gradient through them is
+// a located error.
+class Th_ComplexPartOp<string mnemonic, string what>
+    : Th_ElementwiseOp<mnemonic> {
+  let summary = what # " of complex numbers, in their component float type";
+  let arguments = (ins Th_ComplexTensor:$input);
+  let results = (outs Th_FloatTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let extraClassDeclaration = [{
+    static ::mlir::Type resultElementType(::mlir::MLIRContext *,
+                                          ::mlir::ValueRange operands) {
+      return ::llvm::cast<::mlir::ComplexType>(
+                 ::mlir::getElementTypeOrSelf(operands.front().getType()))
+          .getElementType();
+    }
+  }];
+}
+def Th_RealOp : Th_ComplexPartOp<"real", "the real part">;
+def Th_ImagOp : Th_ComplexPartOp<"imag", "the imaginary part">;
+def Th_AngleOp : Th_ComplexPartOp<"angle", "the argument (atan2(imag, real))">;
+def Th_ComplexAbsOp : Th_ComplexPartOp<"complex_abs", "the modulus">;
+def Th_ConjOp : Th_UnaryOp<"conj", Th_ComplexTensor> {
+  let summary = "the complex conjugate";
+}
+def Th_ComplexOp : Th_ElementwiseOp<"complex", [SameOperandsElementType]> {
+  let summary = "real + imag * 1j, broadcast (Theano's complex)";
+  let arguments = (ins Th_FloatTensor:$real, Th_FloatTensor:$imag);
+  let results = (outs Th_ComplexTensor:$result);
+  let assemblyFormat = [{
+    $real `,` $imag attr-dict `:` type($real) `,` type($imag) `->`
+    type($result)
+  }];
+  let extraClassDeclaration = [{
+    static ::mlir::Type resultElementType(::mlir::MLIRContext *,
+                                          ::mlir::ValueRange operands) {
+      return ::mlir::ComplexType::get(
+          ::mlir::getElementTypeOrSelf(operands.front().getType()));
+    }
+  }];
 }
 
 def Th_SwitchOp : Th_ElementwiseOp<"switch", [Th_Differentiable]> {

@@ -36,6 +36,8 @@ typedef enum tcc_dtype {
   TCC_UINT64 = 8,
   TCC_FLOAT32 = 9,
   TCC_FLOAT64 = 10,
+  TCC_COMPLEX64 = 11,  /* two float32: real part, then imaginary part */
+  TCC_COMPLEX128 = 12, /* two float64, likewise (NumPy's layout) */
 } tcc_dtype;
 
 enum { TCC_MAX_RANK = 8 };

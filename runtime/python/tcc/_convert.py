@@ -8,9 +8,12 @@ its inputs and what SharedVariable.set_value applies:
   without loss (numpy.can_cast(..., 'safe')), else TypeError;
 - a Python float is accepted for a floatX input (Theano's one downcast);
 - anything else (Python scalars, lists, NumPy scalars) is converted and
-  accepted only if the converted value equals the original exactly;
+  accepted only if the converted value equals the original exactly, except
+  that a complex value never converts to a real dtype (the C runtime decides
+  by dtype alone, and complex -> real is a downcast there);
 - with allow_downcast (theano.function's allow_input_downcast=True), any
-  numeric value is converted, as numpy's astype converts it.
+  numeric value is converted, as numpy's astype converts it (complex to real
+  keeps the real part).
 """
 import warnings
 
@@ -27,7 +30,7 @@ def convert(value, dtype, floatx, what, allow_downcast=None):
             original = np.asarray(value)
         except Exception as e:
             raise TypeError(f"{what} must be {dtype}, got {_short(value)}: {e}")
-        if original.dtype.kind not in "biuf":
+        if original.dtype.kind not in "biufc":
             raise TypeError(f"{what} must be {dtype}, got {_short(value)}")
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -40,9 +43,7 @@ def convert(value, dtype, floatx, what, allow_downcast=None):
         raise TypeError(
             f"{what} must be {dtype}, got an array of {value.dtype}, which "
             f"cannot be converted to {dtype} without loss of precision"
-            + ("" if allow_downcast is None else
-               " (allow_input_downcast=True in theano.function converts it "
-               "anyway)"))
+            + _downcast_hint(allow_downcast))
 
     if type(value) is float and dtype == floatx:
         return np.asarray(value, dtype=target)
@@ -53,6 +54,11 @@ def convert(value, dtype, floatx, what, allow_downcast=None):
         raise TypeError(f"{what} must be {dtype}, got {_short(value)}: {e}")
     if original.dtype.kind not in "biufc":
         raise TypeError(f"{what} must be {dtype}, got {_short(value)}")
+    if original.dtype.kind == "c" and target.kind != "c":
+        raise TypeError(
+            f"{what} must be {dtype}, got {_short(value)}, which is complex "
+            f"and cannot be converted to {dtype} without loss of precision"
+            + _downcast_hint(allow_downcast))
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         converted = original.astype(target)
@@ -63,6 +69,14 @@ def convert(value, dtype, floatx, what, allow_downcast=None):
             f"{what} must be {dtype}, and {_short(value)} cannot be "
             f"converted to {dtype} exactly")
     return converted
+
+
+def _downcast_hint(allow_downcast):
+    """How to convert anyway, for a function input (not for set_value)."""
+    if allow_downcast is None:
+        return ""
+    return (" (allow_input_downcast=True in theano.function converts it "
+            "anyway)")
 
 
 def _short(value):

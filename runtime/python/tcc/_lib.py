@@ -14,7 +14,7 @@ USE_DEFAULT = -1
 
 # Indexed by tcc_dtype; the codes are part of the ABI.
 DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
-          "uint32", "uint64", "float32", "float64")
+          "uint32", "uint64", "float32", "float64", "complex64", "complex128")
 DTYPE_CODES = {name: code for code, name in enumerate(DTYPES)}
 
 
