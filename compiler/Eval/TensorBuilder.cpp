@@ -464,7 +464,8 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
       llvm::is_contained({UnaryKind::Real, UnaryKind::Imag, UnaryKind::Conj,
                           UnaryKind::Angle},
                          kind))
-    return complexUnary(kind, x, loc);
+    if (TensorPtr part = complexUnary(kind, x, loc))
+      return part;
   Value v = x->value;
   switch (kind) {
   case UnaryKind::Exp:

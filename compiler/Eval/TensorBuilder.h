@@ -74,7 +74,8 @@ public:
                      const ObjectPtr &rhs, mlir::Location loc);
   TensorPtr unary(UnaryKind kind, const ObjectPtr &x, mlir::Location loc);
   /// Complex numbers (TensorComplex.cpp): real, imag, conj and angle of
-  /// any tensor (a real x is x + 0j), abs of a complex one.
+  /// any tensor (a real x is x + 0j), abs of a complex one; null for the
+  /// ops that compute on complex values as they are (-, sqr, exp, log).
   TensorPtr complexUnary(UnaryKind kind, const TensorPtr &x,
                          mlir::Location loc);
   /// T.complex(real, imag): real + imag * 1j, broadcast.

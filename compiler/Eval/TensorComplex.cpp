@@ -47,17 +47,10 @@ TensorPtr TensorBuilder::complexUnary(UnaryKind kind, const TensorPtr &x,
   Value r;
   switch (kind) {
   case UnaryKind::Neg:
-    r = th::NegOp::create(builder, loc, v);
-    break;
   case UnaryKind::Sqr:
-    r = th::SqrOp::create(builder, loc, v);
-    break;
   case UnaryKind::Exp:
-    r = th::ExpOp::create(builder, loc, v);
-    break;
   case UnaryKind::Log:
-    r = th::LogOp::create(builder, loc, v);
-    break;
+    return nullptr; // The ordinary op, on complex values.
   case UnaryKind::Abs:
     r = th::ComplexAbsOp::create(builder, loc, v);
     break;

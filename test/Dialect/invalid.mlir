@@ -321,7 +321,7 @@ th.func @dimshuffle_wrong_result(%a: tensor<?x3xf64>) {
 // -----
 
 th.func @exp_of_int(%a: tensor<?xi32>) {
-  // expected-error @+1 {{'th.exp' op operand #0 must be ranked tensor of 32-bit float or 64-bit float values, but got 'tensor<?xi32>'}}
+  // expected-error @+1 {{'th.exp' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or complex type with 32-bit float elements or complex type with 64-bit float elements values, but got 'tensor<?xi32>'}}
   %0 = th.exp %a : tensor<?xi32>
   th.return
 }
@@ -337,7 +337,7 @@ th.func @invert_of_float(%a: tensor<?xf32>) {
 // -----
 
 th.func @true_div_of_int(%a: tensor<?xi32>, %b: tensor<?xi32>) {
-  // expected-error @+1 {{'th.true_div' op operand #0 must be ranked tensor of 32-bit float or 64-bit float values, but got 'tensor<?xi32>'}}
+  // expected-error @+1 {{'th.true_div' op operand #0 must be ranked tensor of 32-bit float or 64-bit float or complex type with 32-bit float elements or complex type with 64-bit float elements values, but got 'tensor<?xi32>'}}
   %0 = th.true_div %a, %b : tensor<?xi32>, tensor<?xi32> -> tensor<?xi32>
   th.return
 }
@@ -346,7 +346,7 @@ th.func @true_div_of_int(%a: tensor<?xi32>, %b: tensor<?xi32>) {
 
 // Subtraction has no bool form (NumPy refuses bool - bool).
 th.func @sub_of_bool(%a: tensor<?xi1>, %b: tensor<?xi1>) {
-  // expected-error @+1 {{'th.sub' op operand #0 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer or 8-bit unsigned integer or 16-bit unsigned integer or 32-bit unsigned integer or 64-bit unsigned integer or 32-bit float or 64-bit float values, but got 'tensor<?xi1>'}}
+  // expected-error @+1 {{'th.sub' op operand #0 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer or 8-bit unsigned integer or 16-bit unsigned integer or 32-bit unsigned integer or 64-bit unsigned integer or 32-bit float or 64-bit float or complex type with 32-bit float elements or complex type with 64-bit float elements values, but got 'tensor<?xi1>'}}
   %0 = th.sub %a, %b : tensor<?xi1>, tensor<?xi1> -> tensor<?xi1>
   th.return
 }
@@ -362,7 +362,7 @@ th.func @mean_of_int(%a: tensor<?xi32>) {
 // -----
 
 th.func @unsupported_element_type(%a: tensor<?xf16>) {
-  // expected-error @+1 {{'th.neg' op operand #0 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer or 8-bit unsigned integer or 16-bit unsigned integer or 32-bit unsigned integer or 64-bit unsigned integer or 32-bit float or 64-bit float values, but got 'tensor<?xf16>'}}
+  // expected-error @+1 {{'th.neg' op operand #0 must be ranked tensor of 8-bit signless integer or 16-bit signless integer or 32-bit signless integer or 64-bit signless integer or 8-bit unsigned integer or 16-bit unsigned integer or 32-bit unsigned integer or 64-bit unsigned integer or 32-bit float or 64-bit float or complex type with 32-bit float elements or complex type with 64-bit float elements values, but got 'tensor<?xf16>'}}
   %0 = th.neg %a : tensor<?xf16>
   th.return
 }
