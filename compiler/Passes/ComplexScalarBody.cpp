@@ -39,14 +39,22 @@ static Value buildDivision(OpBuilder &b, Location loc, Value x, Value y) {
   Value ai = complex::ImOp::create(b, loc, x);
   Value br = complex::ReOp::create(b, loc, y);
   Value bi = complex::ImOp::create(b, loc, y);
-  auto add = [&](Value l, Value r) { return arith::AddFOp::create(b, loc, l, r); };
-  auto sub = [&](Value l, Value r) { return arith::SubFOp::create(b, loc, l, r); };
-  auto mul = [&](Value l, Value r) { return arith::MulFOp::create(b, loc, l, r); };
-  auto div = [&](Value l, Value r) { return arith::DivFOp::create(b, loc, l, r); };
-  Value one = arith::ConstantOp::create(
-      b, loc, FloatAttr::get(br.getType(), 1.0));
-  Value zero = arith::ConstantOp::create(
-      b, loc, FloatAttr::get(br.getType(), 0.0));
+  auto add = [&](Value l, Value r) {
+    return arith::AddFOp::create(b, loc, l, r);
+  };
+  auto sub = [&](Value l, Value r) {
+    return arith::SubFOp::create(b, loc, l, r);
+  };
+  auto mul = [&](Value l, Value r) {
+    return arith::MulFOp::create(b, loc, l, r);
+  };
+  auto div = [&](Value l, Value r) {
+    return arith::DivFOp::create(b, loc, l, r);
+  };
+  Value one =
+      arith::ConstantOp::create(b, loc, FloatAttr::get(br.getType(), 1.0));
+  Value zero =
+      arith::ConstantOp::create(b, loc, FloatAttr::get(br.getType(), 0.0));
   Value absBr = math::AbsFOp::create(b, loc, br);
   Value absBi = math::AbsFOp::create(b, loc, bi);
   // |br| >= |bi|: rat = bi / br, scl = 1 / (br + bi * rat).
@@ -62,8 +70,8 @@ static Value buildDivision(OpBuilder &b, Location loc, Value x, Value y) {
   // A zero divisor: each part divided by |divisor part| (inf or NaN).
   Value re0 = div(ar, absBr);
   Value im0 = div(ai, absBi);
-  Value first = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE,
-                                      absBr, absBi);
+  Value first =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, absBr, absBi);
   Value isZero = arith::AndIOp::create(
       b, loc,
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, absBr, zero),
@@ -91,8 +99,7 @@ Value tcc::buildComplexCast(OpBuilder &b, Location loc, Value value, Type to) {
     // A real number x becomes x + 0j.
     Type part = toComplex.getElementType();
     Value re = buildScalarCast(b, loc, value, part);
-    Value zero =
-        arith::ConstantOp::create(b, loc, FloatAttr::get(part, 0.0));
+    Value zero = arith::ConstantOp::create(b, loc, FloatAttr::get(part, 0.0));
     return complex::CreateOp::create(b, loc, to, re, zero);
   }
   if (to.isInteger(1)) {
@@ -111,22 +118,33 @@ Value tcc::buildComplexScalarOp(OpBuilder &b, Location loc, Operation *op,
                                 ValueRange args, Type resultType) {
   using namespace mlir::th;
   return llvm::TypeSwitch<Operation *, Value>(op)
-      .Case([&](AddOp) { return complex::AddOp::create(b, loc, args[0], args[1]); })
-      .Case([&](SubOp) { return complex::SubOp::create(b, loc, args[0], args[1]); })
-      .Case([&](MulOp) { return complex::MulOp::create(b, loc, args[0], args[1]); })
+      .Case([&](AddOp) {
+        return complex::AddOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](SubOp) {
+        return complex::SubOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](MulOp) {
+        return complex::MulOp::create(b, loc, args[0], args[1]);
+      })
       .Case([&](TrueDivOp) { return buildDivision(b, loc, args[0], args[1]); })
-      .Case([&](SqrOp) { return complex::MulOp::create(b, loc, args[0], args[0]); })
+      .Case([&](SqrOp) {
+        return complex::MulOp::create(b, loc, args[0], args[0]);
+      })
       .Case([&](NegOp) { return complex::NegOp::create(b, loc, args[0]); })
       .Case([&](ExpOp) { return complex::ExpOp::create(b, loc, args[0]); })
       .Case([&](LogOp) { return complex::LogOp::create(b, loc, args[0]); })
-      .Case([&](EqOp) { return complex::EqualOp::create(b, loc, args[0], args[1]); })
+      .Case([&](EqOp) {
+        return complex::EqualOp::create(b, loc, args[0], args[1]);
+      })
       .Case([&](NeqOp) {
         return complex::NotEqualOp::create(b, loc, args[0], args[1]);
       })
       .Case([&](RealOp) { return complex::ReOp::create(b, loc, args[0]); })
       .Case([&](ImagOp) { return complex::ImOp::create(b, loc, args[0]); })
       .Case([&](AngleOp) { return complex::AngleOp::create(b, loc, args[0]); })
-      .Case([&](ComplexAbsOp) { return complex::AbsOp::create(b, loc, args[0]); })
+      .Case(
+          [&](ComplexAbsOp) { return complex::AbsOp::create(b, loc, args[0]); })
       .Case([&](ConjOp) { return complex::ConjOp::create(b, loc, args[0]); })
       .Case([&](ComplexOp) {
         return complex::CreateOp::create(b, loc, resultType, args[0], args[1]);
@@ -135,6 +153,7 @@ Value tcc::buildComplexScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](SwitchOp) {
         return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
       })
-      .Case([&](CastOp) { return buildScalarCast(b, loc, args[0], resultType); })
+      .Case(
+          [&](CastOp) { return buildScalarCast(b, loc, args[0], resultType); })
       .Default([](Operation *) { return Value(); });
 }

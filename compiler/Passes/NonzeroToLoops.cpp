@@ -36,12 +36,12 @@ struct LowerNonzero : OpRewritePattern<th::NonzeroOp> {
     Type indexType = rewriter.getIndexType();
 
     // The count: a sum of (x != 0) into an int64 scalar.
-    Value zero64 = arith::ConstantOp::create(rewriter, loc,
-                                             rewriter.getI64IntegerAttr(0));
-    Value empty = tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{},
-                                          i64);
-    Value init = linalg::FillOp::create(rewriter, loc, zero64, empty)
-                     .getResult(0);
+    Value zero64 =
+        arith::ConstantOp::create(rewriter, loc, rewriter.getI64IntegerAttr(0));
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64);
+    Value init =
+        linalg::FillOp::create(rewriter, loc, zero64, empty).getResult(0);
     auto count = linalg::GenericOp::create(
         rewriter, loc, init.getType(), ValueRange{input}, ValueRange{init},
         {AffineMap::getMultiDimIdentityMap(rank, ctx),
@@ -55,10 +55,10 @@ struct LowerNonzero : OpRewritePattern<th::NonzeroOp> {
         });
     Value total = tensor::ExtractOp::create(rewriter, loc, count.getResult(0),
                                             ValueRange{});
-    Value columns =
-        arith::IndexCastOp::create(rewriter, loc, indexType, total);
+    Value columns = arith::IndexCastOp::create(rewriter, loc, indexType, total);
     Value coordinates = tensor::EmptyOp::create(
-        rewriter, loc, cast<RankedTensorType>(op.getType()), ValueRange{columns});
+        rewriter, loc, cast<RankedTensorType>(op.getType()),
+        ValueRange{columns});
 
     // The coordinates: a loop nest carrying the result and the next column.
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);

@@ -87,7 +87,8 @@ int main(int argc, char **argv) {
       ->required();
   runCmd->add_option("--arg", run.args,
                      "NAME=VALUE: an input by name or position; VALUE is a "
-                     "JSON number or nested list, or @file.npy")
+                     "JSON number or nested list (complex numbers as strings "
+                     "such as \"1+2j\"), or @file.npy")
       ->allow_extra_args(false);
   runCmd->add_option("--repeat", run.repeat, "call the function N times")
       ->check(CLI::PositiveNumber);
