@@ -21,7 +21,9 @@ config.test_exec_root = os.path.join(config.tcc_obj_root, "test")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.tcc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
-config.environment["PYTHONPATH"] = config.tcc_pythonpath
+# The tcc package, and the helpers the Python tests share (Inputs/).
+config.environment["PYTHONPATH"] = os.pathsep.join(
+    [config.tcc_pythonpath, os.path.join(config.test_source_root, "Inputs")])
 config.environment["OPENBLAS_NUM_THREADS"] = "1"
 
 config.substitutions.append(("%tcc-opt", os.path.join(config.tcc_tools_dir, "tcc-opt")))

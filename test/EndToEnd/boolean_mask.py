@@ -20,22 +20,13 @@ import warnings
 
 import numpy as np
 import tcc
+from tcc_testing import same
 
 model = tcc.load(sys.argv[1])
 rng = np.random.RandomState(7)
 # The mean of no elements is NaN, as in NumPy.
 warnings.filterwarnings("ignore", "Mean of empty slice")
 np.seterr(invalid="ignore")
-
-
-def same(label, got, want):
-    assert len(got) == len(want), (label, len(got), len(want))
-    for k, (g, w) in enumerate(zip(got, want)):
-        w = np.asarray(w)
-        assert g.dtype == w.dtype, (label, k, g.dtype, w.dtype)
-        assert g.shape == w.shape, (label, k, g.shape, w.shape)
-        np.testing.assert_allclose(g, w, rtol=1e-12, atol=0,
-                                   err_msg=f"{label} output {k}")
 
 
 def inputs(n, strided, density):

@@ -28,21 +28,11 @@ import sys
 
 import numpy as np
 import tcc
+from tcc_testing import same
 
 model = tcc.load(sys.argv[1])
 rng = np.random.RandomState(11)
 np.seterr(all="ignore")  # z / 0 and log(0) as NumPy computes them.
-
-
-def same(label, got, want):
-    assert len(got) == len(want), (label, len(got), len(want))
-    for k, (g, w) in enumerate(zip(got, want)):
-        w = np.asarray(w)
-        assert g.dtype == w.dtype, (label, k, g.dtype, w.dtype)
-        assert g.shape == w.shape, (label, k, g.shape, w.shape)
-        single = w.dtype in (np.complex64, np.float32)
-        np.testing.assert_allclose(g, w, rtol=2e-6 if single else 1e-14,
-                                   atol=0, err_msg=f"{label} output {k}")
 
 
 def inputs(rows, cols, strided):

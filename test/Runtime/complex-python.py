@@ -13,20 +13,10 @@ import sys
 import numpy as np
 
 import tcc
+from tcc_testing import show_error
 
 tmp = sys.argv[1]
 m = tcc.load(os.path.join(tmp, "model.so"))
-
-
-def show_error(f, *args, **kwargs):
-    """Calls f and prints the exception it must raise."""
-    try:
-        f(*args, **kwargs)
-    except (tcc.Error, TypeError) as e:
-        status = f" status={e.status}" if isinstance(e, tcc.Error) else ""
-        print(f"{type(e).__name__}{status}: {e}")
-    else:
-        print("NO ERROR")
 
 
 def same(a, dtype, values):

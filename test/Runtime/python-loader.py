@@ -12,19 +12,9 @@ import threading
 import numpy as np
 
 import tcc
+from tcc_testing import show_error
 
 lib, tmp = sys.argv[1], sys.argv[2]
-
-
-def show_error(f, *args, **kwargs):
-    """Calls f and prints the exception it must raise."""
-    try:
-        f(*args, **kwargs)
-    except (tcc.Error, TypeError) as e:
-        status = f" status={e.status}" if isinstance(e, tcc.Error) else ""
-        print(f"{type(e).__name__}{status}: {e}")
-    else:
-        print("NO ERROR")
 
 
 # Relative paths are relative to the current directory, not dlopen's path.
