@@ -331,6 +331,8 @@ static const char *elemwiseSymbol(ElemwiseKind kind) {
     return "eq";
   case ElemwiseKind::Neq:
     return "neq";
+  case ElemwiseKind::Arctan2:
+    return "arctan2";
   }
   return "?";
 }
@@ -342,6 +344,8 @@ static numpy::Result<DType> computeDType(ElemwiseKind kind, DType a, DType b,
   switch (kind) {
   case ElemwiseKind::TrueDiv:
     return trueDivOut(a, b, floatX);
+  case ElemwiseKind::Arctan2:
+    return upgradeToFloat(upcast(a, b));
   case ElemwiseKind::Pow:
     return powOut(a, b);
   case ElemwiseKind::And:
@@ -452,6 +456,9 @@ TensorPtr TensorBuilder::elemwise(ElemwiseKind kind, const ObjectPtr &lhsObj,
   case ElemwiseKind::Neq:
     result = th::NeqOp::create(builder, loc, l, r);
     break;
+  case ElemwiseKind::Arctan2:
+    result = th::Arctan2Op::create(builder, loc, l, r);
+    break;
   }
   return wrap(result);
 }
@@ -496,6 +503,14 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   case UnaryKind::Ceil:
   case UnaryKind::RoundHalfToEven:
   case UnaryKind::RoundHalfAwayFromZero:
+  case UnaryKind::Trunc:
+  case UnaryKind::Gamma:
+  case UnaryKind::GammaLn:
+  case UnaryKind::Psi:
+  case UnaryKind::TriGamma:
+  case UnaryKind::Erfinv:
+  case UnaryKind::Erfcinv:
+  case UnaryKind::Erfcx:
     // Theano's upgrade_to_float: exp(int8) is float32, exp(int64) float64.
     v = castValue(v, numpy::theano::upgradeToFloat(dtype), loc);
     break;
@@ -625,6 +640,30 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
     break;
   case UnaryKind::Sgn:
     r = th::SgnOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Trunc:
+    r = th::TruncOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Gamma:
+    r = th::GammaOp::create(builder, loc, v);
+    break;
+  case UnaryKind::GammaLn:
+    r = th::GammaLnOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Psi:
+    r = th::PsiOp::create(builder, loc, v);
+    break;
+  case UnaryKind::TriGamma:
+    r = th::TriGammaOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Erfinv:
+    r = th::ErfinvOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Erfcinv:
+    r = th::ErfcinvOp::create(builder, loc, v);
+    break;
+  case UnaryKind::Erfcx:
+    r = th::ErfcxOp::create(builder, loc, v);
     break;
   }
   return wrap(r);

@@ -28,13 +28,14 @@ using TensorPtr = std::shared_ptr<TensorObject>;
 enum class ElemwiseKind {
   Add, Sub, Mul, TrueDiv, IntDiv, Mod, Pow, Maximum, Minimum,
   And, Or, Xor,
-  Lt, Le, Gt, Ge, Eq, Neq,
+  Lt, Le, Gt, Ge, Eq, Neq, Arctan2,
 };
 enum class UnaryKind {
   Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
   Invert, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Arcsinh, Arccosh,
   Arctanh, Exp2, Log2, Log10, Erf, Erfc, Floor, Ceil, RoundHalfToEven,
-  RoundHalfAwayFromZero, Sgn, IsNan, IsInf, Real, Imag, Conj, Angle,
+  RoundHalfAwayFromZero, Trunc, Sgn, IsNan, IsInf, Real, Imag, Conj, Angle,
+  Gamma, GammaLn, Psi, TriGamma, Erfinv, Erfcinv, Erfcx,
 };
 enum class ReduceKind { Sum, Prod, Mean, Max, Min };
 

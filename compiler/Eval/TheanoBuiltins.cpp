@@ -615,6 +615,14 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("log10", UnaryKind::Log10)
       .Case("erf", UnaryKind::Erf)
       .Case("erfc", UnaryKind::Erfc)
+      .Case("erfinv", UnaryKind::Erfinv)
+      .Case("erfcinv", UnaryKind::Erfcinv)
+      .Case("erfcx", UnaryKind::Erfcx)
+      .Case("gamma", UnaryKind::Gamma)
+      .Case("gammaln", UnaryKind::GammaLn)
+      .Case("psi", UnaryKind::Psi)
+      .Case("tri_gamma", UnaryKind::TriGamma)
+      .Case("trunc", UnaryKind::Trunc)
       .Case("floor", UnaryKind::Floor)
       .Case("ceil", UnaryKind::Ceil)
       .Case("round_half_to_even", UnaryKind::RoundHalfToEven)
@@ -653,6 +661,7 @@ static std::optional<ElemwiseKind> binaryByName(llvm::StringRef name) {
       .Case("ge", ElemwiseKind::Ge)
       .Case("eq", ElemwiseKind::Eq)
       .Case("neq", ElemwiseKind::Neq)
+      .Case("arctan2", ElemwiseKind::Arctan2)
       .Default(std::nullopt);
 }
 

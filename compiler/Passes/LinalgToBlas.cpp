@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Passes/ExternalFunctions.h"
 #include "Passes/Passes.h"
 #include "Passes/Rewrites.h"
 
@@ -32,18 +33,6 @@ static MemRefType anyLayout(MemRefType type) {
   return MemRefType::get(SmallVector<int64_t>(type.getRank(),
                                               ShapedType::kDynamic),
                          type.getElementType(), layout);
-}
-
-static func::FuncOp declare(ModuleOp module, StringRef name,
-                            TypeRange argTypes) {
-  if (auto f = module.lookupSymbol<func::FuncOp>(name))
-    return f;
-  OpBuilder b(module.getBodyRegion());
-  auto f = func::FuncOp::create(b, module.getLoc(), name,
-                                b.getFunctionType(argTypes, {}));
-  f.setPrivate();
-  f->setAttr("llvm.emit_c_interface", b.getUnitAttr());
-  return f;
 }
 
 namespace {
@@ -91,7 +80,9 @@ struct LinalgToBlasPass : tcc::impl::LinalgToBlasBase<LinalgToBlasPass> {
       std::string name = ("tcc_blas_" + kind + "_" +
                           (element.isF64() ? "f64" : "f32"))
                              .str();
-      func::FuncOp callee = declare(module, name, types);
+      func::FuncOp callee = tcc::declareExternalFunction(
+          module, name, FunctionType::get(module.getContext(), types, {}),
+          /*cInterface=*/true);
       func::CallOp::create(b, op->getLoc(), callee, args);
       tcc::recordRewrite("linalg-to-blas", name, op->getLoc());
       op->erase();

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Passes/ExternalFunctions.h"
 #include "Passes/Passes.h"
 
 #include "Th/IR/RewriteReport.h"
@@ -44,14 +45,8 @@ struct LowerIndexChecksPass
     MLIRContext *ctx = module.getContext();
     OpBuilder b(ctx);
     Type i64 = b.getI64Type();
-    auto callee = module.lookupSymbol<func::FuncOp>(kErrorFunction);
-    if (!callee) {
-      b.setInsertionPointToEnd(module.getBody());
-      callee =
-          func::FuncOp::create(b, module.getLoc(), kErrorFunction,
-                               b.getFunctionType({i64, i64, i64, i64}, {}));
-      callee.setPrivate();
-    }
+    func::FuncOp callee = tcc::declareExternalFunction(
+        module, kErrorFunction, b.getFunctionType({i64, i64, i64, i64}, {}));
 
     // Equal reasons share a number, so the list stays as long as the
     // source has indexing expressions.

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Passes/ExternalFunctions.h"
 #include "Passes/Passes.h"
 
 #include "Th/IR/ThOps.h"
@@ -53,16 +54,11 @@ static SmallVector<Type> calleeArgTypes(th::RandomDrawOp op) {
 }
 
 void tcc::declareRandomFunctions(ModuleOp module) {
-  OpBuilder b(module.getBodyRegion());
   module.walk([&](th::RandomDrawOp op) {
-    std::string name = calleeName(op);
-    if (module.lookupSymbol(name))
-      return;
-    auto f = func::FuncOp::create(
-        b, module.getLoc(), name,
-        b.getFunctionType(calleeArgTypes(op), TypeRange{}));
-    f.setPrivate();
-    f->setAttr("llvm.emit_c_interface", b.getUnitAttr());
+    tcc::declareExternalFunction(
+        module, calleeName(op),
+        FunctionType::get(module.getContext(), calleeArgTypes(op), {}),
+        /*cInterface=*/true);
   });
 }
 

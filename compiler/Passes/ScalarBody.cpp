@@ -279,6 +279,10 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](ErfcOp) { return math::ErfcOp::create(b, loc, args[0]); })
       .Case([&](FloorOp) { return math::FloorOp::create(b, loc, args[0]); })
       .Case([&](CeilOp) { return math::CeilOp::create(b, loc, args[0]); })
+      .Case([&](TruncOp) { return math::TruncOp::create(b, loc, args[0]); })
+      .Case([&](Arctan2Op) {
+        return math::Atan2Op::create(b, loc, args[0], args[1]);
+      })
       .Case([&](RoundHalfToEvenOp) { return math::RoundEvenOp::create(b, loc, args[0]); })
       .Case([&](RoundHalfAwayFromZeroOp) { return math::RoundOp::create(b, loc, args[0]); })
       .Case([&](SgnOp) -> Value {
@@ -338,5 +342,7 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](CastOp) {
         return buildScalarCast(b, loc, args[0], resultType);
       })
-      .Default([](Operation *) { return Value(); });
+      .Default([&](Operation *) {
+        return buildSpecialFunctionOp(b, loc, op, args);
+      });
 }

@@ -31,6 +31,12 @@ mlir::Value buildComplexScalarOp(mlir::OpBuilder &b, mlir::Location loc,
                                  mlir::Operation *op, mlir::ValueRange args,
                                  mlir::Type resultType);
 
+/// The scalar form of scipy.special's functions (gamma, psi, erfinv...) as
+/// calls to C functions (SpecialFunctionBody.cpp); null for any other op.
+/// Declares the callee in the module holding `op`.
+mlir::Value buildSpecialFunctionOp(mlir::OpBuilder &b, mlir::Location loc,
+                                   mlir::Operation *op, mlir::ValueRange args);
+
 /// Casts to, from or between complex types: a real x is x + 0j, complex to
 /// real keeps the real part, to bool is "not both parts zero" (NumPy).
 mlir::Value buildComplexCast(mlir::OpBuilder &b, mlir::Location loc,

@@ -114,6 +114,8 @@ th.func @binary(%x: tensor<?x?xf64>, %y: tensor<1x?xf64>, %i: tensor<3x1xi32>,
   %6 = th.mod %x, %x : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
   // CHECK: pow [[J]], [[I]] : tensor<1x5xi32>, tensor<3x1xi32> -> tensor<3x5xi32>
   %7 = th.pow %j, %i : tensor<1x5xi32>, tensor<3x1xi32> -> tensor<3x5xi32>
+  // CHECK: arctan2 [[X]], [[Y]] : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
+  %atan2 = th.arctan2 %x, %y : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
   // CHECK: maximum [[X]], [[Y]] : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
   %8 = th.maximum %x, %y : tensor<?x?xf64>, tensor<1x?xf64> -> tensor<?x?xf64>
   // CHECK: minimum [[P]], [[P]] : tensor<?xi1>, tensor<?xi1> -> tensor<?xi1>
@@ -230,6 +232,22 @@ th.func @float_functions(%x: tensor<?xf32>, %i: tensor<?xi16>) -> tensor<?xi16> 
   %erf = th.erf %x : tensor<?xf32>
   // CHECK: erfc %{{.*}} : tensor<?xf32>
   %erfc = th.erfc %x : tensor<?xf32>
+  // CHECK: gamma %{{.*}} : tensor<?xf32>
+  %gamma = th.gamma %x : tensor<?xf32>
+  // CHECK: gammaln %{{.*}} : tensor<?xf32>
+  %gammaln = th.gammaln %x : tensor<?xf32>
+  // CHECK: psi %{{.*}} : tensor<?xf32>
+  %psi = th.psi %x : tensor<?xf32>
+  // CHECK: tri_gamma %{{.*}} : tensor<?xf32>
+  %tri_gamma = th.tri_gamma %x : tensor<?xf32>
+  // CHECK: erfinv %{{.*}} : tensor<?xf32>
+  %erfinv = th.erfinv %x : tensor<?xf32>
+  // CHECK: erfcinv %{{.*}} : tensor<?xf32>
+  %erfcinv = th.erfcinv %x : tensor<?xf32>
+  // CHECK: erfcx %{{.*}} : tensor<?xf32>
+  %erfcx = th.erfcx %x : tensor<?xf32>
+  // CHECK: trunc %{{.*}} : tensor<?xf32>
+  %trunc = th.trunc %x : tensor<?xf32>
   // CHECK: floor %{{.*}} : tensor<?xf32>
   %floor = th.floor %x : tensor<?xf32>
   // CHECK: ceil %{{.*}} : tensor<?xf32>

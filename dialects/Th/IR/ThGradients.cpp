@@ -474,6 +474,77 @@ LogicalResult ErfcOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+/// g * f'(x) where f' = sqrt(pi)/2 exp(y**2) for y = erfinv(x) (or minus
+/// that for y = erfcinv(x)), the inverse's derivative 1 / erf'(y).
+static Value inverseErfDerivative(OpBuilder &b, Location loc, Value g,
+                                  Value y, double sign) {
+  Value scale = scalarLike(b, loc, y, sign * 0.88622692545275801365);
+  return MulOp::create(b, loc, MulOp::create(b, loc, g, scale),
+                       ExpOp::create(b, loc, MulOp::create(b, loc, y, y)));
+}
+
+LogicalResult ErfinvOp::buildVJP(OpBuilder &b, Value g,
+                                 SmallVectorImpl<Value> &grads) {
+  grads.push_back(inverseErfDerivative(b, getLoc(), g, getResult(), 1.0));
+  return success();
+}
+
+LogicalResult ErfcinvOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  grads.push_back(inverseErfDerivative(b, getLoc(), g, getResult(), -1.0));
+  return success();
+}
+
+LogicalResult ErfcxOp::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  // erfcx'(x) = 2 x erfcx(x) - 2/sqrt(pi).
+  Location loc = getLoc();
+  Value x = getInput();
+  Value twoX = MulOp::create(b, loc, scalarLike(b, loc, x, 2.0), x);
+  Value slope =
+      SubOp::create(b, loc, MulOp::create(b, loc, twoX, getResult()),
+                    scalarLike(b, loc, x, 1.12837916709551257390));
+  grads.push_back(MulOp::create(b, loc, g, slope));
+  return success();
+}
+
+LogicalResult GammaOp::buildVJP(OpBuilder &b, Value g,
+                                SmallVectorImpl<Value> &grads) {
+  // gamma'(x) = gamma(x) psi(x).
+  Location loc = getLoc();
+  grads.push_back(MulOp::create(b, loc, MulOp::create(b, loc, g, getResult()),
+                                PsiOp::create(b, loc, getInput())));
+  return success();
+}
+
+LogicalResult GammaLnOp::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  grads.push_back(MulOp::create(b, loc, g, PsiOp::create(b, loc, getInput())));
+  return success();
+}
+
+LogicalResult PsiOp::buildVJP(OpBuilder &b, Value g,
+                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  grads.push_back(
+      MulOp::create(b, loc, g, TriGammaOp::create(b, loc, getInput())));
+  return success();
+}
+
+LogicalResult Arctan2Op::buildVJP(OpBuilder &b, Value g,
+                                  SmallVectorImpl<Value> &grads) {
+  // atan2(y, x): g x / (x**2 + y**2) for y, -g y / (x**2 + y**2) for x.
+  Location loc = getLoc();
+  Value y = getLhs(), x = getRhs();
+  Value norm = AddOp::create(b, loc, MulOp::create(b, loc, x, x),
+                             MulOp::create(b, loc, y, y));
+  Value gy = TrueDivOp::create(b, loc, MulOp::create(b, loc, g, x), norm);
+  Value gx = NegOp::create(
+      b, loc, TrueDivOp::create(b, loc, MulOp::create(b, loc, g, y), norm));
+  return binaryGrads(b, loc, *this, gy, gx, grads);
+}
+
 /// Zeros of x's type: the gradient of the piecewise-constant ops (floor,
 /// ceil, round, sgn), as Theano gives it; none for integer x.
 static LogicalResult zeroGradient(OpBuilder &b, Location loc, Value x,
@@ -491,6 +562,11 @@ LogicalResult FloorOp::buildVJP(OpBuilder &b, Value,
 
 LogicalResult CeilOp::buildVJP(OpBuilder &b, Value,
                                SmallVectorImpl<Value> &grads) {
+  return zeroGradient(b, getLoc(), getInput(), grads);
+}
+
+LogicalResult TruncOp::buildVJP(OpBuilder &b, Value,
+                                SmallVectorImpl<Value> &grads) {
   return zeroGradient(b, getLoc(), getInput(), grads);
 }
 

@@ -267,9 +267,21 @@ def Th_Log2Op : Th_UnaryOp<"log2", Th_FloatTensor, [Th_Differentiable]>;
 def Th_Log10Op : Th_UnaryOp<"log10", Th_FloatTensor, [Th_Differentiable]>;
 def Th_ErfOp : Th_UnaryOp<"erf", Th_FloatTensor, [Th_Differentiable]>;
 def Th_ErfcOp : Th_UnaryOp<"erfc", Th_FloatTensor, [Th_Differentiable]>;
+// scipy.special's functions, which Theano's perform() calls: computed in
+// double precision (libm's tgamma/lgamma, the runtime's __tcc_* for the
+// rest), as Theano's C code does for float32 too.
+def Th_GammaOp : Th_UnaryOp<"gamma", Th_FloatTensor, [Th_Differentiable]>;
+def Th_GammaLnOp : Th_UnaryOp<"gammaln", Th_FloatTensor, [Th_Differentiable]>;
+def Th_PsiOp : Th_UnaryOp<"psi", Th_FloatTensor, [Th_Differentiable]>;
+// Theano states no gradient for tri_gamma (it would need polygamma(2, x)).
+def Th_TriGammaOp : Th_UnaryOp<"tri_gamma", Th_FloatTensor>;
+def Th_ErfinvOp : Th_UnaryOp<"erfinv", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ErfcinvOp : Th_UnaryOp<"erfcinv", Th_FloatTensor, [Th_Differentiable]>;
+def Th_ErfcxOp : Th_UnaryOp<"erfcx", Th_FloatTensor, [Th_Differentiable]>;
 // Rounding: piecewise constant, so their gradient is zero (as Theano's).
 def Th_FloorOp : Th_UnaryOp<"floor", Th_FloatTensor, [Th_Differentiable]>;
 def Th_CeilOp : Th_UnaryOp<"ceil", Th_FloatTensor, [Th_Differentiable]>;
+def Th_TruncOp : Th_UnaryOp<"trunc", Th_FloatTensor, [Th_Differentiable]>;
 def Th_RoundHalfToEvenOp : Th_UnaryOp<"round_half_to_even", Th_FloatTensor, [Th_Differentiable]>;
 def Th_RoundHalfAwayFromZeroOp : Th_UnaryOp<"round_half_away_from_zero", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SgnOp : Th_UnaryOp<"sgn", Th_NumericTensor, [Th_Differentiable]>;
@@ -297,6 +309,9 @@ def Th_IntDivOp
     : Th_BinaryOp<"int_div", Th_NumericTensor, [Th_Differentiable]>;
 def Th_ModOp : Th_BinaryOp<"mod", Th_NumericTensor, [Th_Differentiable]>;
 def Th_PowOp : Th_BinaryOp<"pow", Th_NumericTensor, [Th_Differentiable]>;
+// arctan2(y, x): the angle of the point (x, y), NumPy's argument order.
+def Th_Arctan2Op
+    : Th_BinaryOp<"arctan2", Th_FloatTensor, [Th_Differentiable]>;
 def Th_MaximumOp
     : Th_BinaryOp<"maximum", Th_Tensor, [Commutative, Th_Differentiable]>;
 def Th_MinimumOp
