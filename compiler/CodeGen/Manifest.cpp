@@ -125,7 +125,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
   for (BlockArgument arg : body.getArguments())
     argumentOf[arg] = arg.getArgNumber();
   // The expression an integer scalar holds where it is known before the
-  // call: a constant, a dimension (th.shape_i), or +, * and // of those (a
+  // call: a constant, a dimension (th.shape_i), or +, *, // and % of those (a
   // size). With `values`, also what the runtime computes from arguments'
   // values (a slice bound, a size from an index input): the values of
   // integer scalar arguments, negative constants, -, unary minus, and casts
@@ -163,7 +163,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         return failure();
       return negated(*a);
     }
-    if (isa_and_nonnull<th::AddOp, th::MulOp, th::IntDivOp>(def) ||
+    if (isa_and_nonnull<th::AddOp, th::MulOp, th::IntDivOp, th::ModOp>(def) ||
         (values && isa_and_nonnull<th::SubOp>(def))) {
       FailureOr<int> a = scalarOf(def->getOperand(0), values);
       FailureOr<int> b = failed(a) ? a : scalarOf(def->getOperand(1), values);
@@ -175,7 +175,11 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
         return checks.newSum({*a, negated(*b)});
       if (isa<th::MulOp>(def))
         return checks.newProduct({*a, *b});
-      return checks.newQuotient(*a, *b);
+      int quotient = checks.newQuotient(*a, *b);
+      if (isa<th::IntDivOp>(def))
+        return quotient;
+      // Python's a % b = a - b * (a // b) (roll's shift % size).
+      return checks.newSum({*a, negated(checks.newProduct({*b, quotient}))});
     }
     return failure();
   };

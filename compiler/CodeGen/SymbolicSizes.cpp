@@ -316,12 +316,24 @@ LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
   return success();
 }
 
+std::optional<SymbolicSizes::Sym> SymbolicSizes::opaquePart(int a) {
+  Sym w = witness(a);
+  if (w.kind == Sym::Kind::Opaque)
+    return w;
+  for (int operand : w.operands)
+    if (std::optional<Sym> part = opaquePart(operand))
+      return part;
+  return std::nullopt;
+}
+
 LogicalResult SymbolicSizes::checkable(int a, Operation *op,
                                        const llvm::Twine &what) {
-  Sym w = witness(a);
-  if (w.kind != Sym::Kind::Opaque)
+  // An opaque size anywhere in the expression (a sum of a slice whose
+  // bounds come from data) makes the whole of it unknown before the call.
+  std::optional<Sym> opaque = opaquePart(a);
+  if (!opaque)
     return success();
-  return op->emitError() << what << ", but " << w.why;
+  return op->emitError() << what << ", but " << opaque->why;
 }
 
 LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,

@@ -116,6 +116,8 @@ private:
   mlir::LogicalResult checkable(int a, mlir::Operation *op,
                                 const llvm::Twine &what);
   Sym witness(int a);
+  /// An opaque size `a` is or is computed from, if any.
+  std::optional<Sym> opaquePart(int a);
   llvm::json::Value json(int a);
 public:
   /// The size as a Python expression over the arguments' shapes.

@@ -103,6 +103,24 @@ ObjectPtr indexingFunction(llvm::StringRef qualified, llvm::StringRef name,
 /// other name.
 ObjectPtr repeatFunction(llvm::StringRef qualified, llvm::StringRef name,
                          ObjectPtr self);
+/// tri, tril, triu, diag, fill_diagonal(_offset) and to_one_hot as
+/// functions; diagonal and trace as functions (`self` null) or methods of
+/// `self` (MatrixBuiltins.cpp); null for any other name.
+ObjectPtr matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
+                         ObjectPtr self);
+/// inv, iround, deg2rad, rad2deg, largest, smallest, isclose, allclose,
+/// max_and_argmax, diff, roll and stacklists as functions; norm and ptp as
+/// functions (`self` null) or methods of `self` (MathBuiltins.cpp); null for
+/// any other name.
+ObjectPtr mathFunction(llvm::StringRef qualified, llvm::StringRef name,
+                       ObjectPtr self);
+enum class UnaryKind; // TensorBuilder.h
+
+/// The rounding a `mode` argument of round/iround names (None:
+/// half_to_even, NumPy's).
+UnaryKind roundingMode(Interpreter &in, const ObjectPtr &mode,
+                       llvm::StringRef function, mlir::Location loc);
+
 /// Methods of symbolic tensors (`x.sum()`, `x.T`, `w.get_value()`).
 ObjectPtr tensorAttribute(Interpreter &interp,
                           const std::shared_ptr<TensorObject> &tensor,

@@ -124,6 +124,19 @@ static std::string stringArg(Interpreter &interp, const ObjectPtr &v,
   return s->value;
 }
 
+UnaryKind eval::roundingMode(Interpreter &in, const ObjectPtr &mode,
+                             llvm::StringRef function, Location loc) {
+  // NumPy's half-to-even unless mode says otherwise.
+  std::string m = stringArg(in, mode, loc, "mode");
+  if (m.empty() || m == "half_to_even")
+    return UnaryKind::RoundHalfToEven;
+  if (m != "half_away_from_zero")
+    in.error(loc, function + ": mode must be 'half_to_even' or "
+                             "'half_away_from_zero', got '" +
+                      m + "'");
+  return UnaryKind::RoundHalfAwayFromZero;
+}
+
 static std::vector<bool> boolList(Interpreter &interp, const ObjectPtr &v,
                                   Location loc) {
   std::vector<bool> out;
@@ -838,6 +851,13 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
   if (module == "theano.tensor.extra_ops") {
     if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
       return f;
+    if (name == "fill_diagonal" || name == "fill_diagonal_offset" ||
+        name == "to_one_hot")
+      return matrixFunction(qualified, name, nullptr);
+    if (name == "diff")
+      return mathFunction(qualified, name, nullptr);
+    if (name == "squeeze")
+      return indexingFunction(qualified, name, nullptr);
     interp.error(loc, "'" + qualified + "' is not supported by tcc");
   }
   bool tensorModule = module == "theano.tensor" || module == "theano" ||
@@ -889,22 +909,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       return std::static_pointer_cast<Object>(
           in.tensors().complexFromParts(v[0], v[1], a.loc));
     });
-  // round(a, mode): NumPy's half-to-even unless mode says otherwise.
   if (name == "round")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "round", {"a", "mode?"});
-      UnaryKind kind = UnaryKind::RoundHalfToEven;
-      if (v[1] && !isa<NoneObject>(v[1].get())) {
-        std::string mode = stringArg(in, v[1], a.loc, "mode");
-        if (mode == "half_away_from_zero")
-          kind = UnaryKind::RoundHalfAwayFromZero;
-        else if (mode != "half_to_even")
-          in.error(a.loc, "round: mode must be 'half_to_even' or "
-                          "'half_away_from_zero', got '" +
-                              mode + "'");
-      }
-      return std::static_pointer_cast<Object>(
-          in.tensors().unary(kind, v[0], a.loc));
+      return std::static_pointer_cast<Object>(in.tensors().unary(
+          roundingMode(in, v[1], "round", a.loc), v[0], a.loc));
     });
   if (auto b = binaryByName(name))
     return makeBuiltin(
@@ -968,6 +977,10 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return f;
   if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
     return f;
+  if (ObjectPtr f = matrixFunction(qualified, name, nullptr))
+    return f;
+  if (ObjectPtr f = mathFunction(qualified, name, nullptr))
+    return f;
   if (name == "as_tensor_variable" || name == "as_tensor" || name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "as_tensor_variable", {"x", "name?", "ndim?"});
@@ -996,6 +1009,10 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
   if (ObjectPtr f = indexingFunction(qualified, name, t))
     return f;
   if (ObjectPtr f = repeatFunction(qualified, name, t))
+    return f;
+  if (ObjectPtr f = matrixFunction(qualified, name, t))
+    return f;
+  if (ObjectPtr f = mathFunction(qualified, name, t))
     return f;
   if (name == "T")
     return tb.transpose(t, loc);
