@@ -99,6 +99,12 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                    std::vector<std::string> argNames) {
   SymbolicSizes checks(argNames);
   llvm::DenseMap<Value, DimVec> dims;
+  // `dims[to] = dims[from]` would copy from a reference that inserting `to`
+  // can invalidate (DenseMap rehashes); the copy is made before inserting.
+  auto sameDims = [&](Value to, Value from) {
+    DimVec copy = dims.lookup(from);
+    dims[to] = std::move(copy);
+  };
   auto dimsOfType = [&](RankedTensorType t, int64_t arg) {
     DimVec v;
     for (int64_t d = 0; d < t.getRank(); ++d) {
@@ -156,6 +162,23 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                                    from.getIntOrFloatBitWidth())
         return failure();
       return scalarOf(cast.getInput(), values);
+    }
+    if (isa_and_nonnull<th::MinimumOp, th::MaximumOp>(def)) {
+      // max(e, c) with a constant c >= 0 is a size whatever e is (the
+      // length of a diagonal: max(min(rows - k, cols), 0)).
+      auto nonNegative = [&](Value operand) {
+        std::optional<int64_t> c = constantOf(operand);
+        return c && *c >= 0;
+      };
+      bool clamped = isa<th::MaximumOp>(def) &&
+                     llvm::any_of(def->getOperands(), nonNegative);
+      FailureOr<int> a = scalarOf(def->getOperand(0), values || clamped);
+      FailureOr<int> b = failed(a) ? a
+                                   : scalarOf(def->getOperand(1),
+                                              values || clamped);
+      if (failed(b))
+        return failure();
+      return checks.newExtreme(*a, *b, isa<th::MaximumOp>(def));
     }
     if (auto neg = dyn_cast_or_null<th::NegOp>(def); values && neg) {
       FailureOr<int> a = scalarOf(neg.getOperand(), values);
@@ -363,11 +386,11 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     }
     if (isa<th::GradientStopOp, th::SoftmaxOp, th::LogSoftmaxOp, th::CumSumOp,
             th::CumProdOp>(op)) {
-      dims[result] = dims[op->getOperand(0)];
+      sameDims(result, op->getOperand(0));
       return WalkResult::advance();
     }
     if (auto onehot = dyn_cast<th::OneHotOp>(op)) {
-      dims[result] = dims[onehot.getLike()];
+      sameDims(result, onehot.getLike());
       return WalkResult::advance();
     }
     if (auto stack = dyn_cast<th::StackOp>(op)) {
@@ -667,11 +690,11 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                   });
       if (failed(region) || failed(valueFitsRegion(op, *region)))
         return WalkResult::interrupt();
-      dims[result] = dims[op->getOperand(0)];
+      sameDims(result, op->getOperand(0));
       return WalkResult::advance();
     }
     if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {
-      dims[result] = dims[piece.getPieces()[piece.getIndex()]];
+      sameDims(result, piece.getPieces()[piece.getIndex()]);
       return WalkResult::advance();
     }
     op->emitError("internal: no shape rule for ") << op->getName();

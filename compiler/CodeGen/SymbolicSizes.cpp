@@ -76,7 +76,9 @@ int SymbolicSizes::newSum(ArrayRef<int> parts) {
       s.operands.push_back(p);
       continue;
     }
+    // A sum's own product terms are terms of this sum too.
     s.dims.append(w.dims.begin(), w.dims.end());
+    s.operands.append(w.operands.begin(), w.operands.end());
     s.constant += w.constant;
   }
   if (!s.operands.empty()) {
@@ -120,6 +122,18 @@ int SymbolicSizes::newQuotient(int a, int b) {
   Sym s;
   s.kind = Sym::Kind::Quotient;
   s.operands = {a, b};
+  return add(std::move(s));
+}
+
+int SymbolicSizes::newExtreme(int a, int b, bool max) {
+  std::optional<int64_t> ca = constantValue(a), cb = constantValue(b);
+  if (ca && cb)
+    return newConstant(max ? std::max(*ca, *cb) : std::min(*ca, *cb));
+  if (leader(a) == leader(b))
+    return a;
+  Sym s;
+  s.kind = max ? Sym::Kind::Max : Sym::Kind::Min;
+  s.operands = {std::min(leader(a), leader(b)), std::max(leader(a), leader(b))};
   return add(std::move(s));
 }
 
@@ -191,6 +205,10 @@ llvm::json::Value SymbolicSizes::json(int a) {
     return llvm::json::Object{{"value", s.constant}};
   case Sym::Kind::Quotient:
     return llvm::json::Object{{"floordiv", std::move(operands)}};
+  case Sym::Kind::Min:
+    return llvm::json::Object{{"min", std::move(operands)}};
+  case Sym::Kind::Max:
+    return llvm::json::Object{{"max", std::move(operands)}};
   case Sym::Kind::Opaque:
     break;
   case Sym::Kind::SliceLength: {
@@ -248,6 +266,10 @@ std::string SymbolicSizes::name(int a, bool nested) {
   case Sym::Kind::Quotient:
     out = name(s.operands[0], true) + " // " + name(s.operands[1], true);
     break;
+  case Sym::Kind::Min:
+  case Sym::Kind::Max:
+    return (s.kind == Sym::Kind::Min ? "min(" : "max(") + name(s.operands[0]) +
+           ", " + name(s.operands[1]) + ")";
   case Sym::Kind::Opaque:
     return s.what + " at " + formatSourceLocation(*s.origin);
   case Sym::Kind::SliceLength: {

@@ -41,6 +41,8 @@ public:
   int newProduct(llvm::ArrayRef<int> parts);
   /// `a // b` (the size a reshape's -1 stands for).
   int newQuotient(int a, int b);
+  /// min(a, b) or max(a, b) (the length of a diagonal).
+  int newExtreme(int a, int b, bool max);
   /// The length of a slice of size `of` whose bounds are the sizes `start`
   /// and `stop` (Python's slice semantics: negative bounds count from the
   /// end, bounds are clamped).
@@ -86,6 +88,8 @@ private:
       ArgValue,
       Product,
       Quotient,
+      Min,
+      Max,
       SliceLength,
       Opaque
     };

@@ -210,14 +210,20 @@ static TensorPtr roll(Interpreter &in, const ObjectPtr &xObj,
                                Interpreter::integer(-s), loc)},
                    axis, "roll", loc);
   }
-  // shift % size at run time (Python's modulo: in [0, size)); a zero shift
-  // takes all of x in front and nothing after it.
-  ObjectPtr s = binaryOperator(in, ast::BinOpKind::Mod, shift, size, loc);
-  ObjectPtr minusS = evalUnary(in, ast::UnaryOpKind::Neg, s, loc);
-  return tb.join({sliceAlong(in, x, axis, minusS, Interpreter::none(), loc),
-                  sliceAlong(in, x, axis, Interpreter::integer(0), minusS,
-                             loc)},
-                 axis, "roll", loc);
+  // A size or shift known only at run time: x taken at
+  // (arange(size) - shift) % size along the axis, computed in the kernel
+  // (where % 0 is 0, so an empty x rolls too).
+  TensorPtr positions =
+      tb.arange(Interpreter::integer(0), size, Interpreter::integer(1),
+                numpy::DType::Int64, loc);
+  TensorPtr source = tb.elemwise(
+      ElemwiseKind::Mod, tb.elemwise(ElemwiseKind::Sub, positions, shift, loc),
+      size, loc);
+  ObjectList items;
+  for (int64_t d = 0; d < axis; ++d)
+    items.push_back(fullSlice());
+  items.push_back(source);
+  return tb.advancedSubtensor(x, items, loc);
 }
 
 /// stacklists([[a, b], [c, d]]): nested lists of tensors stacked into one

@@ -85,7 +85,14 @@ diagonalIndices(Interpreter &in, const ObjectPtr &rows, const ObjectPtr &cols,
       sizeMinimum(in, sizeMinus(in, rows, rowStart, loc),
                   sizeMinus(in, cols, colStart, loc), loc),
       loc);
-  return {indices(in, n, rowStart, loc), indices(in, n, colStart, loc)};
+  // One arange for both, so that their sizes are one even at -O0 (n may
+  // be known only in the kernel).
+  TensorBuilder &tb = in.tensors();
+  TensorPtr base = indices(in, n, 0, loc);
+  return {tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(rowStart),
+                      loc),
+          tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(colStart),
+                      loc)};
 }
 
 static TensorPtr matrixArg(Interpreter &in, const ObjectPtr &v,

@@ -178,6 +178,14 @@ static std::optional<int64_t> evaluate(const SizeExpr &E,
       return std::nullopt;
     return python::floorDivide(*A, *B);
   }
+  case Kind::Min:
+  case Kind::Max: {
+    std::optional<int64_t> A = evaluate(E.Operands[0], Args);
+    std::optional<int64_t> B = evaluate(E.Operands[1], Args);
+    if (!A || !B)
+      return std::nullopt;
+    return E.K == Kind::Min ? std::min(*A, *B) : std::max(*A, *B);
+  }
   case Kind::SliceLength: {
     std::optional<int64_t> N = evaluate(E.Operands[0], Args);
     std::optional<int64_t> Start, Stop;

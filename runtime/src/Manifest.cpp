@@ -162,8 +162,8 @@ bool checkBlob(Reader &R, const std::string &Path, const Shape &S,
 
 /// A size (ABI.md): `[argument, dimension]`, `{"value": argument}`, an
 /// integer, `{"dims": [[argument, dimension], ...], "plus": constant}` (a
-/// sum), `{"add": [...]}`, `{"mul": [...]}`, `{"floordiv": [a, b]}` or
-/// `{"slice": size, "start": size|null, "stop": size|null, "step": int}`.
+/// sum), `{"add": [...]}`, `{"mul": [...]}`, `{"floordiv": [a, b]}`,
+/// `{"min": [a, b]}`, `{"max": [a, b]}` or `{"slice": size, "start": size|null, "stop": size|null, "step": int}`.
 bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
                    const FunctionSpec &F, const Manifest &M, SizeExpr &Out,
                    int Depth = 0) {
@@ -247,7 +247,9 @@ bool parseSizeExpr(Reader &R, const JsonValue &V, const std::string &Path,
   for (auto [Key, Kind, Count] :
        {std::tuple{"add", SizeExpr::Kind::Add, size_t(0)},
         std::tuple{"mul", SizeExpr::Kind::Mul, size_t(0)},
-        std::tuple{"floordiv", SizeExpr::Kind::FloorDiv, size_t(2)}})
+        std::tuple{"floordiv", SizeExpr::Kind::FloorDiv, size_t(2)},
+        std::tuple{"min", SizeExpr::Kind::Min, size_t(2)},
+        std::tuple{"max", SizeExpr::Kind::Max, size_t(2)}})
     if (const JsonValue *List = V.get(Key)) {
       Out.K = Kind;
       return Operands(*List, Path + "." + Key, Count);

@@ -43,13 +43,24 @@ struct SharedSpec : TensorSpec {
 /// of a 0-d integer argument, a constant, or a sum, product, floor quotient
 /// or NumPy slice length of such expressions.
 struct SizeExpr {
-  enum class Kind { Dim, ArgValue, Const, Add, Mul, FloorDiv, SliceLength };
+  enum class Kind {
+    Dim,
+    ArgValue,
+    Const,
+    Add,
+    Mul,
+    FloorDiv,
+    Min,
+    Max,
+    SliceLength
+  };
   Kind K = Kind::Const;
   /// Dim: (kernel argument, dimension); ArgValue: the argument.
   int32_t Arg = 0, Dim = 0;
   /// Const: the value.
   int64_t Value = 0;
-  /// Add / Mul: the terms; FloorDiv: dividend, divisor; SliceLength: the
+  /// Add / Mul: the terms; FloorDiv: dividend, divisor; Min / Max: the two
+  /// sizes compared; SliceLength: the
   /// sliced size, then the start and the stop where they are given.
   std::vector<SizeExpr> Operands;
   /// SliceLength: Python's slice(start, stop, step) of a range of that size.
