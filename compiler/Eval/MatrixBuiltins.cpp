@@ -44,6 +44,8 @@ static ObjectPtr sizeMinus(Interpreter &in, const ObjectPtr &a, int64_t b,
                            Location loc) {
   if (std::optional<int64_t> i = asInt(a))
     return Interpreter::integer(*i - b);
+  if (b == 0)
+    return a;
   return binaryOperator(in, ast::BinOpKind::Sub, a, Interpreter::integer(b),
                         loc);
 }
@@ -80,11 +82,12 @@ static std::pair<TensorPtr, TensorPtr>
 diagonalIndices(Interpreter &in, const ObjectPtr &rows, const ObjectPtr &cols,
                 int64_t k, Location loc) {
   int64_t rowStart = std::max<int64_t>(-k, 0), colStart = std::max<int64_t>(k, 0);
-  ObjectPtr n = sizeAtLeastZero(
-      in,
-      sizeMinimum(in, sizeMinus(in, rows, rowStart, loc),
-                  sizeMinus(in, cols, colStart, loc), loc),
-      loc);
+  // min(rows - rowStart, cols - colStart), clamped at 0 where an offset
+  // can make it negative.
+  ObjectPtr n = sizeMinimum(in, sizeMinus(in, rows, rowStart, loc),
+                            sizeMinus(in, cols, colStart, loc), loc);
+  if (k != 0)
+    n = sizeAtLeastZero(in, n, loc);
   // One arange for both, so that their sizes are one even at -O0 (n may
   // be known only in the kernel).
   TensorBuilder &tb = in.tensors();

@@ -690,11 +690,15 @@ static std::optional<ReduceKind> reduceByName(llvm::StringRef name) {
 
 static ObjectPtr reduceCall(Interpreter &in, CallArgs &a, ReduceKind kind,
                             const ObjectPtr &self, llvm::StringRef name) {
-  std::vector<ObjectPtr> v =
-      self ? bindArgs(in, a, name,
-                      {"axis?", "dtype?", "keepdims?", "acc_dtype?"})
-           : bindArgs(in, a, name,
-                      {"input", "axis?", "dtype?", "keepdims?", "acc_dtype?"});
+  // prod's no_zeros_in_input only lets Theano pick a cheaper gradient;
+  // the values are the same.
+  std::vector<const char *> params = {"axis?", "dtype?", "keepdims?",
+                                      "acc_dtype?"};
+  if (kind == ReduceKind::Prod)
+    params.push_back("no_zeros_in_input?");
+  if (!self)
+    params.insert(params.begin(), "input");
+  std::vector<ObjectPtr> v = bindArgs(in, a, name, params);
   if (self)
     v.insert(v.begin(), self);
   ObjectPtr x = v[0];

@@ -8,7 +8,7 @@ func::FuncOp tcc::declareExternalFunction(ModuleOp module, llvm::StringRef name,
                                           FunctionType type, bool cInterface) {
   if (auto existing = module.lookupSymbol<func::FuncOp>(name))
     return existing;
-  auto b = OpBuilder::atBlockEnd(module.getBody());
+  auto b = OpBuilder::atBlockBegin(module.getBody());
   auto callee = func::FuncOp::create(b, module.getLoc(), name, type);
   callee.setPrivate();
   if (cInterface)

@@ -2,7 +2,7 @@
 //
 // Kernels call C functions outside the module: the runtime's (random draws,
 // index errors, special functions), OpenBLAS and libm. Each is declared once,
-// private, at the end of the module.
+// private, at the start of the module.
 //
 //===----------------------------------------------------------------------===//
 

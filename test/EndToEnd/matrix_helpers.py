@@ -16,6 +16,8 @@
 # CHECK-NEXT: IndexOutOfBounds status=6: one_hot: index 5 is out of bounds for axis 1 with size 5 (advanced_set_subtensor at {{.*}}matrix_helpers_model.th:20:33)
 # CHECK-NEXT: close: ok
 # CHECK-NEXT: lists: ok
+# CHECK-NEXT: weighted: ok
+# CHECK-NEXT: Error status=1: weighted: argument 1 ('v') has shape (3,) but argument 0 ('x') has shape (4, 5): elementwise mul at {{.*}}matrix_helpers_model.th:39:51 needs v.shape[0] == min(x.shape[0], x.shape[1])
 import sys
 
 import numpy as np
@@ -107,3 +109,9 @@ v = np.array([1.5, -2.0, 3.0])
 same("lists", model.lists(2.0, v), [np.array([[2.0, 4.0], [6.0, 4.0]]),
                                     np.stack([v, v + 1])])
 print("lists: ok")
+
+x = rng.randn(5, 3)
+v = rng.randn(3)
+same("weighted", model.weighted(x, v), [np.diagonal(x) * v, np.prod(x, axis=0)])
+print("weighted: ok")
+show_error(model.weighted, rng.randn(4, 5), rng.randn(3))

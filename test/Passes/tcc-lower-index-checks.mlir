@@ -8,6 +8,8 @@
 
 // CHECK-LABEL: module attributes
 // CHECK-SAME: tcc.index_checks = ["subtensor at {{.*}}a.th:3:9", "advanced_subtensor at {{.*}}a.th:4:2"]
+// The callee is declared once, first in the module.
+// CHECK-NEXT: func.func private @__tcc_index_error(i64, i64, i64, i64)
 
 // CHECK-LABEL: func.func @one
 // CHECK-SAME: (%[[I:.*]]: index, %[[N:.*]]: index)
@@ -43,5 +45,4 @@ func.func @two(%i: index, %n: index) -> index {
   return %1 : index
 }
 
-// CHECK: func.func private @__tcc_index_error(i64, i64, i64, i64)
 // CHECK-NOT: th.check_index

@@ -5,6 +5,17 @@
 // is extended to double and the result truncated. trunc and arctan2 are
 // math dialect ops.
 
+// One declaration per callee, private, taking and returning a double,
+// first in the module.
+// CHECK-DAG: func.func private @tgamma(f64) -> f64
+// CHECK-DAG: func.func private @lgamma(f64) -> f64
+// CHECK-DAG: func.func private @__tcc_psi(f64) -> f64
+// CHECK-DAG: func.func private @__tcc_trigamma(f64) -> f64
+// CHECK-DAG: func.func private @__tcc_erfinv(f64) -> f64
+// CHECK-DAG: func.func private @__tcc_erfcinv(f64) -> f64
+// CHECK-DAG: func.func private @__tcc_erfcx(f64) -> f64
+// CHECK-NOT: func.func private @__tcc_psi
+
 // CHECK-LABEL: func.func @special
 // CHECK: linalg.generic
 // CHECK-NEXT: ^bb0(%[[X:.*]]: f64, %{{.*}}: f64):
@@ -41,13 +52,3 @@ th.func @float32(%x: tensor<3xf32>) -> tensor<3xf32> {
   %0 = th.psi %x : tensor<3xf32>
   th.return %0 : tensor<3xf32>
 }
-
-// One declaration per callee, private, taking and returning a double.
-// CHECK-DAG: func.func private @tgamma(f64) -> f64
-// CHECK-DAG: func.func private @lgamma(f64) -> f64
-// CHECK-DAG: func.func private @__tcc_psi(f64) -> f64
-// CHECK-DAG: func.func private @__tcc_trigamma(f64) -> f64
-// CHECK-DAG: func.func private @__tcc_erfinv(f64) -> f64
-// CHECK-DAG: func.func private @__tcc_erfcinv(f64) -> f64
-// CHECK-DAG: func.func private @__tcc_erfcx(f64) -> f64
-// CHECK-NOT: func.func private @__tcc_psi
