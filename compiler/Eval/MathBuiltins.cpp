@@ -37,9 +37,9 @@ static int64_t intArg(Interpreter &in, const ObjectPtr &v, int64_t dflt,
     return dflt;
   std::optional<int64_t> i = asInt(v);
   if (!i)
-    in.error(loc, (function + ": " + param + " must be an int, got " +
-                   typeName(v))
-                      .str());
+    in.error(loc,
+             (function + ": " + param + " must be an int, got " + typeName(v))
+                 .str());
   return *i;
 }
 
@@ -50,9 +50,9 @@ static double floatArg(Interpreter &in, const ObjectPtr &v, double dflt,
     return dflt;
   std::optional<double> f = asFloat(v);
   if (!f)
-    in.error(loc, (function + ": " + param + " must be a number, got " +
-                   typeName(v))
-                      .str());
+    in.error(loc,
+             (function + ": " + param + " must be a number, got " + typeName(v))
+                 .str());
   return *f;
 }
 
@@ -101,20 +101,23 @@ static TensorPtr isClose(Interpreter &in, const ObjectPtr &a,
                          bool equalNan, Location loc) {
   TensorBuilder &tb = in.tensors();
   auto f = [](double v) { return Interpreter::floating(v); };
-  auto un = [&](UnaryKind k, const ObjectPtr &x) { return tb.unary(k, x, loc); };
+  auto un = [&](UnaryKind k, const ObjectPtr &x) {
+    return tb.unary(k, x, loc);
+  };
   auto bin = [&](ElemwiseKind k, const ObjectPtr &x, const ObjectPtr &y) {
     return tb.elemwise(k, x, y, loc);
   };
   TensorPtr diff = un(UnaryKind::Abs, bin(ElemwiseKind::Sub, a, b));
-  TensorPtr tolerance = bin(ElemwiseKind::Add, f(atol),
-                            bin(ElemwiseKind::Mul, f(rtol), un(UnaryKind::Abs, b)));
+  TensorPtr tolerance =
+      bin(ElemwiseKind::Add, f(atol),
+          bin(ElemwiseKind::Mul, f(rtol), un(UnaryKind::Abs, b)));
   TensorPtr closePrelim = bin(ElemwiseKind::Le, diff, tolerance);
   TensorPtr aNan = un(UnaryKind::IsNan, a), bNan = un(UnaryKind::IsNan, b);
   TensorPtr aInf = un(UnaryKind::IsInf, a), bInf = un(UnaryKind::IsInf, b);
   TensorPtr special = bin(ElemwiseKind::Or, bin(ElemwiseKind::Or, aNan, bNan),
                           bin(ElemwiseKind::Or, aInf, bInf));
-  TensorPtr close = bin(ElemwiseKind::And, closePrelim,
-                        un(UnaryKind::Invert, special));
+  TensorPtr close =
+      bin(ElemwiseKind::And, closePrelim, un(UnaryKind::Invert, special));
   TensorPtr infEqual =
       bin(ElemwiseKind::And, bin(ElemwiseKind::And, aInf, bInf),
           bin(ElemwiseKind::Eq, un(UnaryKind::Sgn, a), un(UnaryKind::Sgn, b)));
@@ -148,10 +151,10 @@ static int64_t axisArg(Interpreter &in, const ObjectPtr &v, int64_t dflt,
                        int64_t rank, llvm::StringRef function, Location loc) {
   int64_t axis = intArg(in, v, dflt, function, "axis", loc);
   if (axis < -rank || axis >= rank)
-    in.error(loc, (function + ": axis " + llvm::Twine(axis) +
-                   " is out of bounds for a tensor of rank " +
-                   llvm::Twine(rank))
-                      .str());
+    in.error(loc,
+             (function + ": axis " + llvm::Twine(axis) +
+              " is out of bounds for a tensor of rank " + llvm::Twine(rank))
+                 .str());
   return axis < 0 ? axis + rank : axis;
 }
 
@@ -164,17 +167,16 @@ static TensorPtr difference(Interpreter &in, const ObjectPtr &xObj, int64_t n,
   if (rank == 0)
     in.error(loc, "diff: needs a tensor of at least one dimension");
   if (n < 0)
-    in.error(loc, "diff: order must be non-negative but got " +
-                      std::to_string(n));
+    in.error(loc,
+             "diff: order must be non-negative but got " + std::to_string(n));
   int64_t axis = axisArg(in, axisObj, -1, rank, "diff", loc);
   for (int64_t i = 0; i < n; ++i)
-    x = tb.elemwise(
-        ElemwiseKind::Sub,
-        sliceAlong(in, x, axis, Interpreter::integer(1), Interpreter::none(),
-                   loc),
-        sliceAlong(in, x, axis, Interpreter::none(), Interpreter::integer(-1),
-                   loc),
-        loc);
+    x = tb.elemwise(ElemwiseKind::Sub,
+                    sliceAlong(in, x, axis, Interpreter::integer(1),
+                               Interpreter::none(), loc),
+                    sliceAlong(in, x, axis, Interpreter::none(),
+                               Interpreter::integer(-1), loc),
+                    loc);
   return x;
 }
 
@@ -189,9 +191,9 @@ static TensorPtr roll(Interpreter &in, const ObjectPtr &xObj,
   if (rank == 0)
     in.error(loc, "roll: needs a tensor of at least one dimension");
   if (isAbsent(axisObj) && rank > 1)
-    return tb.reshape(roll(in, tb.flatten(x, 1, loc), shift,
-                           Interpreter::integer(0), loc),
-                      tb.shapeOf(x, loc), std::nullopt, loc);
+    return tb.reshape(
+        roll(in, tb.flatten(x, 1, loc), shift, Interpreter::integer(0), loc),
+        tb.shapeOf(x, loc), std::nullopt, loc);
   int64_t axis = axisArg(in, axisObj, 0, rank, "roll", loc);
   ObjectPtr size = tb.dimSize(x, axis, loc);
   std::optional<int64_t> staticShift = asInt(shift), staticSize = asInt(size);
@@ -244,15 +246,16 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
   if (name == "norm")
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
       // Theano's TensorVariable.norm: sum(|x| ** L, axis) ** (1 / L).
-      auto v = bindTensorArgs(in, a, "norm", self, {"x", "L", "axis?",
-                                                     "keepdims?"});
+      auto v =
+          bindTensorArgs(in, a, "norm", self, {"x", "L", "axis?", "keepdims?"});
       double l = floatArg(in, v[1], 2, "norm", "L", a.loc);
       if (l == 0 || std::isinf(l))
         in.error(a.loc, "norm: L must be finite and nonzero (Theano raises "
                         "NotImplementedError for L = 0 and L = inf)");
       TensorBuilder &tb = in.tensors();
-      TensorPtr powered = tb.elemwise(
-          ElemwiseKind::Pow, tb.unary(UnaryKind::Abs, v[0], a.loc), v[1], a.loc);
+      TensorPtr powered =
+          tb.elemwise(ElemwiseKind::Pow, tb.unary(UnaryKind::Abs, v[0], a.loc),
+                      v[1], a.loc);
       TensorPtr summed = tb.reduce(ReduceKind::Sum, powered, v[2],
                                    flag(in, v[3], a.loc), a.loc);
       return object(tb.elemwise(ElemwiseKind::Pow, summed,
@@ -263,7 +266,8 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
       auto v = bindTensorArgs(in, a, "ptp", self, {"a", "axis?"});
       TensorBuilder &tb = in.tensors();
       return object(tb.elemwise(
-          ElemwiseKind::Sub, tb.reduce(ReduceKind::Max, v[0], v[1], false, a.loc),
+          ElemwiseKind::Sub,
+          tb.reduce(ReduceKind::Max, v[0], v[1], false, a.loc),
           tb.reduce(ReduceKind::Min, v[0], v[1], false, a.loc), a.loc));
     });
   if (self)
@@ -286,8 +290,8 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
       auto v = bindArgs(in, a, "iround", {"a", "mode?"});
       TensorBuilder &tb = in.tensors();
       UnaryKind kind = roundingMode(in, v[1], "iround", a.loc);
-      return object(tb.cast(tb.unary(kind, v[0], a.loc), numpy::DType::Int64,
-                            a.loc));
+      return object(
+          tb.cast(tb.unary(kind, v[0], a.loc), numpy::DType::Int64, a.loc));
     });
   if (name == "deg2rad" || name == "rad2deg")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
@@ -296,20 +300,20 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
       return object(timesFloatX(in, v[0], c, a.loc));
     });
   if (name == "largest" || name == "smallest")
-    return makeBuiltin(q, [largest = name == "largest"](Interpreter &in,
-                                                        CallArgs &a) {
-      if (!a.keywords.empty())
-        in.error(a.loc, "largest/smallest take tensors as positional "
-                        "arguments only");
-      return object(extreme(in, a.positional, largest, a.loc));
-    });
+    return makeBuiltin(
+        q, [largest = name == "largest"](Interpreter &in, CallArgs &a) {
+          if (!a.keywords.empty())
+            in.error(a.loc, "largest/smallest take tensors as positional "
+                            "arguments only");
+          return object(extreme(in, a.positional, largest, a.loc));
+        });
   if (name == "isclose" || name == "allclose")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, n, {"a", "b", "rtol?", "atol?", "equal_nan?"});
-      TensorPtr close = isClose(
-          in, v[0], v[1], floatArg(in, v[2], 1e-5, n, "rtol", a.loc),
-          floatArg(in, v[3], 1e-8, n, "atol", a.loc), flag(in, v[4], a.loc),
-          a.loc);
+      TensorPtr close =
+          isClose(in, v[0], v[1], floatArg(in, v[2], 1e-5, n, "rtol", a.loc),
+                  floatArg(in, v[3], 1e-8, n, "atol", a.loc),
+                  flag(in, v[4], a.loc), a.loc);
       if (n == "isclose")
         return object(close);
       return object(in.tensors().anyAll(/*all=*/true, close,
@@ -327,8 +331,8 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
   if (name == "diff")
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "diff", {"x", "n?", "axis?"});
-      return object(difference(in, v[0], intArg(in, v[1], 1, "diff", "n", a.loc),
-                               v[2], a.loc));
+      return object(difference(
+          in, v[0], intArg(in, v[1], 1, "diff", "n", a.loc), v[2], a.loc));
     });
   if (name == "roll")
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {

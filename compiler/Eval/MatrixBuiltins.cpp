@@ -32,9 +32,9 @@ static int64_t offsetArg(Interpreter &in, const ObjectPtr &v,
     return 0;
   std::optional<int64_t> k = asInt(v);
   if (!k)
-    in.error(loc, (function + ": " + param + " must be an int, got " +
-                   typeName(v))
-                      .str());
+    in.error(loc,
+             (function + ": " + param + " must be an int, got " + typeName(v))
+                 .str());
   return *k;
 }
 
@@ -81,7 +81,8 @@ static TensorPtr indices(Interpreter &in, const ObjectPtr &n, int64_t start,
 static std::pair<TensorPtr, TensorPtr>
 diagonalIndices(Interpreter &in, const ObjectPtr &rows, const ObjectPtr &cols,
                 int64_t k, Location loc) {
-  int64_t rowStart = std::max<int64_t>(-k, 0), colStart = std::max<int64_t>(k, 0);
+  int64_t rowStart = std::max<int64_t>(-k, 0),
+          colStart = std::max<int64_t>(k, 0);
   // min(rows - rowStart, cols - colStart), clamped at 0 where an offset
   // can make it negative.
   ObjectPtr n = sizeMinimum(in, sizeMinus(in, rows, rowStart, loc),
@@ -92,10 +93,10 @@ diagonalIndices(Interpreter &in, const ObjectPtr &rows, const ObjectPtr &cols,
   // be known only in the kernel).
   TensorBuilder &tb = in.tensors();
   TensorPtr base = indices(in, n, 0, loc);
-  return {tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(rowStart),
-                      loc),
-          tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(colStart),
-                      loc)};
+  return {
+      tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(rowStart), loc),
+      tb.elemwise(ElemwiseKind::Add, base, Interpreter::integer(colStart),
+                  loc)};
 }
 
 static TensorPtr matrixArg(Interpreter &in, const ObjectPtr &v,
@@ -142,10 +143,9 @@ static TensorPtr diagonal(Interpreter &in, const ObjectPtr &aObj,
   if (rank < 2)
     in.error(loc, "diagonal: expects a tensor of at least 2 dimensions, got " +
                       tb.typeString(a->value.getType()));
-  ObjectList axisItems = {isAbsent(axis1Obj) ? Interpreter::integer(0)
-                                             : axis1Obj,
-                          isAbsent(axis2Obj) ? Interpreter::integer(1)
-                                             : axis2Obj};
+  ObjectList axisItems = {
+      isAbsent(axis1Obj) ? Interpreter::integer(0) : axis1Obj,
+      isAbsent(axis2Obj) ? Interpreter::integer(1) : axis2Obj};
   std::vector<int64_t> axes = tb.distinctAxes(axisItems, rank, "diagonal", loc);
   ObjectList order;
   for (int64_t d = 0; d < rank; ++d)
@@ -192,10 +192,9 @@ static TensorPtr diag(Interpreter &in, const ObjectPtr &vObj, int64_t k,
                       tb.typeString(v->value.getType()));
   ObjectPtr n = tb.dimSize(v, 0, loc);
   int64_t shift = std::abs(k);
-  ObjectPtr size =
-      asInt(n) ? Interpreter::integer(*asInt(n) + shift)
-               : binaryOperator(in, ast::BinOpKind::Add, n,
-                                Interpreter::integer(shift), loc);
+  ObjectPtr size = asInt(n) ? Interpreter::integer(*asInt(n) + shift)
+                            : binaryOperator(in, ast::BinOpKind::Add, n,
+                                             Interpreter::integer(shift), loc);
   TensorPtr zeros = tb.alloc(Interpreter::integer(0), {size, size},
                              tb.dtypeOf(v), "diag", loc);
   // v fills the whole diagonal: its indices are counted from v's length.
@@ -232,8 +231,7 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
           isAbsent(v[3]) ? in.getFloatX() : dtypeArgument(in, v[3], a.loc);
       ObjectPtr m = isAbsent(v[1]) ? v[0] : v[1];
       return object(in.tensors().cast(
-          lowerMask(in, v[0], m, offsetArg(in, v[2], "tri", "k", a.loc),
-                    a.loc),
+          lowerMask(in, v[0], m, offsetArg(in, v[2], "tri", "k", a.loc), a.loc),
           dtype, a.loc));
     });
   if (name == "tril" || name == "triu")
@@ -245,8 +243,8 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
   if (name == "diag")
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "diag", {"v", "k?"});
-      return object(diag(in, v[0], offsetArg(in, v[1], "diag", "k", a.loc),
-                         a.loc));
+      return object(
+          diag(in, v[0], offsetArg(in, v[1], "diag", "k", a.loc), a.loc));
     });
   if (name == "fill_diagonal" || name == "fill_diagonal_offset")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
@@ -278,9 +276,8 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
       numpy::DType dtype =
           isAbsent(v[2]) ? in.getFloatX() : dtypeArgument(in, v[2], a.loc);
       ObjectPtr n = tb.dimSize(y, 0, a.loc);
-      TensorPtr zeros =
-          tb.alloc(Interpreter::integer(0), {n, v[1]}, dtype, "to_one_hot",
-                   a.loc);
+      TensorPtr zeros = tb.alloc(Interpreter::integer(0), {n, v[1]}, dtype,
+                                 "to_one_hot", a.loc);
       return object(setAt(in, zeros, indices(in, n, 0, a.loc), y,
                           Interpreter::integer(1), "to_one_hot", a.loc));
     });

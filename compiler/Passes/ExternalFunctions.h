@@ -1,4 +1,5 @@
-//===- ExternalFunctions.h - Declarations of functions kernels call -*- C++ -*-===//
+//===- ExternalFunctions.h - Declarations of functions kernels call -*- C++
+//-*-===//
 //
 // Kernels call C functions outside the module: the runtime's (random draws,
 // index errors, special functions), OpenBLAS and libm. Each is declared once,
