@@ -15,6 +15,22 @@ ObjectPtr eval::makeBuiltin(std::string name, BuiltinFn fn) {
   return std::make_shared<BuiltinObject>(std::move(name), std::move(fn));
 }
 
+bool eval::isAbsent(const ObjectPtr &value) {
+  return !value || isa<NoneObject>(value.get());
+}
+
+int64_t eval::intArgument(Interpreter &interp, const ObjectPtr &value,
+                          int64_t dflt, llvm::StringRef function,
+                          llvm::StringRef param, Location loc) {
+  if (isAbsent(value))
+    return dflt;
+  std::optional<int64_t> i = asInt(value);
+  if (!i)
+    interp.error(loc, function + ": " + param + " must be an int, got " +
+                          typeName(value));
+  return *i;
+}
+
 std::vector<ObjectPtr> eval::bindArgs(Interpreter &interp, CallArgs &args,
                                       llvm::StringRef function,
                                       llvm::ArrayRef<const char *> params) {

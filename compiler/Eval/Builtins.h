@@ -161,6 +161,13 @@ std::vector<ObjectPtr> bindTensorArgs(Interpreter &interp, CallArgs &args,
 
 ObjectPtr makeBuiltin(std::string name, BuiltinFn fn);
 
+/// True for an optional argument not given, or given as None.
+bool isAbsent(const ObjectPtr &value);
+/// The int argument `param` of `function`; `dflt` where it is absent.
+int64_t intArgument(Interpreter &interp, const ObjectPtr &value, int64_t dflt,
+                    llvm::StringRef function, llvm::StringRef param,
+                    mlir::Location loc);
+
 /// The ops of the global graph a function's outputs and updates depend on
 /// (FunctionBuilder.cpp).
 llvm::SetVector<mlir::Operation *>

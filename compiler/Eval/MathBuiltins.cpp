@@ -18,29 +18,12 @@ using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
 
-static bool isAbsent(const ObjectPtr &v) {
-  return !v || isa<NoneObject>(v.get());
-}
-
 static ObjectPtr object(TensorPtr t) {
   return std::static_pointer_cast<Object>(std::move(t));
 }
 
 static bool flag(Interpreter &in, const ObjectPtr &v, Location loc) {
   return v && truthy(in, v, loc);
-}
-
-static int64_t intArg(Interpreter &in, const ObjectPtr &v, int64_t dflt,
-                      llvm::StringRef function, llvm::StringRef param,
-                      Location loc) {
-  if (isAbsent(v))
-    return dflt;
-  std::optional<int64_t> i = asInt(v);
-  if (!i)
-    in.error(loc,
-             (function + ": " + param + " must be an int, got " + typeName(v))
-                 .str());
-  return *i;
 }
 
 static double floatArg(Interpreter &in, const ObjectPtr &v, double dflt,
@@ -149,7 +132,7 @@ static ObjectPtr sliceAlong(Interpreter &in, const TensorPtr &x, int64_t axis,
 
 static int64_t axisArg(Interpreter &in, const ObjectPtr &v, int64_t dflt,
                        int64_t rank, llvm::StringRef function, Location loc) {
-  int64_t axis = intArg(in, v, dflt, function, "axis", loc);
+  int64_t axis = intArgument(in, v, dflt, function, "axis", loc);
   if (axis < -rank || axis >= rank)
     in.error(loc,
              (function + ": axis " + llvm::Twine(axis) +
@@ -332,7 +315,7 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "diff", {"x", "n?", "axis?"});
       return object(difference(
-          in, v[0], intArg(in, v[1], 1, "diff", "n", a.loc), v[2], a.loc));
+          in, v[0], intArgument(in, v[1], 1, "diff", "n", a.loc), v[2], a.loc));
     });
   if (name == "roll")
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {

@@ -16,26 +16,8 @@ using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
 
-static bool isAbsent(const ObjectPtr &v) {
-  return !v || isa<NoneObject>(v.get());
-}
-
 static ObjectPtr object(TensorPtr t) {
   return std::static_pointer_cast<Object>(std::move(t));
-}
-
-/// An int offset argument (k, offset), 0 when absent.
-static int64_t offsetArg(Interpreter &in, const ObjectPtr &v,
-                         llvm::StringRef function, llvm::StringRef param,
-                         Location loc) {
-  if (isAbsent(v))
-    return 0;
-  std::optional<int64_t> k = asInt(v);
-  if (!k)
-    in.error(loc,
-             (function + ": " + param + " must be an int, got " + typeName(v))
-                 .str());
-  return *k;
 }
 
 /// Size arithmetic that stays an int where both sides are ints, else int64
@@ -209,9 +191,9 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
       auto v = bindTensorArgs(in, a, "diagonal", self,
                               {"a", "offset?", "axis1?", "axis2?"});
-      return object(diagonal(in, v[0],
-                             offsetArg(in, v[1], "diagonal", "offset", a.loc),
-                             v[2], v[3], a.loc));
+      return object(diagonal(
+          in, v[0], intArgument(in, v[1], 0, "diagonal", "offset", a.loc), v[2],
+          v[3], a.loc));
     });
   if (name == "trace")
     return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
@@ -231,20 +213,21 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
           isAbsent(v[3]) ? in.getFloatX() : dtypeArgument(in, v[3], a.loc);
       ObjectPtr m = isAbsent(v[1]) ? v[0] : v[1];
       return object(in.tensors().cast(
-          lowerMask(in, v[0], m, offsetArg(in, v[2], "tri", "k", a.loc), a.loc),
+          lowerMask(in, v[0], m, intArgument(in, v[2], 0, "tri", "k", a.loc),
+                    a.loc),
           dtype, a.loc));
     });
   if (name == "tril" || name == "triu")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, n, {"m", "k?"});
-      return object(triangle(in, v[0], offsetArg(in, v[1], n, "k", a.loc),
+      return object(triangle(in, v[0], intArgument(in, v[1], 0, n, "k", a.loc),
                              n == "tril", n, a.loc));
     });
   if (name == "diag")
     return makeBuiltin(q, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "diag", {"v", "k?"});
       return object(
-          diag(in, v[0], offsetArg(in, v[1], "diag", "k", a.loc), a.loc));
+          diag(in, v[0], intArgument(in, v[1], 0, "diag", "k", a.loc), a.loc));
     });
   if (name == "fill_diagonal" || name == "fill_diagonal_offset")
     return makeBuiltin(q, [n = name.str()](Interpreter &in, CallArgs &a) {
@@ -257,7 +240,7 @@ ObjectPtr eval::matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
       if (tb.rankOf(val) != 0)
         in.error(a.loc, n + ": val must be a scalar, got " +
                             tb.typeString(val->value.getType()));
-      int64_t k = withOffset ? offsetArg(in, v[2], n, "offset", a.loc) : 0;
+      int64_t k = withOffset ? intArgument(in, v[2], 0, n, "offset", a.loc) : 0;
       auto [rows, cols] = diagonalIndices(in, tb.dimSize(m, 0, a.loc),
                                           tb.dimSize(m, 1, a.loc), k, a.loc);
       return object(setAt(in, m, rows, cols, val, n, a.loc));

@@ -14,10 +14,6 @@ using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
 
-static bool isAbsent(const ObjectPtr &v) {
-  return !v || isa<NoneObject>(v.get());
-}
-
 ObjectPtr eval::repeatFunction(llvm::StringRef qualified, llvm::StringRef name,
                                ObjectPtr self) {
   std::string q = qualified.str();

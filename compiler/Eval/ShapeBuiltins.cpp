@@ -15,18 +15,6 @@ using namespace mlir;
 using namespace tcc;
 using namespace tcc::eval;
 
-static int64_t intArgument(Interpreter &in, const ObjectPtr &v, int64_t dflt,
-                           llvm::StringRef function, llvm::StringRef param,
-                           Location loc) {
-  if (!v || isa<NoneObject>(v.get()))
-    return dflt;
-  std::optional<int64_t> i = asInt(v);
-  if (!i)
-    in.error(loc, function + ": " + param + " must be an int, got " +
-                      typeName(v));
-  return *i;
-}
-
 static ObjectList tensorList(Interpreter &in, const ObjectPtr &v,
                              llvm::StringRef function, Location loc) {
   if (!isa<ListObject, TupleObject>(v.get()))

@@ -517,19 +517,22 @@ LogicalResult GammaOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+/// g * D(x), for an op whose derivative is the op D.
+template <typename DerivativeOp>
+static LogicalResult timesDerivativeOp(OpBuilder &b, Location loc, Value g,
+                                       Value x, SmallVectorImpl<Value> &grads) {
+  grads.push_back(MulOp::create(b, loc, g, DerivativeOp::create(b, loc, x)));
+  return success();
+}
+
 LogicalResult GammaLnOp::buildVJP(OpBuilder &b, Value g,
                                   SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
-  grads.push_back(MulOp::create(b, loc, g, PsiOp::create(b, loc, getInput())));
-  return success();
+  return timesDerivativeOp<PsiOp>(b, getLoc(), g, getInput(), grads);
 }
 
 LogicalResult PsiOp::buildVJP(OpBuilder &b, Value g,
                               SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
-  grads.push_back(
-      MulOp::create(b, loc, g, TriGammaOp::create(b, loc, getInput())));
-  return success();
+  return timesDerivativeOp<TriGammaOp>(b, getLoc(), g, getInput(), grads);
 }
 
 LogicalResult Arctan2Op::buildVJP(OpBuilder &b, Value g,
@@ -598,10 +601,7 @@ LogicalResult SigmoidOp::buildVJP(OpBuilder &b, Value g,
 
 LogicalResult SoftplusOp::buildVJP(OpBuilder &b, Value g,
                                    SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
-  grads.push_back(
-      MulOp::create(b, loc, g, SigmoidOp::create(b, loc, getInput())));
-  return success();
+  return timesDerivativeOp<SigmoidOp>(b, getLoc(), g, getInput(), grads);
 }
 
 LogicalResult CastOp::buildVJP(OpBuilder &b, Value g,
