@@ -389,6 +389,27 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       sameDims(result, op->getOperand(0));
       return WalkResult::advance();
     }
+    if (auto rebroadcast = dyn_cast<th::RebroadcastOp>(op)) {
+      // A dimension made broadcastable must be 1 (checked before the call);
+      // one made non-broadcastable is the size 1.
+      DimVec in = dims.lookup(rebroadcast.getInput()), out;
+      for (auto [d, sym] : llvm::enumerate(in)) {
+        bool broadcastable = type.getDimSize(d) == 1;
+        if (broadcastable && sym >= 0 &&
+            failed(checks.unify(
+                sym, checks.newConstant(1), op, "rebroadcast", op->getLoc(),
+                llvm::formatv("{0} == 1 (Theano's Rebroadcast: dimension {1} "
+                              "was made broadcastable)",
+                              checks.name(sym), d)
+                    .str())))
+          return WalkResult::interrupt();
+        out.push_back(broadcastable ? -1
+                      : sym >= 0    ? sym
+                                    : checks.newConstant(1));
+      }
+      dims[result] = std::move(out);
+      return WalkResult::advance();
+    }
     if (auto onehot = dyn_cast<th::OneHotOp>(op)) {
       sameDims(result, onehot.getLike());
       return WalkResult::advance();

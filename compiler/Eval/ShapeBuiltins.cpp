@@ -10,6 +10,7 @@
 #include "Eval/TensorBuilder.h"
 
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace tcc;
@@ -84,6 +85,35 @@ ObjectPtr eval::shapeFunction(llvm::StringRef qualified, llvm::StringRef name) {
           in.error(a.loc, n + ": every argument must be a matrix");
       return std::static_pointer_cast<Object>(in.tensors().join(
           tensors, n == "horizontal_stack" ? 1 : 0, n, a.loc));
+    });
+  if (name == "addbroadcast" || name == "unbroadcast")
+    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
+                                                         CallArgs &a) {
+      // addbroadcast(x, *axes) / unbroadcast(x, *axes).
+      auto v = bindArgs(in, a, n, {"x", "*"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr x = tb.asTensor(v[0], a.loc);
+      std::vector<bool> pattern = tb.broadcastableOf(x);
+      for (int64_t axis : tb.distinctAxes(iterate(in, v[1], a.loc),
+                                          tb.rankOf(x), n, a.loc))
+        pattern[axis] = n == "addbroadcast";
+      return std::static_pointer_cast<Object>(
+          tb.rebroadcast(x, pattern, n, a.loc));
+    });
+  if (name == "patternbroadcast")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "patternbroadcast", {"x", "broadcastable"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr x = tb.asTensor(v[0], a.loc);
+      std::vector<bool> pattern;
+      for (const ObjectPtr &item : iterate(in, v[1], a.loc))
+        pattern.push_back(truthy(in, item, a.loc));
+      if (static_cast<int64_t>(pattern.size()) != tb.rankOf(x))
+        in.error(a.loc, llvm::formatv("patternbroadcast: the pattern has {0} "
+                                      "entries but the tensor has rank {1}",
+                                      pattern.size(), tb.rankOf(x)));
+      return std::static_pointer_cast<Object>(
+          tb.rebroadcast(x, pattern, "patternbroadcast", a.loc));
     });
   if (name == "shape_padaxis")
     return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {

@@ -857,6 +857,28 @@ TensorPtr TensorBuilder::dimshuffle(const TensorPtr &x,
       th::DimShuffleOp::create(builder, loc, x->value, pattern).getResult());
 }
 
+TensorPtr TensorBuilder::rebroadcast(const TensorPtr &x,
+                                     const std::vector<bool> &pattern,
+                                     llvm::StringRef name, Location loc) {
+  auto type = llvm::cast<RankedTensorType>(x->value.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  for (auto [d, broadcastable] : llvm::enumerate(pattern)) {
+    if (broadcastable && shape[d] != 1 && !ShapedType::isDynamic(shape[d]))
+      interp.error(loc, llvm::formatv("{0}: dimension {1} in Rebroadcast's "
+                                      "input was supposed to be 1 (got {2} "
+                                      "instead)",
+                                      name, d, shape[d]));
+    if (broadcastable)
+      shape[d] = 1;
+    else if (shape[d] == 1)
+      shape[d] = ShapedType::kDynamic;
+  }
+  auto to = RankedTensorType::get(shape, type.getElementType());
+  if (to == type)
+    return x;
+  return wrap(th::RebroadcastOp::create(builder, loc, to, x->value));
+}
+
 TensorPtr TensorBuilder::transpose(const TensorPtr &x, Location loc,
                                    const ObjectList &axes) {
   int64_t rank = rankOf(x);

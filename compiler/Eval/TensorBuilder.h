@@ -115,6 +115,12 @@ public:
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);
+  /// Theano's Rebroadcast: x with the broadcastable pattern `pattern`
+  /// (addbroadcast, unbroadcast, patternbroadcast); a dimension made
+  /// broadcastable must have size 1 (checked before the call where it is
+  /// known only then). `name` is the function, for errors.
+  TensorPtr rebroadcast(const TensorPtr &x, const std::vector<bool> &pattern,
+                        llvm::StringRef name, mlir::Location loc);
   /// Distinct axes of a rank-`rank` tensor, in the order given (negative
   /// counts from the end); errors are prefixed with `function` if any.
   std::vector<int64_t> distinctAxes(const ObjectList &items, int64_t rank,

@@ -653,6 +653,18 @@ struct LowerGradientStop : OpRewritePattern<th::GradientStopOp> {
   }
 };
 
+/// th.rebroadcast -> tensor.cast: the values stay where they are; the
+/// manifest checked that a dimension made broadcastable has size 1.
+struct LowerRebroadcast : OpRewritePattern<th::RebroadcastOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(th::RebroadcastOp op,
+                                PatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<tensor::CastOp>(op, op.getType(),
+                                                op.getInput());
+    return success();
+  }
+};
+
 /// th.ifelse -> scf.if yielding one branch's value each (control-flow-sink
 /// later moves each branch's own computations into its region).
 struct LowerIfElse : OpRewritePattern<th::IfElseOp> {
@@ -759,7 +771,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
       .add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
            LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
            LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
-           LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
+           LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop, LowerRebroadcast,
                LowerIfElse,
            LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
            LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,

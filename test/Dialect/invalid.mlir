@@ -447,3 +447,20 @@ func.func @cast_static_to_dynamic(%a: tensor<1xi32>) -> tensor<?xf32> {
   %0 = th.cast %a : tensor<1xi32> -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+// A rebroadcast only turns 1 and ? into each other.
+func.func @rebroadcast_static(%a: tensor<3xf64>) -> tensor<1xf64> {
+  // expected-error @+1 {{'th.rebroadcast' op changes 'tensor<3xf64>' to 'tensor<1xf64>'; only broadcastable dimensions (1) and dimensions known at run time (?) may turn into each other}}
+  %0 = th.rebroadcast %a : tensor<3xf64> -> tensor<1xf64>
+  return %0 : tensor<1xf64>
+}
+
+// -----
+
+func.func @rebroadcast_dtype(%a: tensor<?xf64>) -> tensor<1xf32> {
+  // expected-error @+1 {{'th.rebroadcast' op changes 'tensor<?xf64>' to 'tensor<1xf32>'}}
+  %0 = th.rebroadcast %a : tensor<?xf64> -> tensor<1xf32>
+  return %0 : tensor<1xf32>
+}

@@ -834,6 +834,16 @@ LogicalResult DimShuffleOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult RebroadcastOp::buildVJP(OpBuilder &b, Value g,
+                                      SmallVectorImpl<Value> &grads) {
+  // Theano: the gradient rebroadcast back to the input's pattern.
+  Value x = getInput();
+  if (!isFloatTensor(x))
+    return noGradients(grads);
+  grads.push_back(RebroadcastOp::create(b, getLoc(), x.getType(), g));
+  return success();
+}
+
 LogicalResult GradientStopOp::buildVJP(OpBuilder &b, Value g,
                                        SmallVectorImpl<Value> &grads) {
   // zero_grad: zeros of the input's shape; disconnected_grad: nothing.

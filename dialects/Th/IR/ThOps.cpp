@@ -136,6 +136,34 @@ LogicalResult UpdateOp::verifySymbolUses(SymbolTableCollection &tables) {
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+LogicalResult RebroadcastOp::verify() {
+  auto from = cast<ShapedType>(getInput().getType());
+  auto to = cast<ShapedType>(getType());
+  bool ok = from.getElementType() == to.getElementType() &&
+            from.getRank() == to.getRank();
+  for (int64_t d = 0; ok && d < from.getRank(); ++d) {
+    int64_t a = from.getDimSize(d), b = to.getDimSize(d);
+    ok = a == b || (a == 1 && ShapedType::isDynamic(b)) ||
+         (ShapedType::isDynamic(a) && b == 1);
+  }
+  if (!ok)
+    return emitOpError("changes ")
+           << getInput().getType() << " to " << getType()
+           << "; only broadcastable dimensions (1) and dimensions known at "
+              "run time (?) may turn into each other";
+  return success();
+}
+
+OpFoldResult RebroadcastOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  // rebroadcast(rebroadcast(x)) back to x's type is x.
+  if (auto inner = getInput().getDefiningOp<RebroadcastOp>())
+    if (inner.getInput().getType() == getType())
+      return inner.getInput();
+  return {};
+}
+
 LogicalResult CastOp::verify() {
   // The dtype changes, and a static size may be forgotten (become dynamic);
   // broadcastable dimensions stay: the lowering sizes the result from the

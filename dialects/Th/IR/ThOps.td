@@ -957,6 +957,22 @@ def Th_GradientStopOp : Th_Op<"gradient_stop", [Pure, SameOperandsAndResultType,
   let assemblyFormat = "$input attr-dict `:` type($result)";
 }
 
+def Th_RebroadcastOp : Th_Op<"rebroadcast", [Pure, Th_Differentiable]> {
+  let summary = "the same values with other dimensions broadcastable";
+  let description = [{
+    Theano's Rebroadcast (`addbroadcast`, `unbroadcast`, `patternbroadcast`):
+    each dimension keeps its size or turns between a broadcastable 1 and a
+    size known at run time. A dynamic dimension made broadcastable must have
+    size 1 at run time; the manifest checks that before the call (Theano's
+    "Dimension 0 in Rebroadcast's input was supposed to be 1").
+  }];
+  let arguments = (ins Th_Tensor:$input);
+  let results = (outs Th_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def Th_JacobianOp : Th_Op<"jacobian", [Pure]> {
   let summary = "the Jacobian of a vector with respect to a value";
   let description = [{
