@@ -385,7 +385,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       return WalkResult::advance();
     }
     if (isa<th::GradientStopOp, th::SoftmaxOp, th::LogSoftmaxOp, th::CumSumOp,
-            th::CumProdOp>(op)) {
+            th::CumProdOp, th::ArgsortOp>(op)) {
       sameDims(result, op->getOperand(0));
       return WalkResult::advance();
     }

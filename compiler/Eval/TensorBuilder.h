@@ -115,6 +115,12 @@ public:
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);
+  /// T.sort / T.argsort(x, axis) (TensorSort.cpp): x sorted along `axis`
+  /// (None: x flattened), or with `positions` the int64 positions that sort
+  /// it; NaN last, ties in their original order.
+  TensorPtr sortAlong(const ObjectPtr &x, const ObjectPtr &axis,
+                      bool positions, llvm::StringRef name,
+                      mlir::Location loc);
   /// Theano's Rebroadcast: x with the broadcastable pattern `pattern`
   /// (addbroadcast, unbroadcast, patternbroadcast); a dimension made
   /// broadcastable must have size 1 (checked before the call where it is

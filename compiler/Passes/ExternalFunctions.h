@@ -23,6 +23,20 @@ mlir::func::FuncOp declareExternalFunction(mlir::ModuleOp module,
                                            mlir::FunctionType type,
                                            bool cInterface = false);
 
+/// memref<?xT> with any offset and stride: how the runtime's entry points
+/// take arrays (MLIR's C interface passes a pointer to its descriptor).
+mlir::MemRefType vectorBufferType(mlir::Type element);
+
+/// A tensor of any rank as a read-only buffer of its elements in row-major
+/// order, of vectorBufferType: an argument a callee reads.
+mlir::Value readOnlyVectorArgument(mlir::OpBuilder &b, mlir::Location loc,
+                                   mlir::Value tensor);
+
+/// A contiguous buffer of any rank (a memref.alloc the callee fills) as a
+/// vectorBufferType argument.
+mlir::Value vectorArgument(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value buffer);
+
 } // namespace tcc
 
 #endif // TCC_PASSES_EXTERNALFUNCTIONS_H

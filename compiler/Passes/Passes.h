@@ -39,6 +39,8 @@ void populateArangeToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// points the module's draws call, before the patterns run.
 void populateRandomToCallsPatterns(mlir::RewritePatternSet &patterns);
 void declareRandomFunctions(mlir::ModuleOp module);
+/// th.argsort as a call of the runtime's row sort (SortToCalls.cpp).
+void populateSortToCallsPatterns(mlir::RewritePatternSet &patterns);
 /// th.cumsum / th.cumprod as an scf.for along the axis (CumulativeToLoops.cpp).
 void populateCumulativeToLoopsPatterns(mlir::RewritePatternSet &patterns);
 /// th.nonzero as a counting reduction and a loop nest writing coordinates

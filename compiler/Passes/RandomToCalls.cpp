@@ -26,14 +26,6 @@
 
 using namespace mlir;
 
-/// memref<?xT> with any offset and stride: what the entry points take.
-static MemRefType vectorType(Type element) {
-  MLIRContext *ctx = element.getContext();
-  return MemRefType::get({ShapedType::kDynamic}, element,
-                         StridedLayoutAttr::get(ctx, ShapedType::kDynamic,
-                                                {ShapedType::kDynamic}));
-}
-
 static std::string calleeName(th::RandomDrawOp op) {
   return ("tcc_random_" + op.getDistribution()).str();
 }
@@ -43,12 +35,12 @@ static std::string calleeName(th::RandomDrawOp op) {
 static SmallVector<Type> calleeArgTypes(th::RandomDrawOp op) {
   SmallVector<Type> types;
   Type i64 = IntegerType::get(op.getContext(), 64);
-  types.push_back(vectorType(i64));
-  types.push_back(vectorType(i64));
+  types.push_back(tcc::vectorBufferType(i64));
+  types.push_back(tcc::vectorBufferType(i64));
   for (Value p : op.getParams())
     types.push_back(
-        vectorType(cast<RankedTensorType>(p.getType()).getElementType()));
-  types.push_back(vectorType(
+        tcc::vectorBufferType(cast<RankedTensorType>(p.getType()).getElementType()));
+  types.push_back(tcc::vectorBufferType(
       cast<RankedTensorType>(op.getSample().getType()).getElementType()));
   return types;
 }
@@ -60,32 +52,6 @@ void tcc::declareRandomFunctions(ModuleOp module) {
         FunctionType::get(module.getContext(), calleeArgTypes(op), {}),
         /*cInterface=*/true);
   });
-}
-
-/// `v` (a tensor, or a contiguous buffer, of any rank) as a 1-d tensor or
-/// buffer in row-major order.
-template <typename ExpandOp, typename CollapseOp>
-static Value flatten(OpBuilder &b, Location loc, Value v) {
-  auto type = cast<ShapedType>(v.getType());
-  if (type.getRank() == 1)
-    return v;
-  if (type.getRank() == 0)
-    return ExpandOp::create(
-        b, loc,
-        isa<MemRefType>(type)
-            ? Type(MemRefType::get({1}, type.getElementType()))
-            : Type(RankedTensorType::get({1}, type.getElementType())),
-        v, ArrayRef<ReassociationIndices>{});
-  ReassociationIndices all;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    all.push_back(d);
-  return CollapseOp::create(b, loc, v, ArrayRef<ReassociationIndices>{all});
-}
-
-static Value asArgument(OpBuilder &b, Location loc, Value buffer) {
-  auto type = cast<MemRefType>(buffer.getType());
-  return memref::CastOp::create(b, loc, vectorType(type.getElementType()),
-                                buffer);
 }
 
 namespace {
@@ -101,16 +67,7 @@ struct LowerRandomDraw : OpRewritePattern<th::RandomDrawOp> {
     if (!callee)
       return rewriter.notifyMatchFailure(op, "entry point not declared");
     auto readView = [&](Value t) {
-      Value flat = flatten<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
-          rewriter, loc, t);
-      auto type = cast<RankedTensorType>(flat.getType());
-      auto view = bufferization::ToBufferOp::create(
-          rewriter, loc,
-          MemRefType::get(
-              type.getShape(), type.getElementType(),
-              cast<MemRefType>(vectorType(type.getElementType())).getLayout()),
-          flat, /*read_only=*/true);
-      return asArgument(rewriter, loc, view);
+      return tcc::readOnlyVectorArgument(rewriter, loc, t);
     };
 
     SmallVector<Value> args = {readView(op.getState())};
@@ -118,7 +75,7 @@ struct LowerRandomDraw : OpRewritePattern<th::RandomDrawOp> {
     auto packedType =
         MemRefType::get({th::kRandomStateLength}, stateType.getElementType());
     Value next = memref::AllocOp::create(rewriter, loc, packedType);
-    args.push_back(asArgument(rewriter, loc, next));
+    args.push_back(tcc::vectorArgument(rewriter, loc, next));
     for (Value p : op.getParams())
       args.push_back(readView(p));
 
@@ -133,10 +90,7 @@ struct LowerRandomDraw : OpRewritePattern<th::RandomDrawOp> {
         rewriter, loc,
         MemRefType::get(sampleType.getShape(), sampleType.getElementType()),
         dynamic);
-    args.push_back(
-        asArgument(rewriter, loc,
-                   flatten<memref::ExpandShapeOp, memref::CollapseShapeOp>(
-                       rewriter, loc, sample)));
+    args.push_back(tcc::vectorArgument(rewriter, loc, sample));
     func::CallOp::create(rewriter, loc, callee, args);
 
     Value nextTensor = bufferization::ToTensorOp::create(

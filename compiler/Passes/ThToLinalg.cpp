@@ -771,8 +771,8 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
       .add<LowerElementwise, LowerDot, LowerAccumulatedDot<th::GemvOp>,
            LowerAccumulatedDot<th::GemmOp>, LowerSoftmax<th::SoftmaxOp>,
            LowerSoftmax<th::LogSoftmaxOp>, LowerDimShuffle, LowerConstant,
-           LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop, LowerRebroadcast,
-               LowerIfElse,
+           LowerShapeI, LowerAlloc, LowerStack, LowerOneHot, LowerGradientStop,
+           LowerRebroadcast, LowerIfElse,
            LowerReduction<th::SumOp>, LowerReduction<th::MeanOp>,
            LowerReduction<th::MaxOp>, LowerReduction<th::MinOp>,
            LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
@@ -783,5 +783,6 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
   populateCumulativeToLoopsPatterns(patterns);
   populateNonzeroToLoopsPatterns(patterns);
   populateRandomToCallsPatterns(patterns);
+  populateSortToCallsPatterns(patterns);
   populateAdvancedIndexingToTensorPatterns(patterns);
 }

@@ -464,3 +464,19 @@ func.func @rebroadcast_dtype(%a: tensor<?xf64>) -> tensor<1xf32> {
   %0 = th.rebroadcast %a : tensor<?xf64> -> tensor<1xf32>
   return %0 : tensor<1xf32>
 }
+
+// -----
+
+func.func @argsort_scalar(%a: tensor<f64>) -> tensor<i64> {
+  // expected-error @+1 {{'th.argsort' op needs a tensor of rank 1 or more to sort rows of}}
+  %0 = th.argsort %a : tensor<f64> -> tensor<i64>
+  return %0 : tensor<i64>
+}
+
+// -----
+
+func.func @argsort_shape(%a: tensor<3xf64>) -> tensor<4xi64> {
+  // expected-error @+1 {{'th.argsort' op result shape 'tensor<4xi64>' differs from the input's 'tensor<3xf64>'}}
+  %0 = th.argsort %a : tensor<3xf64> -> tensor<4xi64>
+  return %0 : tensor<4xi64>
+}

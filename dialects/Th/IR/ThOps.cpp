@@ -136,6 +136,17 @@ LogicalResult UpdateOp::verifySymbolUses(SymbolTableCollection &tables) {
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+LogicalResult ArgsortOp::verify() {
+  auto in = cast<ShapedType>(getInput().getType());
+  auto out = cast<ShapedType>(getType());
+  if (in.getRank() == 0)
+    return emitOpError("needs a tensor of rank 1 or more to sort rows of");
+  if (in.getShape() != out.getShape())
+    return emitOpError("result shape ")
+           << out << " differs from the input's " << in;
+  return success();
+}
+
 LogicalResult RebroadcastOp::verify() {
   auto from = cast<ShapedType>(getInput().getType());
   auto to = cast<ShapedType>(getType());

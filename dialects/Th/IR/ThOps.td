@@ -973,6 +973,22 @@ def Th_RebroadcastOp : Th_Op<"rebroadcast", [Pure, Th_Differentiable]> {
   let hasFolder = 1;
 }
 
+def Th_ArgsortOp : Th_Op<"argsort", [Pure]> {
+  let summary = "the positions that sort each row along the last axis";
+  let description = [{
+    NumPy's `argsort` along the last dimension: row by row, the int64
+    positions of the elements in ascending order, NaN last, equal elements
+    in their original order (a stable sort). The front end moves another
+    axis last with dimshuffle, and builds `sort` from it by indexing. The
+    lowering calls the runtime (`__tcc_argsort_<dtype>`, runtime/src/Sort.cpp).
+  }];
+  let arguments = (ins RankedTensorOf<!listconcat([I1], Th_Integers,
+                                                  [F32, F64])>:$input);
+  let results = (outs RankedTensorOf<[I64]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def Th_JacobianOp : Th_Op<"jacobian", [Pure]> {
   let summary = "the Jacobian of a vector with respect to a value";
   let description = [{
