@@ -208,14 +208,24 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
   };
   auto sizeOf = [&](Value v) { return scalarOf(v, /*values=*/false); };
   auto valueOf = [&](Value v) { return scalarOf(v, /*values=*/true); };
+  // Size `position` of an alloc, reshape or draw: a size, or a value the
+  // runtime computes from integer scalar inputs, checked non-negative.
   auto sizeOfOperand = [&](Operation *op, size_t position,
                            Value v) -> FailureOr<int> {
     FailureOr<int> sym = sizeOf(v);
+    if (failed(sym)) {
+      sym = valueOf(v);
+      if (succeeded(sym) &&
+          failed(checks.requireAtLeast(
+              *sym, 0, op, op->getName().stripDialect(), op->getLoc(),
+              "negative dimensions are not allowed")))
+        return failure();
+    }
     if (failed(sym))
       op->emitError() << op->getName().stripDialect() << ": size " << position
-                      << " must be computed from constants and the shapes of "
-                         "tensors (x.shape[i]) with +, * and //, so that it "
-                         "is known before the call";
+                      << " must be computed from constants, integer scalar "
+                         "inputs and the shapes of tensors (x.shape[i]) with "
+                         "+, -, * and //, so that it is known before the call";
     return sym;
   };
   // The sizes of `input[list]` (integer-index dimensions dropped), with a
@@ -327,22 +337,9 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       } else if (!type.isDynamicDim(d)) {
         out.push_back(checks.newConstant(type.getDimSize(d)));
       } else {
-        // A size from an integer scalar input may be negative: checked.
-        FailureOr<int> sym = sizeOf(size);
-        if (failed(sym)) {
-          sym = valueOf(size);
-          if (succeeded(sym) &&
-              failed(checks.requireAtLeast(
-                  *sym, 0, op, op->getName().stripDialect(), op->getLoc(),
-                  "negative dimensions are not allowed")))
-            return failure();
-        }
+        FailureOr<int> sym = sizeOfOperand(op, d, size);
         if (failed(sym))
-          return op->emitError()
-                 << op->getName().stripDialect() << ": size " << d
-                 << " must be computed from constants, integer scalar "
-                    "inputs and the shapes of tensors (x.shape[i]) with +, "
-                    "-, * and //, so that it is known before the call";
+          return failure();
         out.push_back(*sym);
       }
     }

@@ -43,8 +43,9 @@ static ObjectPtr sizeProduct(TensorBuilder &tb, const ObjectPtr &a,
   return tb.elemwise(ElemwiseKind::Mul, a, b, loc);
 }
 
-/// A repetition count: a non-negative int, or a dimension of a tensor's
-/// shape (what alloc accepts as a size).
+/// A repetition count: a non-negative int, or an integer scalar that alloc
+/// takes as a size (a dimension of a shape, an input, arithmetic on those:
+/// its value is computed and checked non-negative before the call).
 static ObjectPtr repetitions(Interpreter &in, const ObjectPtr &value,
                              llvm::StringRef what, Location loc) {
   if (std::optional<int64_t> n = asInt(value)) {
@@ -54,14 +55,12 @@ static ObjectPtr repetitions(Interpreter &in, const ObjectPtr &value,
     return value;
   }
   auto *t = dyn_cast<TensorObject>(value.get());
-  if (t && t->value.getDefiningOp<th::ShapeIOp>())
+  auto type = t ? llvm::dyn_cast<RankedTensorType>(t->value.getType())
+                : RankedTensorType();
+  if (type && type.getRank() == 0 && type.getElementType().isInteger())
     return value;
-  in.error(loc, what +
-                    " must be an int or a dimension of a tensor's shape "
-                    "(x.shape[0]), got " +
-                    typeName(value) +
-                    "; counts computed at run time are not supported by "
-                    "tcc yet");
+  in.error(loc, what + " must be an int or an integer scalar, got " +
+                    (type ? in.tensors().typeString(type) : typeName(value)));
 }
 
 TensorPtr TensorBuilder::broadcastTo(const TensorPtr &x,

@@ -16,10 +16,14 @@
 # CHECK-NEXT: copies empty: ok
 # CHECK-NEXT: eyes 3x4: ok
 # CHECK-NEXT: eyes 2x2: ok
+# CHECK-NEXT: counted 3x4: ok
+# CHECK-NEXT: counted empty: ok
+# CHECK-NEXT: Error status=1: counted: argument 2 ('n') is -1: alloc at {{.*}}repeat_model.th:{{[0-9]+}}:{{[0-9]+}} needs n >= 0 (negative dimensions are not allowed)
 import sys
 
 import numpy as np
 import tcc
+from tcc_testing import show_error
 
 m = tcc.load(sys.argv[1])
 rng = np.random.RandomState(3)
@@ -77,3 +81,12 @@ for label, rows, cols, strided in [("3x4", 3, 4, False), ("strided", 3, 4, True)
 for label, rows, cols in [("3x4", 3, 4), ("2x2", 2, 2)]:
     x = inputs(rows, cols, False)[0]
     check(f"eyes {label}", m.eyes(x), eyes(x))
+
+for label, rows, n, k in [("3x4", 3, 3, 2), ("empty", 0, 1, 0)]:
+    x, v = inputs(rows, 4, False)[:2]
+    got = m.counted(x, v, n, k)
+    want = [np.repeat(x, n, axis=0), np.repeat(v, k + 1), np.tile(x, (n, k)),
+            np.tile(v, n * 2), x.reshape((n, -1)), np.repeat(x, 3, axis=1)]
+    check(f"counted {label}", got, want)
+x, v = inputs(3, 4, False)[:2]
+show_error(m.counted, x, v, -1, 1)
