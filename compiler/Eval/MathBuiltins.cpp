@@ -254,11 +254,10 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
           tb.reduce(ReduceKind::Min, v[0], v[1], false, a.loc), a.loc));
     });
   if (name == "sort" || name == "argsort")
-    return makeBuiltin(q, [self, n = name.str()](Interpreter &in,
-                                                 CallArgs &a) {
+    return makeBuiltin(q, [self, n = name.str()](Interpreter &in, CallArgs &a) {
       // Theano's sort(a, axis=-1, kind='quicksort', order=None).
-      auto v = bindTensorArgs(in, a, n, self, {"a", "axis?", "kind?",
-                                               "order?"});
+      auto v =
+          bindTensorArgs(in, a, n, self, {"a", "axis?", "kind?", "order?"});
       if (!isAbsent(v[3]))
         in.error(a.loc, n + ": order is for structured arrays, which tcc "
                             "does not have");

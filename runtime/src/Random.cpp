@@ -12,6 +12,7 @@
 
 #include "KernelGuard.h"
 #include "LegacyRandom.h"
+#include "MemrefVector.h"
 
 #include "tcc/tcc.h"
 
@@ -22,14 +23,7 @@
 
 namespace {
 
-template <typename T> struct Vector {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-  T &operator[](int64_t i) const { return aligned[offset + i * stride]; }
-};
+template <typename T> using Vector = tcc::rt::MemrefVector<T>;
 
 using tcc::legacy::MT19937;
 

@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MemrefVector.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -18,14 +20,7 @@
 
 namespace {
 
-template <typename T> struct Vector {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-  T &operator[](int64_t i) const { return aligned[offset + i * stride]; }
-};
+template <typename T> using Vector = tcc::rt::MemrefVector<T>;
 
 /// a < b with NaN after every number.
 template <typename T> bool before(T a, T b) {
