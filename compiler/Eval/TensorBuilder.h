@@ -194,6 +194,8 @@ public:
   /// if every value it depends on has one; a mismatch on the way is a
   /// located error.
   std::optional<std::vector<int64_t>> testShape(mlir::Value v);
+  /// An int64 scalar's value known from constants and test-value shapes.
+  std::optional<int64_t> testInt(mlir::Value v);
 
   /// zero_grad(x) / disconnected_grad(x).
   TensorPtr gradientStop(const TensorPtr &x, bool disconnected,

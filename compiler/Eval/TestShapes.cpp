@@ -15,6 +15,8 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "PythonIntegers.h"
+
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -23,6 +25,16 @@ using namespace tcc;
 using namespace tcc::eval;
 
 using Shape = std::vector<int64_t>;
+
+/// An int64 scalar's value where it is a constant.
+static std::optional<int64_t> constantInt(Value v) {
+  auto c = v.getDefiningOp<th::ConstantOp>();
+  auto dense = c ? llvm::dyn_cast<DenseIntElementsAttr>(c.getValue())
+                 : DenseIntElementsAttr();
+  if (!dense || !dense.isSplat())
+    return std::nullopt;
+  return dense.getSplatValue<APInt>().getSExtValue();
+}
 
 void TensorBuilder::registerTag(const InstanceObject *tag, Value value) {
   tagOwners[tag] = value;
@@ -57,6 +69,31 @@ static std::string shapeText(const Shape &s) {
   for (size_t i = 0; i < s.size(); ++i)
     text += (i ? ", " : "") + std::to_string(s[i]);
   return text + (s.size() == 1 ? ",)" : ")");
+}
+
+std::optional<int64_t> TensorBuilder::testInt(Value v) {
+  if (std::optional<int64_t> c = constantInt(v))
+    return c;
+  if (auto shape = v.getDefiningOp<th::ShapeIOp>())
+    if (std::optional<Shape> s = testShape(shape.getInput()))
+      return (*s)[shape.getDim()];
+  Operation *op = v.getDefiningOp();
+  if (auto cast = dyn_cast_or_null<th::CastOp>(op))
+    return testInt(cast.getInput());
+  if (!isa_and_nonnull<th::AddOp, th::SubOp, th::MulOp, th::IntDivOp>(op))
+    return std::nullopt;
+  // Size arithmetic (x.shape[0] * 2): scalars of known values.
+  std::optional<int64_t> a = testInt(op->getOperand(0));
+  std::optional<int64_t> b = a ? testInt(op->getOperand(1)) : std::nullopt;
+  if (!b)
+    return std::nullopt;
+  if (isa<th::AddOp>(op))
+    return *a + *b;
+  if (isa<th::SubOp>(op))
+    return *a - *b;
+  if (isa<th::MulOp>(op))
+    return *a * *b;
+  return python::floorDivide(*a, *b);
 }
 
 std::optional<Shape> TensorBuilder::testShape(Value v) {
@@ -122,8 +159,70 @@ std::optional<Shape> TensorBuilder::testShape(Value v) {
         out[d] = s[d];
       }
     result = out;
-  } else if (isa<th::CastOp, th::GradientStopOp>(op)) {
+  } else if (isa<th::CastOp, th::GradientStopOp, th::RebroadcastOp,
+                 th::SoftmaxOp, th::LogSoftmaxOp, th::CumSumOp, th::CumProdOp,
+                 th::ArgsortOp>(op)) {
     result = operands.front();
+  } else if (isa<th::ShapeIOp>(op)) {
+    result = Shape();
+  } else if (auto alloc = dyn_cast<th::AllocOp>(op)) {
+    // Sizes known at compile time: constants and the test values' sizes.
+    Shape out;
+    for (Value size : alloc.getSizes()) {
+      std::optional<int64_t> n = testInt(size);
+      if (!n)
+        break;
+      out.push_back(*n);
+    }
+    if (out.size() == alloc.getSizes().size())
+      result = out;
+  } else if (auto reshape = dyn_cast<th::ReshapeOp>(op)) {
+    int64_t count = 1, known = 1;
+    for (int64_t n : operands.front())
+      count *= n;
+    Shape out;
+    std::optional<size_t> rest;
+    for (Value size : reshape.getSizes()) {
+      std::optional<int64_t> n = testInt(size);
+      if (!n)
+        break;
+      if (*n == -1)
+        rest = out.size();
+      else
+        known *= *n;
+      out.push_back(*n);
+    }
+    if (out.size() == reshape.getSizes().size()) {
+      if (rest && known != 0 && count % known == 0)
+        out[*rest] = count / known;
+      if ((rest && (known == 0 || count % known != 0)) ||
+          (!rest && known != count))
+        mismatch(llvm::formatv("cannot reshape {0} elements into shape {1}",
+                               count, shapeText(out)));
+      result = out;
+    }
+  } else if (auto sub = dyn_cast<th::SubtensorOp>(op)) {
+    // Slices with constant bounds, and integer indices (dropped).
+    const Shape &in = operands.front();
+    auto entries = th::getIndexEntries(sub.getStarts(), sub.getStops(),
+                                       sub.getSteps(), sub.getDynamic());
+    Shape out;
+    bool allConstant = true;
+    for (size_t d = 0; d < in.size() && allConstant; ++d) {
+      if (d >= entries.size()) {
+        out.push_back(in[d]);
+        continue;
+      }
+      const th::IndexEntry &e = entries[d];
+      std::optional<int64_t> step = e.constantStep();
+      allConstant = !e.start.dynamic && !e.stop.dynamic && step;
+      if (!allConstant || e.isIndex)
+        continue;
+      out.push_back(th::sliceLength(in[d], e.start.constant, e.stop.constant,
+                                    *step));
+    }
+    if (allConstant)
+      result = out;
   } else if (auto ds = dyn_cast<th::DimShuffleOp>(op)) {
     Shape out;
     for (int64_t p : ds.getPattern())
