@@ -110,7 +110,8 @@ std::optional<Shape> TensorBuilder::testShape(Value v) {
   }
   // A gradient has the shape of its wrt value.
   if (auto grad = dyn_cast<th::GradOp>(op)) {
-    result = testShape(grad.getWrt()[llvm::cast<OpResult>(v).getResultNumber()]);
+    result =
+        testShape(grad.getWrt()[llvm::cast<OpResult>(v).getResultNumber()]);
     testShapes[v] = result;
     return result;
   }
@@ -218,8 +219,8 @@ std::optional<Shape> TensorBuilder::testShape(Value v) {
       allConstant = !e.start.dynamic && !e.stop.dynamic && step;
       if (!allConstant || e.isIndex)
         continue;
-      out.push_back(th::sliceLength(in[d], e.start.constant, e.stop.constant,
-                                    *step));
+      out.push_back(
+          th::sliceLength(in[d], e.start.constant, e.stop.constant, *step));
     }
     if (allConstant)
       result = out;
