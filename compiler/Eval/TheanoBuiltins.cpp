@@ -597,6 +597,18 @@ static ObjectPtr hessianBuiltin(Interpreter &in, CallArgs &a) {
 // theano.tensor functions
 //===----------------------------------------------------------------------===//
 
+/// The builtin families whose functions are also TensorVariable methods
+/// (`x.argmax()`, `x.reshape()`, `x.diagonal()`...): the function for
+/// `self` null, else the method of `self`; null for any other name.
+static ObjectPtr functionOrMethod(llvm::StringRef qualified,
+                                  llvm::StringRef name, ObjectPtr self) {
+  for (auto lookup : {statisticsFunction, indexingFunction, repeatFunction,
+                      matrixFunction, mathFunction})
+    if (ObjectPtr f = lookup(qualified, name, self))
+      return f;
+  return nullptr;
+}
+
 static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
   return llvm::StringSwitch<std::optional<UnaryKind>>(name)
       .Case("neg", UnaryKind::Neg)
@@ -971,19 +983,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     });
   if (ObjectPtr f = shapeFunction(qualified, name))
     return f;
-  if (ObjectPtr f = statisticsFunction(qualified, name, nullptr))
-    return f;
-  if (ObjectPtr f = indexingFunction(qualified, name, nullptr))
-    return f;
   if (ObjectPtr f = allocFunction(qualified, name))
     return f;
   if (ObjectPtr f = contractionFunction(qualified, name))
     return f;
-  if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
-    return f;
-  if (ObjectPtr f = matrixFunction(qualified, name, nullptr))
-    return f;
-  if (ObjectPtr f = mathFunction(qualified, name, nullptr))
+  if (ObjectPtr f = functionOrMethod(qualified, name, nullptr))
     return f;
   if (name == "as_tensor_variable" || name == "as_tensor" || name == "constant")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
@@ -1008,15 +1012,7 @@ ObjectPtr eval::tensorAttribute(Interpreter &interp,
                                       Interpreter &in, CallArgs &a) {
       return reduceCall(in, a, kind, t, n);
     });
-  if (ObjectPtr f = statisticsFunction(qualified, name, t))
-    return f;
-  if (ObjectPtr f = indexingFunction(qualified, name, t))
-    return f;
-  if (ObjectPtr f = repeatFunction(qualified, name, t))
-    return f;
-  if (ObjectPtr f = matrixFunction(qualified, name, t))
-    return f;
-  if (ObjectPtr f = mathFunction(qualified, name, t))
+  if (ObjectPtr f = functionOrMethod(qualified, name, t))
     return f;
   if (name == "T")
     return tb.transpose(t, loc);
