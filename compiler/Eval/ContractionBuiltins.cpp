@@ -1,12 +1,13 @@
 //===- ContractionBuiltins.cpp - outer, tensordot, batched_dot ------------===//
 //
-// Products beyond T.dot, built as Theano's results defined: the operands
-// dimshuffled so that the contracted axes line up, multiplied elementwise
-// and summed over those axes (the result dtype is the operands' upcast, as
-// Theano's dot-based versions give). Their gradients are those of
-// dimshuffle, mul and sum. The elementwise product materializes the full
-// product tensor: fine for the sizes these functions see in models, and a
-// candidate for a linalg.contract lowering later.
+// Products beyond T.dot. tensordot over some axes is one matrix product
+// (TensorBuilder::tensordot). outer, tensordot over no axes and batched_dot
+// are the operands dimshuffled so that the contracted axes line up,
+// multiplied elementwise and summed over those axes (the result dtype is
+// the operands' upcast, as Theano's dot-based versions give); their
+// gradients are those of dimshuffle, mul and sum. batched_dot's
+// elementwise product materializes the full product tensor: fine for the
+// sizes it sees in models, and a candidate for a batched matmul lowering.
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,11 +82,11 @@ ObjectPtr eval::contractionFunction(llvm::StringRef qualified,
       auto v = bindArgs(in, a, "outer", {"x", "y"});
       TensorBuilder &tb = in.tensors();
       TensorPtr x = tb.asTensor(v[0], a.loc), y = tb.asTensor(v[1], a.loc);
-      if (tb.rankOf(x) != 1 || tb.rankOf(y) != 1)
-        in.error(a.loc, "outer: tcc takes vectors (flattening a tensor is "
-                        "not supported yet), got ranks " +
-                            std::to_string(tb.rankOf(x)) + " and " +
-                            std::to_string(tb.rankOf(y)));
+      // Theano's outer flattens operands that are not vectors.
+      if (tb.rankOf(x) != 1)
+        x = tb.flatten(x, 1, a.loc);
+      if (tb.rankOf(y) != 1)
+        y = tb.flatten(y, 1, a.loc);
       return std::static_pointer_cast<Object>(
           contract(in, x, y, {}, {}, false, "outer", a.loc));
     });
@@ -120,8 +121,11 @@ ObjectPtr eval::contractionFunction(llvm::StringRef qualified,
                                         "of b",
                                         ca.size(), cb.size()));
       }
+      if (ca.empty())
+        return std::static_pointer_cast<Object>(
+            contract(in, x, y, ca, cb, false, "tensordot", a.loc));
       return std::static_pointer_cast<Object>(
-          contract(in, x, y, ca, cb, false, "tensordot", a.loc));
+          tb.tensordot(x, y, ca, cb, "tensordot", a.loc));
     });
   if (name == "batched_dot")
     return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {

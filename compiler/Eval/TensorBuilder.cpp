@@ -814,6 +814,9 @@ TensorPtr TensorBuilder::dot(const ObjectPtr &lhsObj, const ObjectPtr &rhsObj,
   // Theano: dot with a scalar is elementwise multiplication.
   if (rankOf(lhs) == 0 || rankOf(rhs) == 0)
     return elemwise(ElemwiseKind::Mul, lhs, rhs, loc);
+  if (rankOf(lhs) > 2 || rankOf(rhs) > 2)
+    return tensordot(lhs, rhs, {rankOf(lhs) - 1},
+                     {std::max<int64_t>(0, rankOf(rhs) - 2)}, "dot", loc);
   DType dtype = numpy::theano::upcast(dtypeOf(lhs), dtypeOf(rhs));
   if (dtype == DType::Bool)
     dtype = DType::Int8;

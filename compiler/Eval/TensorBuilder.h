@@ -105,8 +105,20 @@ public:
   /// empty reduction gives False (True).
   TensorPtr anyAll(bool all, const ObjectPtr &x, const ObjectPtr &axis,
                    bool keepdims, mlir::Location loc);
+  /// T.dot: elementwise with a scalar, th.dot for vectors and matrices,
+  /// tensordot over lhs's last axis and rhs's second to last for higher
+  /// ranks (Theano's rules).
   TensorPtr dot(const ObjectPtr &lhs, const ObjectPtr &rhs,
                 mlir::Location loc);
+  /// tensordot contracting axes `ca` of a with `cb` of b (at least one
+  /// pair) as one matrix product (TensorContract.cpp); `name` for errors.
+  TensorPtr tensordot(const TensorPtr &a, const TensorPtr &b,
+                      llvm::ArrayRef<int64_t> ca, llvm::ArrayRef<int64_t> cb,
+                      llvm::StringRef name, mlir::Location loc);
+  /// The product of x's sizes along `dims`: an int where the type knows
+  /// them all, else an int64 scalar computed from x.shape.
+  ObjectPtr sizeProduct(const TensorPtr &x, llvm::ArrayRef<int64_t> dims,
+                        mlir::Location loc);
   /// Theano's nnet softmax / logsoftmax: along the last axis of a matrix; a
   /// vector becomes a one-row matrix first (Theano 1.0's rule).
   /// `name` is the function as the program called it, for errors.
@@ -260,6 +272,10 @@ public:
   /// Dimension `d` of `x` as an alloc or reshape size: an int where the
   /// type knows it, else x.shape[d].
   ObjectPtr dimSize(const TensorPtr &x, int64_t d, mlir::Location loc);
+  /// `a * b` for sizes (ints, or int64 scalars computed from shapes; ints
+  /// multiply at compile time).
+  ObjectPtr sizeTimes(const ObjectPtr &a, const ObjectPtr &b,
+                      mlir::Location loc);
   /// A draw of a RandomStreams variable (TensorRandom.cpp): `state` is the
   /// stream's shared state; the sample has the given sizes (alloc's rules)
   /// and `params` are of its shape. Records the new state as the state's

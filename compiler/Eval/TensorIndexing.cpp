@@ -455,18 +455,10 @@ TensorPtr TensorBuilder::flatten(const ObjectPtr &xObj, int64_t ndim,
         wrap(th::ShapeIOp::create(builder, loc, x->value, d).getResult()));
   // The last size is the product of the rest (not -1: a zero-size tensor
   // keeps its shape, as in Theano).
-  ObjectPtr last = Interpreter::integer(1);
-  for (int64_t d = std::max<int64_t>(ndim - 1, 0); d < rank; ++d) {
-    int64_t n = llvm::cast<RankedTensorType>(x->value.getType()).getDimSize(d);
-    ObjectPtr size =
-        ShapedType::isDynamic(n)
-            ? ObjectPtr(wrap(
-                  th::ShapeIOp::create(builder, loc, x->value, d).getResult()))
-            : Interpreter::integer(n);
-    last = asInt(last) && asInt(size)
-               ? Interpreter::integer(*asInt(last) * *asInt(size))
-               : ObjectPtr(elemwise(ElemwiseKind::Mul, last, size, loc));
-  }
+  std::vector<int64_t> rest;
+  for (int64_t d = std::max<int64_t>(ndim - 1, 0); d < rank; ++d)
+    rest.push_back(d);
+  ObjectPtr last = sizeProduct(x, rest, loc);
   sizes.push_back(last);
   auto tuple = std::make_shared<TupleObject>();
   tuple->items = sizes;

@@ -30,9 +30,8 @@ ObjectPtr TensorBuilder::dimSize(const TensorPtr &x, int64_t d, Location loc) {
   return llvm::cast<TupleObject>(shape.get())->items[d];
 }
 
-/// `a * b` for sizes (ints multiply at compile time).
-static ObjectPtr sizeProduct(TensorBuilder &tb, const ObjectPtr &a,
-                             const ObjectPtr &b, Location loc) {
+ObjectPtr TensorBuilder::sizeTimes(const ObjectPtr &a, const ObjectPtr &b,
+                                   Location loc) {
   std::optional<int64_t> x = asInt(a), y = asInt(b);
   if (x && y)
     return Interpreter::integer(*x * *y);
@@ -40,7 +39,7 @@ static ObjectPtr sizeProduct(TensorBuilder &tb, const ObjectPtr &a,
     return a;
   if (x == 1)
     return b;
-  return tb.elemwise(ElemwiseKind::Mul, a, b, loc);
+  return elemwise(ElemwiseKind::Mul, a, b, loc);
 }
 
 /// A repetition count: a non-negative int, or an integer scalar that alloc
@@ -138,7 +137,7 @@ TensorPtr TensorBuilder::repeat(const ObjectPtr &xObj,
     pattern.push_back(d);
     ObjectPtr size = dimSize(x, d, loc);
     expanded.push_back(size);
-    merged.push_back(d == axis ? sizeProduct(*this, size, count, loc) : size);
+    merged.push_back(d == axis ? sizeTimes(size, count, loc) : size);
     if (d == axis) {
       pattern.push_back(-1);
       expanded.push_back(count);
@@ -187,7 +186,7 @@ TensorPtr TensorBuilder::tile(const ObjectPtr &xObj, const ObjectPtr &repsObj,
   spread = dimshuffle(spread, interleave, loc);
   auto merged = std::make_shared<TupleObject>();
   for (int64_t d = 0; d < n; ++d)
-    merged->items.push_back(sizeProduct(*this, shape[d], reps[d], loc));
+    merged->items.push_back(sizeTimes(shape[d], reps[d], loc));
   return reshape(spread, merged, std::nullopt, loc);
 }
 
