@@ -235,6 +235,17 @@ TensorPtr TensorBuilder::asTensor(const ObjectPtr &value, Location loc) {
     return constant(*array, loc);
   }
   if (isa<ListObject, TupleObject>(value.get())) {
+    // Theano's as_tensor_variable: a sequence holding symbolic values (such
+    // as x.shape, a tuple of Shape_i) is their stack.
+    ObjectList items = iterate(interp, value, loc);
+    if (llvm::any_of(items, [](const ObjectPtr &item) {
+          return isa<TensorObject>(item.get());
+        })) {
+      ObjectList rows;
+      for (const ObjectPtr &item : items)
+        rows.push_back(padAxis(item, 0, "stack", loc));
+      return join(rows, 0, "stack", loc);
+    }
     FailureOr<numpy::NDArray> array = objectToArray(interp, value, loc);
     return constant(*array, loc);
   }
