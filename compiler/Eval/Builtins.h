@@ -82,9 +82,11 @@ ObjectPtr shapeFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// randint, with CPython's streams.
 ObjectPtr pythonRandomAttribute(Interpreter &interp, llvm::StringRef name,
                                 mlir::Location loc);
-/// shape, fill, second, zeros_like, ones_like, zeros, ones and alloc
+/// fill, zeros_like and ones_like as functions (`self` null) or methods of
+/// `self`; shape, second, zeros, ones, arange and alloc as functions
 /// (TensorAlloc.cpp); null for any other name.
-ObjectPtr allocFunction(llvm::StringRef qualified, llvm::StringRef name);
+ObjectPtr allocFunction(llvm::StringRef qualified, llvm::StringRef name,
+                        ObjectPtr self);
 /// outer, tensordot and batched_dot (ContractionBuiltins.cpp); null for any
 /// other name.
 ObjectPtr contractionFunction(llvm::StringRef qualified, llvm::StringRef name);
@@ -109,11 +111,19 @@ ObjectPtr repeatFunction(llvm::StringRef qualified, llvm::StringRef name,
 ObjectPtr matrixFunction(llvm::StringRef qualified, llvm::StringRef name,
                          ObjectPtr self);
 /// inv, iround, deg2rad, rad2deg, largest, smallest, isclose, allclose,
-/// max_and_argmax, diff, roll and stacklists as functions; norm and ptp as
-/// functions (`self` null) or methods of `self` (MathBuiltins.cpp); null for
-/// any other name.
+/// max_and_argmax, diff, roll and stacklists as functions; norm, ptp,
+/// sort, argsort and round as functions (`self` null) or methods of `self`
+/// (MathBuiltins.cpp); null for any other name.
 ObjectPtr mathFunction(llvm::StringRef qualified, llvm::StringRef name,
                        ObjectPtr self);
+/// split, tensor_copy, mgrid and ogrid as functions; swapaxes as a
+/// function (`self` null) or a method of `self`; copy and ravel as
+/// methods (ArrayBuiltins.cpp); null for any other name.
+ObjectPtr arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
+                        ObjectPtr self);
+/// theano.tensor.xlogx's xlogx and xlogy0 (ArrayBuiltins.cpp); null for
+/// any other name.
+ObjectPtr xlogxFunction(llvm::StringRef qualified, llvm::StringRef name);
 enum class UnaryKind; // TensorBuilder.h
 
 /// The rounding a `mode` argument of round/iround names (None:

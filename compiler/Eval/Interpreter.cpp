@@ -650,8 +650,11 @@ ObjectPtr Interpreter::call(const ObjectPtr &callee, CallArgs &args) {
     }
   } guard{depth};
 
-  if (auto *b = dyn_cast<BuiltinObject>(callee.get()))
+  if (auto *b = dyn_cast<BuiltinObject>(callee.get())) {
+    if (!b->fn)
+      error(args.loc, "'" + b->name + "' is not callable (index it instead)");
     return b->fn(*this, args);
+  }
   if (auto fn = std::dynamic_pointer_cast<FunctionObject>(callee))
     return callUserFunction(fn, args, nullptr);
   if (auto *m = dyn_cast<BoundMethodObject>(callee.get())) {

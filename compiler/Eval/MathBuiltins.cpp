@@ -265,6 +265,12 @@ ObjectPtr eval::mathFunction(llvm::StringRef qualified, llvm::StringRef name,
       return object(
           in.tensors().sortAlong(v[0], axis, n == "argsort", n, a.loc));
     });
+  if (name == "round")
+    return makeBuiltin(q, [self](Interpreter &in, CallArgs &a) {
+      auto v = bindTensorArgs(in, a, "round", self, {"a", "mode?"});
+      return object(in.tensors().unary(roundingMode(in, v[1], "round", a.loc),
+                                       v[0], a.loc));
+    });
   if (self)
     return nullptr;
   if (name == "inv" || name == "reciprocal")

@@ -233,6 +233,33 @@ ObjectPtr eval::numpyAttribute(Interpreter &interp, const std::string &module,
                                          optionalDType(in, v[3], a.loc)),
                          a.loc);
     });
+  if (name == "linspace")
+    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "linspace",
+                        {"start", "stop", "num?", "endpoint?", "retstep?",
+                         "dtype?"});
+      auto number = [&](const ObjectPtr &o, llvm::StringRef what) {
+        std::optional<double> x = asFloat(o);
+        if (!x)
+          in.error(a.loc, ("linspace: " + what + " must be a number, got " +
+                           typeName(o))
+                              .str());
+        return *x;
+      };
+      if (v[4] && truthy(in, v[4], a.loc))
+        in.error(a.loc, "linspace: retstep=True is not supported by tcc's "
+                        "compile-time NumPy");
+      int64_t num = intArgument(in, v[2], 50, "linspace", "num", a.loc);
+      if (num < 0)
+        in.error(a.loc, "linspace: Number of samples, " + std::to_string(num) +
+                            ", must be non-negative.");
+      bool endpoint = !v[3] || truthy(in, v[3], a.loc);
+      return arrayObject(in,
+                         NDArray::linspace(number(v[0], "start"),
+                                           number(v[1], "stop"), num, endpoint,
+                                           optionalDType(in, v[5], a.loc)),
+                         a.loc);
+    });
   if (name == "dot")
     return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "dot", {"a", "b"});

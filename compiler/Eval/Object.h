@@ -156,7 +156,10 @@ public:
   BuiltinObject(std::string name, BuiltinFn fn)
       : name(std::move(name)), fn(std::move(fn)) {}
   std::string name; // qualified, e.g. "theano.tensor.exp"
-  BuiltinFn fn;
+  BuiltinFn fn;     // null for an object that is only subscriptable
+  /// obj[index] (Python's __getitem__, e.g. T.mgrid[0:3, 0:4]), called
+  /// with the index as the one positional argument; null if not supported.
+  BuiltinFn subscript;
 };
 
 class ModuleObject : public ObjectBase<Object::Kind::Module> {

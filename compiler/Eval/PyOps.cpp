@@ -356,6 +356,10 @@ ObjectPtr eval::getItem(Interpreter &interp, const ObjectPtr &value,
   }
   if (auto t = std::dynamic_pointer_cast<TensorObject>(value))
     return interp.tensors().subtensor(t, index, loc);
+  if (auto *b = dyn_cast<BuiltinObject>(value.get()); b && b->subscript) {
+    CallArgs args{{index}, {}, loc};
+    return b->subscript(interp, args);
+  }
   interp.error(loc, "'" + typeName(value) + "' object is not subscriptable");
 }
 

@@ -182,29 +182,37 @@ static ObjectList shapeList(Interpreter &in, const ObjectPtr &v, Location loc) {
   return {v};
 }
 
-ObjectPtr eval::allocFunction(llvm::StringRef qualified, llvm::StringRef name) {
-  if (name == "shape")
-    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, "shape", {"x"});
-      return in.tensors().shapeOf(v[0], a.loc);
-    });
-  if (name == "fill" || name == "second")
-    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
-                                                         CallArgs &a) {
-      auto v = bindArgs(in, a, n, {"a", "b"});
+ObjectPtr eval::allocFunction(llvm::StringRef qualified, llvm::StringRef name,
+                              ObjectPtr self) {
+  if (name == "fill")
+    return makeBuiltin(qualified.str(), [self](Interpreter &in, CallArgs &a) {
+      auto v = bindTensorArgs(in, a, "fill", self, {"a", "b"});
       return std::static_pointer_cast<Object>(
           in.tensors().fillLike(v[0], v[1], std::nullopt, a.loc));
     });
   if (name == "zeros_like" || name == "ones_like")
-    return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
-                                                         CallArgs &a) {
-      auto v = bindArgs(in, a, n, {"model", "dtype?"});
+    return makeBuiltin(qualified.str(), [self, n = name.str()](Interpreter &in,
+                                                               CallArgs &a) {
+      auto v = bindTensorArgs(in, a, n, self, {"model", "dtype?"});
       TensorBuilder &tb = in.tensors();
       TensorPtr model = tb.asTensor(v[0], a.loc);
       std::optional<DType> dtype = optionalDType(in, v[1], a.loc);
       return std::static_pointer_cast<Object>(tb.fillLike(
           model, Interpreter::integer(n == "ones_like" ? 1 : 0),
           dtype.value_or(tb.dtypeOf(model)), a.loc));
+    });
+  if (self)
+    return nullptr;
+  if (name == "shape")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "shape", {"x"});
+      return in.tensors().shapeOf(v[0], a.loc);
+    });
+  if (name == "second")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "second", {"a", "b"});
+      return std::static_pointer_cast<Object>(
+          in.tensors().fillLike(v[0], v[1], std::nullopt, a.loc));
     });
   if (name == "zeros" || name == "ones")
     return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,

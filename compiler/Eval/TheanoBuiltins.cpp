@@ -33,6 +33,7 @@ std::string eval::canonicalModule(llvm::StringRef dotted) {
       "theano.scan_module",
       "random",
       "theano.tensor.extra_ops",
+      "theano.tensor.xlogx",
       "theano.tensor.shared_randomstreams",
       "theano.sandbox",
       "theano.sandbox.rng_mrg",
@@ -603,7 +604,8 @@ static ObjectPtr hessianBuiltin(Interpreter &in, CallArgs &a) {
 static ObjectPtr functionOrMethod(llvm::StringRef qualified,
                                   llvm::StringRef name, ObjectPtr self) {
   for (auto lookup : {statisticsFunction, indexingFunction, repeatFunction,
-                      matrixFunction, mathFunction})
+                      matrixFunction, mathFunction, allocFunction,
+                      arrayFunction})
     if (ObjectPtr f = lookup(qualified, name, self))
       return f;
   return nullptr;
@@ -864,6 +866,11 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
     return randomStreamsConstructor(qualified, /*mrg=*/false);
   if (module == "theano.sandbox.rng_mrg" && name == "MRG_RandomStreams")
     return randomStreamsConstructor(qualified, /*mrg=*/true);
+  if (module == "theano.tensor.xlogx") {
+    if (ObjectPtr f = xlogxFunction(qualified, name))
+      return f;
+    interp.error(loc, "'" + qualified + "' is not supported by tcc");
+  }
   if (module == "theano.tensor.extra_ops") {
     if (ObjectPtr f = repeatFunction(qualified, name, nullptr))
       return f;
@@ -925,12 +932,6 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       return std::static_pointer_cast<Object>(
           in.tensors().complexFromParts(v[0], v[1], a.loc));
     });
-  if (name == "round")
-    return makeBuiltin(qualified, [](Interpreter &in, CallArgs &a) {
-      auto v = bindArgs(in, a, "round", {"a", "mode?"});
-      return std::static_pointer_cast<Object>(in.tensors().unary(
-          roundingMode(in, v[1], "round", a.loc), v[0], a.loc));
-    });
   if (auto b = binaryByName(name))
     return makeBuiltin(
         qualified, [kind = *b, n = name.str()](Interpreter &in, CallArgs &a) {
@@ -982,8 +983,6 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
           in.tensors().asTensor(v[0], a.loc), a.loc, axes));
     });
   if (ObjectPtr f = shapeFunction(qualified, name))
-    return f;
-  if (ObjectPtr f = allocFunction(qualified, name))
     return f;
   if (ObjectPtr f = contractionFunction(qualified, name))
     return f;
