@@ -9,6 +9,7 @@
 #include "Run.h"
 
 #include "NpyFile.h"
+#include "ProgressBar.h"
 
 #include "tcc/tcc.h"
 
@@ -36,6 +37,8 @@ struct Api {
   decltype(&tcc_call) call;
   decltype(&tcc_shared_get) sharedGet;
   decltype(&tcc_array_release) release;
+  decltype(&tcc_shared_save) sharedSave;
+  decltype(&tcc_shared_load) sharedLoad;
 };
 
 /// An input value owned by the driver.
@@ -441,8 +444,10 @@ int tcc::runModel(RunOptions &options) {
   api.call = (decltype(api.call))dlsym(handle, "tcc_call");
   api.sharedGet = (decltype(api.sharedGet))dlsym(handle, "tcc_shared_get");
   api.release = (decltype(api.release))dlsym(handle, "tcc_array_release");
+  api.sharedSave = (decltype(api.sharedSave))dlsym(handle, "tcc_shared_save");
+  api.sharedLoad = (decltype(api.sharedLoad))dlsym(handle, "tcc_shared_load");
   if (!api.manifest || !api.call || !api.sharedGet || !api.release ||
-      !api.lastError) {
+      !api.lastError || !api.sharedSave || !api.sharedLoad) {
     llvm::errs() << "tcc run: error: the model library lacks the tcc API\n";
     return 1;
   }
@@ -539,18 +544,26 @@ int tcc::runModel(RunOptions &options) {
       stride *= a.shape[d];
     }
   }
+  if (!options.load.empty() && api.sharedLoad(options.load.c_str()) != TCC_OK)
+    return fail(api.lastError()), 1;
   size_t numOutputs = fn->getArray("outputs")->size();
   std::vector<tcc_array> outputs(numOutputs);
+  ProgressBar progress(options.repeat);
   for (unsigned r = 0; r < options.repeat; ++r) {
     if (r)
       for (tcc_array &o : outputs)
         api.release(&o);
     if (api.call(options.function.c_str(), arrays.data(), count, outputs.data(),
                  numOutputs) != TCC_OK) {
+      progress.finish();
       llvm::errs() << "tcc run: error: " << api.lastError() << "\n";
       return 1;
     }
+    progress.step(r + 1);
   }
+  progress.finish();
+  if (!options.save.empty() && api.sharedSave(options.save.c_str()) != TCC_OK)
+    return fail(api.lastError()), 1;
 
   llvm::raw_ostream &os = llvm::outs();
   const llvm::json::Array &outs = *fn->getArray("outputs");

@@ -16,6 +16,9 @@ struct RunOptions {
   std::vector<std::string> args;
   unsigned repeat = 1;
   bool json = false;
+  /// Checkpoints (.npz of every shared variable): loaded before the first
+  /// call, saved (atomically) after the last one succeeded.
+  std::string load, save;
 };
 
 int runModel(RunOptions &options);

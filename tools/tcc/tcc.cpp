@@ -2,6 +2,7 @@
 //
 //   tcc model.th -o model.so [--emit=STAGE] [--print-ir-after-all]
 //   tcc run model.th FUNCTION [--arg NAME=VALUE]... [--repeat N] [--json]
+//           [--load CHECKPOINT.npz] [--save CHECKPOINT.npz]
 //   tcc pp model.th [NAME] [--optimized]
 //
 // Stages (--emit): ast th th-grad th-opt linalg llvm llvm-ir asm obj so
@@ -90,8 +91,16 @@ int main(int argc, char **argv) {
                      "JSON number or nested list (complex numbers as strings "
                      "such as \"1+2j\"), or @file.npy")
       ->allow_extra_args(false);
-  runCmd->add_option("--repeat", run.repeat, "call the function N times")
+  runCmd->add_option("--repeat", run.repeat,
+                     "call the function N times (a progress bar with steps/s "
+                     "on a terminal)")
       ->check(CLI::PositiveNumber);
+  runCmd->add_option("--load", run.load,
+                     "restore the shared variables from a checkpoint (.npz) "
+                     "before the first call");
+  runCmd->add_option("--save", run.save,
+                     "save the shared variables to a checkpoint (.npz, "
+                     "atomically) after the last call");
   runCmd->add_flag("--json", run.json,
                    "print {\"outputs\": [...], \"shared\": {...}}");
   runCmd->add_option("--floatX", run.compile.floatX, "Theano's floatX")
