@@ -25,6 +25,11 @@ config.environment["PATH"] = os.pathsep.join(
 config.environment["PYTHONPATH"] = os.pathsep.join(
     [config.tcc_pythonpath, os.path.join(config.test_source_root, "Inputs")])
 config.environment["OPENBLAS_NUM_THREADS"] = "1"
+# TCC_OPTIONS reaches tcc (scripts/test.sh reruns the numeric tests with
+# TCC_OPTIONS=-O0); a user's ~/.tccrc and TCC_FLAGS do not (lit passes HOME).
+if "TCC_OPTIONS" in os.environ:
+    config.environment["TCC_OPTIONS"] = os.environ["TCC_OPTIONS"]
+config.environment["TCCRC"] = ""
 
 config.substitutions.append(("%tcc-opt", os.path.join(config.tcc_tools_dir, "tcc-opt")))
 config.substitutions.append(("%tcc_include", config.tcc_include_dir))

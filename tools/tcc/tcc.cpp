@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compile.h"
+#include "Config.h"
 #include "Run.h"
 
 #include <CLI/CLI.hpp>
@@ -41,8 +42,19 @@ static std::vector<std::string> withEnvironmentOptions(int argc, char **argv) {
 int main(int argc, char **argv) {
   CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
   app.require_subcommand(0, 1);
+  // Theano-style flags (~/.tccrc, TCC_FLAGS) are the defaults the command
+  // line overrides.
+  tcc::Config config;
+  if (!config.load())
+    return 1;
   tcc::DriverOptions options;
+  config.applyTo(options);
   options.argv0 = argv[0];
+  bool printConfig = false;
+  app.add_flag("--print-config", printConfig,
+               "print the configuration (from ~/.tccrc or $TCCRC, "
+               "TCC_FLAGS and the command line) and where each value "
+               "comes from");
   app.add_option("input", options.input, "the .th program")->check(CLI::ExistingFile);
   app.add_option("-o,--output", options.output, "output file");
   app.add_option("--emit", options.emit,
@@ -78,6 +90,7 @@ int main(int argc, char **argv) {
                "list the graph rewrites that fired, with counts and places");
 
   tcc::RunOptions run;
+  config.applyTo(run.compile);
   CLI::App *runCmd = app.add_subcommand(
       "run", "compile a model, call one of its functions and print the result");
   runCmd->add_option("model", run.compile.input, "the .th program")
@@ -121,6 +134,7 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
 
   tcc::DriverOptions pp;
+  config.applyTo(pp);
   bool ppOptimized = false;
   CLI::App *ppCmd = app.add_subcommand(
       "pp", "print a model's functions as expressions, like theano.pp");
@@ -144,6 +158,14 @@ int main(int argc, char **argv) {
     app.parse(int(cargs.size()), cargs.data());
   } catch (const CLI::ParseError &e) {
     return app.exit(e) == 0 ? 0 : 1;
+  }
+  if (printConfig) {
+    if (app.count("--floatX"))
+      config.setFromCommandLine("floatX", options.floatX);
+    if (app.count("--optimizer"))
+      config.setFromCommandLine("optimizer", options.optimizer);
+    config.print(llvm::outs());
+    return 0;
   }
   if (ppCmd->parsed()) {
     pp.argv0 = argv[0];
