@@ -51,8 +51,8 @@ static ObjectPtr split(Interpreter &in, CallArgs &a) {
   int64_t rank = tb.rankOf(x);
   if (rank == 0)
     in.error(a.loc, "split: x must have at least one dimension");
-  int64_t axis = tb.distinctAxes({v[3] ? v[3] : Interpreter::integer(0)},
-                                 rank, "split", a.loc)[0];
+  int64_t axis = tb.distinctAxes({v[3] ? v[3] : Interpreter::integer(0)}, rank,
+                                 "split", a.loc)[0];
   ObjectPtr total = Interpreter::integer(0);
   for (const ObjectPtr &size : sizes) {
     if (std::optional<int64_t> s = asInt(size); s && *s < 0)
@@ -81,9 +81,9 @@ static ObjectPtr split(Interpreter &in, CallArgs &a) {
             : object(tb.elemwise(ElemwiseKind::Add, start, size, a.loc));
     auto index = std::make_shared<TupleObject>();
     for (int64_t d = 0; d < rank; ++d)
-      index->items.push_back(d == axis ? sliceOf(start, stop)
-                                       : sliceOf(Interpreter::none(),
-                                                 Interpreter::none()));
+      index->items.push_back(
+          d == axis ? sliceOf(start, stop)
+                    : sliceOf(Interpreter::none(), Interpreter::none()));
     pieces->items.push_back(object(tb.subtensor(whole, index, a.loc)));
     start = stop;
   }
@@ -123,12 +123,12 @@ static ObjectPtr ndGrid(Interpreter &in, CallArgs &a, bool sparse) {
     }
     ObjectPtr grid = Interpreter::integer(1);
     for (int64_t j = 0; j < ndim; ++j)
-      grid = object(tb.elemwise(
-          ElemwiseKind::Mul, grid,
-          j == i ? ranges[j]
-                 : tb.fillLike(ranges[j], Interpreter::integer(1),
-                               tb.dtypeOf(ranges[j]), a.loc),
-          a.loc));
+      grid = object(
+          tb.elemwise(ElemwiseKind::Mul, grid,
+                      j == i ? ranges[j]
+                             : tb.fillLike(ranges[j], Interpreter::integer(1),
+                                           tb.dtypeOf(ranges[j]), a.loc),
+                      a.loc));
     grids->items.push_back(grid);
   }
   return grids;
@@ -152,8 +152,7 @@ ObjectPtr eval::arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
       return object(tb.dimshuffle(x, pattern, a.loc));
     });
   if (name == (self ? "copy" : "tensor_copy"))
-    return makeBuiltin(q, [self, n = name.str()](Interpreter &in,
-                                                 CallArgs &a) {
+    return makeBuiltin(q, [self, n = name.str()](Interpreter &in, CallArgs &a) {
       // The same value under a new variable (Theano's tensor_copy), so
       // naming the copy leaves x's name alone.
       auto v = bindTensorArgs(in, a, n, self, {"x", "name?"});
@@ -178,8 +177,7 @@ ObjectPtr eval::arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
     return makeBuiltin(q, split);
   if (name == "mgrid" || name == "ogrid") {
     auto grid = std::make_shared<BuiltinObject>(q, nullptr);
-    grid->subscript = [sparse = name == "ogrid"](Interpreter &in,
-                                                 CallArgs &a) {
+    grid->subscript = [sparse = name == "ogrid"](Interpreter &in, CallArgs &a) {
       return ndGrid(in, a, sparse);
     };
     return grid;
@@ -187,8 +185,7 @@ ObjectPtr eval::arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
   return nullptr;
 }
 
-ObjectPtr eval::xlogxFunction(llvm::StringRef qualified,
-                              llvm::StringRef name) {
+ObjectPtr eval::xlogxFunction(llvm::StringRef qualified, llvm::StringRef name) {
   if (name != "xlogx" && name != "xlogy0")
     return nullptr;
   return makeBuiltin(qualified.str(), [n = name.str()](Interpreter &in,
@@ -196,8 +193,9 @@ ObjectPtr eval::xlogxFunction(llvm::StringRef qualified,
     // x * log(x) (x * log(y)), 0 where x == 0: Theano's XlogX / XlogY0,
     // whose elements are computed in x's (upgraded) float type.
     bool both = n == "xlogy0";
-    auto v = bindArgs(in, a, n, both ? std::vector<const char *>{"x", "y"}
-                                     : std::vector<const char *>{"x"});
+    auto v = bindArgs(in, a, n,
+                      both ? std::vector<const char *>{"x", "y"}
+                           : std::vector<const char *>{"x"});
     TensorBuilder &tb = in.tensors();
     TensorPtr x = tb.asTensor(v[0], a.loc);
     TensorPtr product =

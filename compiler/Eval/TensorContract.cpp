@@ -69,10 +69,10 @@ TensorPtr TensorBuilder::tensordot(const TensorPtr &a, const TensorPtr &b,
   shapeA.push_back(sizeProduct(a, ca, loc));
   if (!fb.empty())
     shapeB.push_back(sizeProduct(b, fb, loc));
-  TensorPtr matA = reshape(dimshuffle(a, pa, loc), tupleOf(shapeA),
-                           std::nullopt, loc);
-  TensorPtr matB = reshape(dimshuffle(b, pb, loc), tupleOf(shapeB),
-                           std::nullopt, loc);
+  TensorPtr matA =
+      reshape(dimshuffle(a, pa, loc), tupleOf(shapeA), std::nullopt, loc);
+  TensorPtr matB =
+      reshape(dimshuffle(b, pb, loc), tupleOf(shapeB), std::nullopt, loc);
   TensorPtr product = dot(matA, matB, loc);
   if (fa.size() <= 1 && fb.size() <= 1)
     return product;

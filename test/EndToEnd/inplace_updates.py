@@ -4,7 +4,7 @@
 # updates its kernels write in place.
 # RUN: %tcc %S/Inputs/inplace_model.th -o %t.so
 # RUN: %tcc -O0 %S/Inputs/inplace_model.th -o %t.O0.so
-# RUN: %tcc %S/Inputs/inplace_model.th --emit=llvm-ir | FileCheck %s --check-prefix=MANIFEST
+# RUN: %tcc -O2 %S/Inputs/inplace_model.th --emit=llvm-ir | FileCheck %s --check-prefix=MANIFEST
 # RUN: %python %s %t.so | FileCheck %s
 # RUN: %python %s %t.O0.so | FileCheck %s
 #

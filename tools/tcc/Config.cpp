@@ -65,8 +65,8 @@ bool Config::set(const std::string &key, const std::string &value,
   }
   // Theano's mode names its optimizer.
   if (key == "mode")
-    return set("optimizer", value == "FAST_COMPILE" ? "fast_compile"
-                                                    : "fast_run",
+    return set("optimizer",
+               value == "FAST_COMPILE" ? "fast_compile" : "fast_run",
                source + " (mode=" + value + ")");
   for (Setting &s : settings)
     if (s.key == key) {
@@ -87,11 +87,11 @@ const std::string &Config::get(const std::string &key) const {
 /// An INI file as .theanorc: `key = value` lines in [global] (a key in
 /// another section is section.key, which tcc does not know), # and ;
 /// comments.
-static bool readFile(const std::string &path, bool &found,
-                     llvm::function_ref<bool(const std::string &,
-                                             const std::string &,
-                                             const std::string &)>
-                         set) {
+static bool
+readFile(const std::string &path, bool &found,
+         llvm::function_ref<bool(const std::string &, const std::string &,
+                                 const std::string &)>
+             set) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFile(path);
   found = bool(buffer);
@@ -195,8 +195,8 @@ void Config::setFromCommandLine(const std::string &key,
 void Config::print(llvm::raw_ostream &os) const {
   for (const Setting &s : settings) {
     const Key *k = findKey(s.key);
-    os << s.key << " = " << s.value << "    # " << s.source << "; "
-       << k->help << "\n";
+    os << s.key << " = " << s.value << "    # " << s.source << "; " << k->help
+       << "\n";
   }
   os << "# config files: ";
   if (filesRead.empty())

@@ -3,7 +3,8 @@
 // Theano users set THEANO_FLAGS="floatX=float32,optimizer=fast_compile" or
 // write them in ~/.theanorc. tcc reads the same keys from ~/.tccrc (or the
 // files listed in $TCCRC, colon-separated), then TCC_FLAGS; the command
-// line comes last and wins. `tcc --print-config` shows the result and
+// line comes last and wins (where it repeats an option such as -O, the
+// last one wins, as in clang). `tcc --print-config` shows the result and
 // where each value came from.
 //
 //===----------------------------------------------------------------------===//

@@ -34,8 +34,7 @@ void ProgressBar::finish() {
 
 void ProgressBar::draw(uint64_t done) {
   constexpr unsigned width = 30;
-  double seconds =
-      std::chrono::duration<double>(Clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   unsigned filled = static_cast<unsigned>(width * done / total);
   std::string bar(filled, '#');
   bar.resize(width, ' ');

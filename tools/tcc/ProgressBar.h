@@ -1,4 +1,5 @@
-//===- ProgressBar.h - `tcc run --repeat` progress on a terminal -*- C++ -*-===//
+//===- ProgressBar.h - `tcc run --repeat` progress on a terminal -*- C++
+//-*-===//
 //
 // Long training runs show how far they are and how fast they go; logs and
 // pipes stay clean, because the bar is drawn only when stderr is a terminal.

@@ -71,7 +71,8 @@ int main(int argc, char **argv) {
   app.add_option("-O", options.optLevel,
                  "optimization level (0-3); -O0 turns off the speed rewrites "
                  "of the graph (stability rewrites stay)")
-      ->check(CLI::Range(0, 3));
+      ->check(CLI::Range(0, 3))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--no-stabilize", options.noStabilize,
                "turn off the stability rewrites (shows the naive numbers)");
   app.add_option("--optimizer", options.optimizer,
@@ -119,7 +120,8 @@ int main(int argc, char **argv) {
   runCmd->add_option("--floatX", run.compile.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
   runCmd->add_option("-O", run.compile.optLevel, "optimization level (0-3)")
-      ->check(CLI::Range(0, 3));
+      ->check(CLI::Range(0, 3))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   runCmd->add_flag("--no-stabilize", run.compile.noStabilize,
                    "turn off the stability rewrites");
   runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
@@ -145,7 +147,8 @@ int main(int argc, char **argv) {
                     "only this function (or variable, as var.eval would "
                     "compile it)");
   ppCmd->add_option("-O", pp.optLevel, "optimization level (0-3)")
-      ->check(CLI::Range(0, 3));
+      ->check(CLI::Range(0, 3))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   ppCmd->add_flag("--optimized", ppOptimized,
                   "after the graph optimizer (default: as the program "
                   "built it)");
