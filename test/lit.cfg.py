@@ -2,7 +2,10 @@
 # lit configuration for tcc. Substitutions available to RUN lines:
 #   %tcc %tcc-opt        the tools built in this tree
 #   %python              a Python 3 with NumPy (Debian's /usr/bin/python3)
-#   %cc                  a C compiler for host programs
+#   %cc %cxx             C and C++ compilers for host programs
+#   %cmake               the cmake that configured this build (and its generator
+#                        as %cmake_generator)
+#   %tcc_obj_root        the build directory
 #   %tcc_include         runtime/include (tcc.h)
 #   %tcc_libdir          the build's lib/ (libtccrt.a, test models)
 #   %tcc_bindir          the build's bin/ (tools and example host programs)
@@ -38,7 +41,11 @@ config.substitutions.append(("%tcc_bindir", config.tcc_tools_dir))
 config.substitutions.append(("%tcc_pythonpath", config.tcc_pythonpath))
 config.substitutions.append(("%tcc", os.path.join(config.tcc_tools_dir, "tcc")))
 config.substitutions.append(("%python", config.python_with_numpy))
+config.substitutions.append(("%cxx", config.host_cxx))
 config.substitutions.append(("%cc", config.host_cc))
+config.substitutions.append(("%cmake_generator", config.cmake_generator))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%tcc_obj_root", config.tcc_obj_root))
 config.substitutions.append(("%examples", config.tcc_examples_dir))
 
 if lit.util.which("nvidia-smi") and os.system("nvidia-smi -L >/dev/null 2>&1") == 0:

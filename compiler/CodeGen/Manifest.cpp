@@ -13,6 +13,7 @@
 #include "CodeGen/Manifest.h"
 #include "CodeGen/SymbolicSizes.h"
 
+#include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThOps.h"
 
 #include "mlir/IR/Matchers.h"
@@ -772,6 +773,8 @@ FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
   for (th::FuncOp func : module.getOps<th::FuncOp>()) {
     llvm::json::Object f;
     f["name"] = func.getSymName();
+    // Where theano.function was called, for documentation and reports.
+    f["loc"] = formatSourceLocation(func.getLoc());
     std::vector<std::string> argNames;
     llvm::json::Array inputs;
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {

@@ -195,32 +195,42 @@ LogicalResult tcc::emitObject(llvm::Module &module, llvm::StringRef path,
   return success();
 }
 
-/// The runtime archive and version script: from the build tree when tcc
-/// runs there, else from ../lib beside the executable (an install).
-static std::string runtimeFile(const char *argv0, llvm::StringRef buildPath,
-                               llvm::StringRef installName) {
-  if (llvm::sys::fs::exists(buildPath))
-    return buildPath.str();
+/// The runtime archive and version script, found in ../lib beside the
+/// executable: the build tree and an install have the same layout, so tcc
+/// can be moved with its lib/.
+static std::string runtimeFile(const char *argv0, llvm::StringRef name) {
   std::string exe = llvm::sys::fs::getMainExecutable(argv0, (void *)&runtimeFile);
   llvm::SmallString<256> path(llvm::sys::path::parent_path(exe));
-  llvm::sys::path::append(path, "..", "lib", installName);
+  llvm::sys::path::append(path, "..", "lib", name);
+  llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
   return std::string(path);
 }
 
 LogicalResult tcc::linkSharedLibrary(llvm::StringRef object,
                                      llvm::StringRef output,
                                      const char *argv0) {
-  std::string runtime = runtimeFile(argv0, TCC_RUNTIME_LIB, "libtccrt.a");
-  std::string versionScript = runtimeFile(argv0, TCC_RUNTIME_MAP, "tcc.map");
+  std::string runtime = runtimeFile(argv0, "libtccrt.a");
+  std::string versionScript = runtimeFile(argv0, "tcc/tcc.map");
+  for (const std::string &file : {runtime, versionScript})
+    if (!llvm::sys::fs::exists(file)) {
+      llvm::errs() << "tcc: error: the runtime file '" << file
+                   << "' is missing (tcc looks in ../lib beside its "
+                      "executable; is the install complete?)\n";
+      return failure();
+    }
   llvm::ErrorOr<std::string> cc = llvm::sys::findProgramByName("cc");
   if (!cc) {
     llvm::errs() << "tcc: error: no C compiler driver ('cc') to link with\n";
     return failure();
   }
   std::string scriptArg = "-Wl,--version-script=" + versionScript;
+  // The file name as soname: programs linked against the model record
+  // "libmodel.so", not the path it had at build time.
+  std::string sonameArg =
+      "-Wl,-soname," + llvm::sys::path::filename(output).str();
   llvm::SmallVector<llvm::StringRef> args = {
       *cc, "-shared", "-o", output, object, runtime, "-lopenblas", "-lstdc++",
-      "-lm", scriptArg, "-Wl,--undefined=tcc_manifest", "-Wl,--no-undefined"};
+      "-lm", scriptArg, sonameArg, "-Wl,--undefined=tcc_manifest", "-Wl,--no-undefined"};
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(*cc, args, std::nullopt, {}, 0, 0, &error);
   if (rc != 0) {

@@ -13,6 +13,8 @@ struct DriverOptions {
   std::string output;
   std::string emit = "so";
   std::string floatX = "float64";
+  /// Where the model runs: cpu (cuda is not implemented yet).
+  std::string device = "cpu";
   bool printIRAfterAll = false;
   bool marchHost = false;
   bool noStabilize = false;

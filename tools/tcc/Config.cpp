@@ -178,6 +178,7 @@ static std::vector<std::string> colonList(llvm::StringRef text) {
 
 void Config::applyTo(DriverOptions &options) const {
   options.floatX = get("floatX");
+  options.device = get("device");
   options.optimizer = get("optimizer");
   options.optimizerIncluding = colonList(get("optimizer_including"));
   options.optimizerExcluding = colonList(get("optimizer_excluding"));

@@ -39,6 +39,18 @@ static std::vector<std::string> withEnvironmentOptions(int argc, char **argv) {
   return args;
 }
 
+/// --device: Theano's device flag. Only the CPU backend exists so far.
+static const CLI::Validator deviceValidator(
+    [](std::string &value) -> std::string {
+      if (value == "cpu")
+        return "";
+      if (value == "cuda")
+        return "device=cuda is not supported: this build of tcc has no CUDA "
+               "backend yet";
+      return "unknown device '" + value + "' (tcc knows cpu and cuda)";
+    },
+    "cpu|cuda");
+
 int main(int argc, char **argv) {
   CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
   app.require_subcommand(0, 1);
@@ -66,6 +78,8 @@ int main(int argc, char **argv) {
                "print the IR after every pass");
   app.add_option("--floatX", options.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
+  app.add_option("--device", options.device, "where the model runs")
+      ->check(deviceValidator);
   app.add_flag("--march-host", options.marchHost,
                "generate code for this machine's instruction set");
   app.add_option("-O", options.optLevel,
@@ -119,6 +133,8 @@ int main(int argc, char **argv) {
                    "print {\"outputs\": [...], \"shared\": {...}}");
   runCmd->add_option("--floatX", run.compile.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
+  runCmd->add_option("--device", run.compile.device, "where the model runs")
+      ->check(deviceValidator);
   runCmd->add_option("-O", run.compile.optLevel, "optimization level (0-3)")
       ->check(CLI::Range(0, 3))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -167,6 +183,8 @@ int main(int argc, char **argv) {
       config.setFromCommandLine("floatX", options.floatX);
     if (app.count("--optimizer"))
       config.setFromCommandLine("optimizer", options.optimizer);
+    if (app.count("--device"))
+      config.setFromCommandLine("device", options.device);
     config.print(llvm::outs());
     return 0;
   }
