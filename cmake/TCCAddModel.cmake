@@ -9,6 +9,8 @@
 #   add_executable(app main.c)
 #   target_link_libraries(app PRIVATE regression)   # #include "regression.h"
 #
+# The model is named <target>: the C++ wrappers are in namespace <target>.
+#
 # The model is rebuilt when the .th file or tcc changes. FLAGS are tcc
 # command-line options (`--floatX=float32`, `-O3`, `--optimizer=fast_compile`);
 # a user's ~/.tccrc and TCC_FLAGS are not read, so a build does not depend on
@@ -55,11 +57,18 @@ function(tcc_add_model target)
   # An imported target's include directory must exist when CMake generates.
   file(MAKE_DIRECTORY ${dir}/include)
 
-  set(options --device=${ARG_DEVICE} ${ARG_FLAGS})
+  set(options --model-name=${target} --device=${ARG_DEVICE} ${ARG_FLAGS})
   if(ARG_DUMP_IR_DIR)
     cmake_path(ABSOLUTE_PATH ARG_DUMP_IR_DIR BASE_DIRECTORY
                ${CMAKE_CURRENT_BINARY_DIR} OUTPUT_VARIABLE dump_dir)
     list(APPEND options --dump-dir=${dump_dir})
+  endif()
+
+  # In a build of tcc itself the runtime archive is a target too: a change to
+  # it relinks the model (an install replaces tcc with it).
+  set(depends ${source} TCC::tcc)
+  if(TARGET tccrt)
+    list(APPEND depends tccrt $<TARGET_FILE:tccrt>)
   endif()
 
   add_custom_command(
@@ -69,7 +78,7 @@ function(tcc_add_model target)
     COMMAND ${CMAKE_COMMAND} -E env TCCRC= TCC_FLAGS= TCC_OPTIONS=
             $<TARGET_FILE:TCC::tcc> ${source} ${options} --emit=header
             -o ${header}
-    DEPENDS ${source} TCC::tcc
+    DEPENDS ${depends}
     COMMENT "Compiling model ${ARG_SOURCES} with tcc"
     VERBATIM)
   add_custom_target(${target}_tcc_compile ALL DEPENDS ${library} ${header})

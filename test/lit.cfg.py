@@ -35,6 +35,7 @@ if "TCC_OPTIONS" in os.environ:
 config.environment["TCCRC"] = ""
 
 config.substitutions.append(("%tcc-opt", os.path.join(config.tcc_tools_dir, "tcc-opt")))
+config.substitutions.append(("%tcc_obj_root", config.tcc_obj_root))
 config.substitutions.append(("%tcc_include", config.tcc_include_dir))
 config.substitutions.append(("%tcc_libdir", config.tcc_lib_dir))
 config.substitutions.append(("%tcc_bindir", config.tcc_tools_dir))
@@ -45,7 +46,6 @@ config.substitutions.append(("%cxx", config.host_cxx))
 config.substitutions.append(("%cc", config.host_cc))
 config.substitutions.append(("%cmake_generator", config.cmake_generator))
 config.substitutions.append(("%cmake", config.cmake))
-config.substitutions.append(("%tcc_obj_root", config.tcc_obj_root))
 config.substitutions.append(("%examples", config.tcc_examples_dir))
 
 if lit.util.which("nvidia-smi") and os.system("nvidia-smi -L >/dev/null 2>&1") == 0:

@@ -251,7 +251,9 @@ int tcc::compileModel(const DriverOptions &o) {
   if (o.emit == "dot")
     return writeText(o, [&](llvm::raw_ostream &os) { printDot(*module, os); });
 
-  llvm::SmallString<64> modelName(llvm::sys::path::stem(o.input));
+  llvm::SmallString<64> modelName(o.modelName.empty()
+                                      ? llvm::sys::path::stem(o.input)
+                                      : llvm::StringRef(o.modelName));
   for (char &c : modelName)
     if (!isalnum(c))
       c = '_';

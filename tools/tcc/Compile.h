@@ -20,6 +20,9 @@ struct DriverOptions {
   bool noStabilize = false;
   bool rewriteReport = false;
   std::string dumpDir;
+  /// The model's name in its manifest and header (C++ namespace); default:
+  /// the input file's stem.
+  std::string modelName;
   /// Theano's optimizer flags: fast_run (default), fast_compile, None, and
   /// phases or rewrites to add or remove by name.
   std::string optimizer = "fast_run";

@@ -78,6 +78,9 @@ int main(int argc, char **argv) {
                "print the IR after every pass");
   app.add_option("--floatX", options.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
+  app.add_option("--model-name", options.modelName,
+                 "the model's name in its manifest and header (the C++ "
+                 "namespace); default: the input file's stem");
   app.add_option("--device", options.device, "where the model runs")
       ->check(deviceValidator);
   app.add_flag("--march-host", options.marchHost,
