@@ -5,7 +5,7 @@
 // backwards, and no increment is lost.
 // RUN: %tcc %S/Inputs/inplace_threads.th -o %t.so
 // RUN: %tcc %S/Inputs/inplace_threads.th --emit=llvm-ir | FileCheck %s --check-prefix=MANIFEST
-// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -lpthread -o %t
+// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t) -lpthread -o %t
 // RUN: %t | FileCheck %s --match-full-lines
 // MANIFEST: \22inplace\22:[0]{{.*}}\22name\22:\22inc\22
 
