@@ -8,7 +8,7 @@ packages=(
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libantlr4-runtime-dev antlr4 default-jre-headless
   libcli11-dev libopenblas-dev
-  python3 python3-numpy python3-mpmath
+  python3 python3-numpy python3-mpmath python3-pip python3-setuptools python3-wheel
 )
 
 missing=()

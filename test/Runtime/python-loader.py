@@ -1,4 +1,4 @@
-# The Python loader (runtime/python/tcc) on the hand-written fake model:
+# The Python loader (python/tcc) on the hand-written fake model:
 # calls, Theano-style input conversion, keyword and default arguments,
 # results owned by NumPy, shared variables, .npz state, and errors.
 # RUN: rm -rf %t.dir && mkdir -p %t.dir
@@ -57,7 +57,7 @@ gc.collect()
 assert kept.tolist() == [2, 2, 2]
 assert m.positive([-1, 0, 5]).dtype == np.bool_
 assert m.square(np.eye(3)).shape == () and float(m.square(np.eye(3))) == 3
-assert m.vset(np.ones((1, 4), dtype=np.float32)) == []
+assert m.vset(np.ones((1, 4), dtype=np.float32)) == ()
 assert m.v.get_value().tolist() == [[1.5, 2.5, 3.5, 4.5]]
 
 # Defaults: trailing ones left out, a middle one by keyword.

@@ -262,7 +262,7 @@ def main(argv):
 
     base = cost()
     grads = grad_fn(**{v.name: v.value for v in inputs})
-    if not isinstance(grads, list):  # the loader's one-output convention
+    if not isinstance(grads, (list, tuple)):  # the loader's one-output convention
         grads = [grads]
     if len(grads) != len(wrt):
         raise Failure(f"{args.grad} returned {len(grads)} gradients for "

@@ -1,7 +1,7 @@
 """Model, Function and SharedVariable: a model library seen from Python."""
 import json
 
-from . import _lib
+from . import _docs, _lib
 from ._convert import convert
 
 _MISSING = object()
@@ -10,8 +10,8 @@ _MISSING = object()
 class Function:
     """A compiled Theano function: `f(x, y)`, `f(x, lr=0.1)`.
 
-    Returns one array for one output and a list for several (as Theano);
-    0-d results are 0-d arrays. Inputs are converted as Theano converts them
+    Returns one array for one output and a tuple for several (or none);
+    0-d results are 0-d arrays. help(f) describes the compiled function. Inputs are converted as Theano converts them
     (see tcc._convert); shapes are checked by the library, which raises
     tcc.Error on a mismatch.
     """
@@ -25,6 +25,11 @@ class Function:
         self._input_specs = spec["inputs"]
         self._num_outputs = len(spec["outputs"])
         self._allow_downcast = spec.get("allow_input_downcast", False)
+        # Per instance, so that help() and inspect see this function.
+        self.__name__ = self.__qualname__ = self.name
+        self.__doc__ = _docs.function_doc(spec, model.name,
+                                          model.manifest["shared"])
+        self.__signature__ = _docs.function_signature(spec)
 
     def __repr__(self):
         args = ", ".join(
@@ -76,7 +81,7 @@ class Function:
         del keep
         if self._num_outputs == 1:
             return results[0]
-        return results
+        return tuple(results)
 
 
 class SharedVariable:
@@ -89,6 +94,7 @@ class SharedVariable:
         self.dtype = spec["dtype"]
         self.broadcastable = tuple(spec["broadcastable"])
         self.ndim = len(self.broadcastable)
+        self.__doc__ = _docs.shared_doc(spec)
 
     def __repr__(self):
         return f"<tcc shared variable {self.name}: {self.dtype}, ndim {self.ndim}>"
@@ -124,6 +130,7 @@ class Model:
                           for f in self.manifest["functions"]}
         self.shared = {s["name"]: SharedVariable(self, s)
                        for s in self.manifest["shared"]}
+        self.__doc__ = _docs.model_doc(self.manifest)
 
     def __repr__(self):
         return f"<tcc model {self.name!r} from {self.path}>"
