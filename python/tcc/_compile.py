@@ -2,7 +2,8 @@
 
 Libraries are cached (like Theano's compiledir) under $TCC_CACHE_DIR, else
 $XDG_CACHE_HOME/tcc or ~/.cache/tcc, keyed by the program's text, the
-options, the flags in effect (TCC_FLAGS, ~/.tccrc) and the compiler itself,
+options, the flags in effect (TCC_FLAGS, ~/.tccrc, TCC_OPTIONS) and the
+compiler itself,
 so a second compile of an unchanged program only loads the library.
 """
 import hashlib
@@ -109,6 +110,7 @@ def _cached_path(compiler, source, text, args, cache_dir):
     for part in (text, os.fsencode(os.path.abspath(source)),
                  "\0".join(args).encode(), os.fsencode(compiler),
                  f"{stat.st_size}:{stat.st_mtime_ns}".encode(),
+                 os.environ.get("TCC_OPTIONS", "").encode(),
                  _config(compiler, args)):
         key.update(part)
         key.update(b"\0")
