@@ -3,8 +3,8 @@
 Libraries are cached (like Theano's compiledir) under $TCC_CACHE_DIR, else
 $XDG_CACHE_HOME/tcc or ~/.cache/tcc, keyed by the program's text, the
 options, the flags in effect (TCC_FLAGS, ~/.tccrc, TCC_OPTIONS) and the
-compiler itself,
-so a second compile of an unchanged program only loads the library.
+compiler itself, so a second compile of an unchanged program only loads the
+library.
 """
 import hashlib
 import os
