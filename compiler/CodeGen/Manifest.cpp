@@ -857,6 +857,12 @@ void tcc::recordLoweringResults(ModuleOp module, ModelManifest &manifest) {
       reasons.push_back(reason.getValue());
     root["index_checks"] = std::move(reasons);
   }
+  if (auto checks = module->getAttrOfType<ArrayAttr>("tcc.nan_checks")) {
+    llvm::json::Array reasons;
+    for (auto reason : checks.getAsRange<StringAttr>())
+      reasons.push_back(reason.getValue());
+    root["nan_checks"] = std::move(reasons);
+  }
   const llvm::json::Array &shared = *root.getArray("shared");
   llvm::json::Array &functions = *root.getArray("functions");
   for (auto [name, fn] : llvm::zip(manifest.functionNames, functions)) {

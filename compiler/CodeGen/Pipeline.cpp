@@ -121,6 +121,15 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // branch not taken is not computed (at every level: it is semantics, an
   // index error in the other branch must not fire). Before canonicalize,
   // which would turn an scf.if that only yields into a select.
+  // The NaN guard names the th op a kernel came from: its location says.
+  if (options.nanGuard)
+    module.walk([](Operation *op) {
+      if (op->getDialect() && op->getDialect()->getNamespace() == "th" &&
+          op->getNumRegions() == 0)
+        op->setLoc(NameLoc::get(
+            StringAttr::get(op->getContext(), op->getName().stripDialect()),
+            op->getLoc()));
+    });
   std::string pipeline =
       "th-lower-functions,convert-th-to-linalg,control-flow-sink";
   if (options.optimize)
@@ -135,6 +144,9 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)
     pipeline += ",tcc-inplace-updates";
+  // The results of the kernels as they will run: after fusion.
+  if (options.nanGuard)
+    pipeline += ",tcc-nan-guard";
   // Again after fusion, for what fusion made single-use.
   pipeline += ",control-flow-sink,tcc-lower-index-checks";
   return runPipeline(module, pipeline, options);

@@ -27,6 +27,8 @@ struct PipelineOptions {
   bool blas = true;
   /// Kernels write new values of shared variables into the old buffers.
   bool inplace = true;
+  /// --nan-guard: every kernel's float results checked for NaN and Inf.
+  bool nanGuard = false;
   /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
   std::vector<std::string> disabledRewrites;
 };

@@ -118,6 +118,26 @@ def LowerIndexChecks : Pass<"tcc-lower-index-checks", "mlir::ModuleOp"> {
                            "mlir::scf::SCFDialect"];
 }
 
+def NanGuard : Pass<"tcc-nan-guard", "mlir::ModuleOp"> {
+  let summary = "checks every kernel's float results for NaN and Inf";
+  let description = [{
+    Theano's NanGuardMode. After each linalg op with a float result (after
+    fusion, one loop nest), a reduction computes whether the result holds
+    a NaN (code 2) or an infinity (code 1), and a branch taken when it does
+    calls `__tcc_nan_error(check, code)` (defined by the runtime, which ends
+    the call with an error naming the op). The calls keep program order, so
+    the first op that makes a bad value is the one reported. `check` is a
+    position in the module attribute `tcc.nan_checks` ("log at
+    model.th:3:9"), which the manifest carries.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::math::MathDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def DropInPlaceResults : Pass<"tcc-drop-inplace-results", "mlir::ModuleOp"> {
   let summary = "Stop returning updates bufferization wrote in place";
   let description = [{

@@ -29,6 +29,8 @@ struct ActiveKernel {
   // Why it stopped: an index check, or an allocation that failed.
   int Status = TCC_OK;
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
+  // A NaN-guard check that failed: 2 for a NaN, 1 for an infinity.
+  int64_t NanCode = 0;
   std::string Message; // For any other status (stopKernel).
 };
 
@@ -77,6 +79,16 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
     return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
                                       std::to_string(K.Bytes) +
                                       " bytes for a temporary");
+  if (K.NanCode != 0) {
+    std::string What = K.Check >= 0 && K.Check < static_cast<int64_t>(
+                                                     M.NanChecks.size())
+                           ? M.NanChecks[K.Check]
+                           : "check " + std::to_string(K.Check);
+    return fail(TCC_ERROR_VALUE,
+                F.Name + ": NaN guard: " + What + " produced " +
+                    (K.NanCode == 2 ? "NaN" : "Inf") +
+                    " (the first kernel result with a bad value)");
+  }
   if (K.Status != TCC_ERROR_INDEX)
     return fail(K.Status, F.Name + ": " + K.Message);
   std::string Message = F.Name + ": index " + std::to_string(K.Index) +
@@ -138,6 +150,19 @@ TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
   K->Index = Index;
   K->Size = Size;
   tcc::rt::stop(*K, TCC_ERROR_INDEX);
+}
+
+/// tcc-nan-guard's call: result `Check` holds a NaN (Code 2) or an
+/// infinity (Code 1).
+TCC_HIDDEN void __tcc_nan_error(int64_t Check, int64_t Code) {
+  tcc::rt::ActiveKernel *K = Active;
+  if (!K) {
+    std::fprintf(stderr, "tcc: NaN guard check failed outside a call\n");
+    std::abort();
+  }
+  K->Check = Check;
+  K->NanCode = Code;
+  tcc::rt::stop(*K, TCC_ERROR_VALUE);
 }
 
 } // extern "C"

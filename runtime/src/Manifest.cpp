@@ -458,16 +458,20 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
       return Done(false);
     M.Functions.push_back(std::move(F));
   }
-  // index_checks is optional: only kernels that read indices at run time
-  // check them.
-  if (const JsonValue *Checks = Root.get("index_checks")) {
+  // index_checks and nan_checks are optional: only kernels that read
+  // indices at run time, or were compiled with --nan-guard, check.
+  for (auto [Key, List] : {std::pair{"index_checks", &M.IndexChecks},
+                           std::pair{"nan_checks", &M.NanChecks}}) {
+    const JsonValue *Checks = Root.get(Key);
+    if (!Checks)
+      continue;
     if (Checks->K != JsonValue::Kind::Array)
-      return Done(R.fail("index_checks", "expected an array"));
+      return Done(R.fail(Key, "expected an array"));
     for (size_t I = 0; I < Checks->Array.size(); ++I) {
       if (Checks->Array[I].K != JsonValue::Kind::String)
-        return Done(R.fail("index_checks[" + std::to_string(I) + "]",
+        return Done(R.fail(std::string(Key) + "[" + std::to_string(I) + "]",
                            "expected a string"));
-      M.IndexChecks.push_back(Checks->Array[I].String);
+      List->push_back(Checks->Array[I].String);
     }
   }
   // The API finds functions and shared variables (and .npz entries) by name.

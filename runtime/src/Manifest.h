@@ -115,6 +115,8 @@ struct Manifest {
   /// What indexed where ("x[i] at model.th:3:9"), numbered as the kernels'
   /// index checks number them (docs/ABI.md).
   std::vector<std::string> IndexChecks;
+  /// What each NaN-guard check watches (`tcc --nan-guard`).
+  std::vector<std::string> NanChecks;
 
   /// Index of the function / shared variable named `Name`, or -1.
   int32_t findFunction(const char *Name) const;

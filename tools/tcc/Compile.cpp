@@ -222,6 +222,11 @@ int tcc::compileModel(const DriverOptions &o) {
   if (failed(configureOptimizer(o, context, pipeline)))
     return 1;
   pipeline.dumpDir = o.dumpDir;
+  pipeline.nanGuard = o.nanGuard;
+  // Each op its own kernel, so the NaN guard names the op that made the
+  // bad value, not the loop nest it was fused into.
+  if (o.nanGuard)
+    pipeline.fusion = false;
   if (!o.dumpDir.empty() && failed(dumpModule(*module, o.dumpDir, "th")))
     return 1;
   setRewriteRecording(o.rewriteReport);

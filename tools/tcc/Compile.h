@@ -19,6 +19,8 @@ struct DriverOptions {
   bool marchHost = false;
   bool noStabilize = false;
   bool rewriteReport = false;
+  /// Theano's NanGuardMode: kernels check their float results.
+  bool nanGuard = false;
   std::string dumpDir;
   /// The model's name in its manifest and header (C++ namespace); default:
   /// the input file's stem.

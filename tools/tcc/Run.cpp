@@ -326,10 +326,12 @@ static void printInteger(llvm::raw_ostream &os, const char *base) {
 }
 
 /// A float64 (or widened float32) value: JSON's special tokens with `json`,
-/// else C's nan and inf.
+/// else Python's nan and inf (a NaN has no sign).
 static void printFloat(llvm::raw_ostream &os, double d, bool json) {
   if (json && !std::isfinite(d))
     os << (std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+  else if (std::isnan(d))
+    os << "nan";
   else
     os << llvm::formatv("{0}", llvm::json::Value(d));
 }

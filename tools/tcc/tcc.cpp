@@ -104,6 +104,10 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
   app.add_option("--dump-dir", options.dumpDir,
                  "write the IR after every pass to DIR, one numbered file each");
+  app.add_flag("--nan-guard", options.nanGuard,
+               "check every kernel's float results for NaN and Inf; a call "
+               "that makes one fails naming the op and its source line "
+               "(Theano's NanGuardMode)");
   app.add_flag("--rewrite-report", options.rewriteReport,
                "list the graph rewrites that fired, with counts and places");
 
@@ -143,6 +147,8 @@ int main(int argc, char **argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   runCmd->add_flag("--no-stabilize", run.compile.noStabilize,
                    "turn off the stability rewrites");
+  runCmd->add_flag("--nan-guard", run.compile.nanGuard,
+                   "check every kernel's float results for NaN and Inf");
   runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
                    "list the graph rewrites that fired");
   runCmd->add_option("--optimizer", run.compile.optimizer,

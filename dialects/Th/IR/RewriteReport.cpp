@@ -38,6 +38,8 @@ const std::vector<RewriteEvent> &tcc::recordedRewrites() {
 std::string tcc::formatSourceLocation(mlir::Location loc) {
   if (auto site = llvm::dyn_cast<mlir::CallSiteLoc>(loc))
     return formatSourceLocation(site.getCallee());
+  if (auto named = llvm::dyn_cast<mlir::NameLoc>(loc))
+    return formatSourceLocation(named.getChildLoc());
   if (auto fused = llvm::dyn_cast<mlir::FusedLoc>(loc)) {
     for (mlir::Location part : fused.getLocations()) {
       std::string where = formatSourceLocation(part);
