@@ -224,9 +224,10 @@ int tcc::compileModel(const DriverOptions &o) {
   pipeline.dumpDir = o.dumpDir;
   pipeline.nanGuard = o.nanGuard;
   // Each op its own kernel, so the NaN guard names the op that made the
-  // bad value, not the loop nest it was fused into.
+  // bad value, not the loop nest it was fused into; and no update in place,
+  // so a call the guard stops leaves every shared variable as it was.
   if (o.nanGuard)
-    pipeline.fusion = false;
+    pipeline.fusion = pipeline.inplace = false;
   if (!o.dumpDir.empty() && failed(dumpModule(*module, o.dumpDir, "th")))
     return 1;
   setRewriteRecording(o.rewriteReport);
