@@ -74,3 +74,28 @@ def plot_cost(costs, path, title):
     plt.ylabel("cost")
     plt.savefig(path)
     print(f"cost plot written to {path}")
+
+
+def train_gate(th_name, outputs, description, steps=30000):
+    """Seed 003's training loop for a logic gate: `train(inputs, outputs)`
+    for `steps` iterations on the four input pairs, then the network's
+    outputs and the flow of the cost (or --json, or --plot)."""
+    args = arguments(description, steps=steps, plot=True)
+    m = model(th_name)
+    inputs = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    cost = []
+    for iteration in range(args.steps):
+        pred, cost_iter = m.train(inputs, outputs)
+        cost.append(float(cost_iter))
+    if args.json:
+        report_json(m, (pred, cost_iter))
+    else:
+        print('The outputs of the NN are:')
+        for i in range(len(inputs)):
+            print('The output for x1=%d | x2=%d is %.2f'
+                  % (inputs[i][0], inputs[i][1], pred[i]))
+        print('\nThe flow of cost during model run is as following:')
+        for i in sorted({0, len(cost) // 10, len(cost) // 2, len(cost) - 1}):
+            print('iteration %5d  cost %.6f' % (i + 1, cost[i]))
+    if args.plot:
+        plot_cost(cost, args.plot, "seed 003: " + th_name)
