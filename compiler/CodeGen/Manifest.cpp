@@ -863,6 +863,28 @@ void tcc::recordLoweringResults(ModuleOp module, ModelManifest &manifest) {
       reasons.push_back(reason.getValue());
     root["nan_checks"] = std::move(reasons);
   }
+  if (auto kernels =
+          module->getAttrOfType<ArrayAttr>("tcc.profile_kernels")) {
+    llvm::json::Array described;
+    for (auto kernel : kernels.getAsRange<DictionaryAttr>()) {
+      StringRef function = kernel.getAs<StringAttr>("function").getValue();
+      auto found = llvm::find(manifest.functionNames, function.str());
+      llvm::json::Array locs;
+      for (auto place : kernel.getAs<ArrayAttr>("locs").getAsRange<StringAttr>())
+        locs.push_back(place.getValue());
+      llvm::json::Object entry;
+      entry["function"] = found == manifest.functionNames.end()
+                              ? int64_t(-1)
+                              : int64_t(found - manifest.functionNames.begin());
+      entry["kind"] = kernel.getAs<StringAttr>("kind").getValue();
+      entry["ops"] = kernel.getAs<StringAttr>("ops").getValue();
+      entry["locs"] = std::move(locs);
+      described.push_back(std::move(entry));
+    }
+    llvm::json::Object profile;
+    profile["kernels"] = std::move(described);
+    root["profile"] = std::move(profile);
+  }
   const llvm::json::Array &shared = *root.getArray("shared");
   llvm::json::Array &functions = *root.getArray("functions");
   for (auto [name, fn] : llvm::zip(manifest.functionNames, functions)) {

@@ -121,11 +121,17 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // branch not taken is not computed (at every level: it is semantics, an
   // index error in the other branch must not fire). Before canonicalize,
   // which would turn an scf.if that only yields into a select.
-  // The NaN guard names the th op a kernel came from: its location says.
-  if (options.nanGuard)
+  // The NaN guard and the profile name the th ops a kernel came from: its
+  // location says.
+  if (options.nanGuard || options.profile)
     module.walk([](Operation *op) {
+      // Ops that only name a value (a shared variable, a constant) compute
+      // nothing a kernel would be known by.
       if (op->getDialect() && op->getDialect()->getNamespace() == "th" &&
-          op->getNumRegions() == 0)
+          op->getNumRegions() == 0 &&
+          !llvm::is_contained({"shared", "read", "update", "variable",
+                               "constant", "return"},
+                              op->getName().stripDialect()))
         op->setLoc(NameLoc::get(
             StringAttr::get(op->getContext(), op->getName().stripDialect()),
             op->getLoc()));
@@ -144,6 +150,10 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)
     pipeline += ",tcc-inplace-updates";
+  // The kernels as they will run: after fusion. A guarded kernel's time
+  // includes its check.
+  if (options.profile)
+    pipeline += ",tcc-profile";
   // The results of the kernels as they will run: after fusion.
   if (options.nanGuard)
     pipeline += ",tcc-nan-guard";

@@ -29,6 +29,8 @@ struct PipelineOptions {
   bool inplace = true;
   /// --nan-guard: every kernel's float results checked for NaN and Inf.
   bool nanGuard = false;
+  /// --profile: every kernel timed, its calls and allocations counted.
+  bool profile = false;
   /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
   std::vector<std::string> disabledRewrites;
 };

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Passes/ExternalFunctions.h"
+#include "Passes/KernelDescription.h"
 #include "Passes/Passes.h"
 
 #include "Th/IR/RewriteReport.h"
@@ -23,8 +24,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 
-#include "llvm/ADT/SetVector.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace tcc {
@@ -35,39 +34,6 @@ namespace tcc {
 using namespace mlir;
 
 static constexpr llvm::StringLiteral kErrorFunction = "__tcc_nan_error";
-
-/// The th op names the driver put in `loc` (NameLoc), through fused and
-/// call-site locations.
-static void thOpNames(Location loc, llvm::SetVector<llvm::StringRef> &names) {
-  if (auto named = dyn_cast<NameLoc>(loc))
-    names.insert(named.getName().getValue());
-  else if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location part : fused.getLocations())
-      thOpNames(part, names);
-  else if (auto site = dyn_cast<CallSiteLoc>(loc))
-    thOpNames(site.getCallee(), names);
-}
-
-/// What the op computes, for the message: the th op it came from ("log"),
-/// else the linalg op ("matmul"), or for a loop nest the operations in its
-/// body ("loop nest: log, mulf").
-static std::string describe(linalg::LinalgOp op) {
-  llvm::SetVector<llvm::StringRef> fromTh;
-  thOpNames(op.getLoc(), fromTh);
-  if (!fromTh.empty())
-    return llvm::join(fromTh, ", ");
-  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-  if (!generic)
-    return op->getName().stripDialect().str();
-  llvm::SetVector<llvm::StringRef> names;
-  generic.getBody()->walk([&](Operation *inner) {
-    if (!isa<linalg::YieldOp, linalg::IndexOp, arith::ConstantOp>(inner))
-      names.insert(inner->getName().stripDialect());
-  });
-  if (names.empty())
-    return "copy";
-  return "loop nest: " + llvm::join(names, ", ");
-}
 
 /// A result another linalg op only writes into (its init) is a buffer, not
 /// a value of the program.
@@ -147,7 +113,7 @@ struct NanGuardPass : tcc::impl::NanGuardBase<NanGuardPass> {
     llvm::StringMap<int64_t> numbers;
     for (auto [op, result] : checked) {
       std::string reason =
-          describe(op) + " at " + tcc::formatSourceLocation(op.getLoc());
+          tcc::describeKernel(op) + " at " + tcc::formatSourceLocation(op.getLoc());
       auto [it, added] = numbers.try_emplace(reason, reasons.size());
       if (added)
         reasons.push_back(b.getStringAttr(reason));

@@ -138,6 +138,24 @@ def NanGuard : Pass<"tcc-nan-guard", "mlir::ModuleOp"> {
                            "mlir::tensor::TensorDialect"];
 }
 
+def Profile : Pass<"tcc-profile", "mlir::ModuleOp"> {
+  let summary = "Time every kernel and attribute allocations to it";
+  let description = [{
+    `tcc --profile` (Theano's ProfileMode). Every kernel of a function (a
+    linalg op after fusion, a loop, a call into the runtime; at the top of
+    the function or in a branch) runs between `__tcc_profile_begin(k)` and
+    `__tcc_profile_end(k)`, which the runtime defines: they count calls and
+    time, and the buffers allocated between them are the kernel's. So that
+    a kernel's output buffer is allocated inside its window, the
+    `tensor.empty` and seeding `linalg.fill` of its inits are cloned right
+    before it. Kernel k is described at position k of the module attribute
+    `tcc.profile_kernels` (function, kind, th ops, source positions), which
+    the manifest carries.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect"];
+}
+
 def DropInPlaceResults : Pass<"tcc-drop-inplace-results", "mlir::ModuleOp"> {
   let summary = "Stop returning updates bufferization wrote in place";
   let description = [{

@@ -78,6 +78,10 @@ class Library:
         self._proto(d.tcc_shared_save, ctypes.c_int, ctypes.c_char_p)
         self._proto(d.tcc_shared_load, ctypes.c_int, ctypes.c_char_p)
         self._proto(d.tcc_array_release, None, _ArrayPtr)
+        self._proto(d.tcc_profile_report, ctypes.c_int, ctypes.c_int32,
+                    ctypes.POINTER(ctypes.c_void_p))
+        self._proto(d.tcc_profile_reset, ctypes.c_int)
+        self._proto(d.tcc_string_release, None, ctypes.c_void_p)
 
     @staticmethod
     def _proto(fn, restype, *argtypes):
@@ -118,6 +122,19 @@ class Library:
 
     def shared_reset(self):
         self._check(self._dll.tcc_shared_reset())
+
+    def profile_report(self, json_format):
+        """The --profile report (TCC_PROFILE_JSON or _TEXT) as a str."""
+        report = ctypes.c_void_p()
+        self._check(self._dll.tcc_profile_report(1 if json_format else 0,
+                                                  ctypes.byref(report)))
+        try:
+            return ctypes.string_at(report.value).decode("utf-8", "replace")
+        finally:
+            self._dll.tcc_string_release(report)
+
+    def profile_reset(self):
+        self._check(self._dll.tcc_profile_reset())
 
     def save(self, path):
         self._check(self._dll.tcc_shared_save(os.fsencode(path)))

@@ -169,3 +169,19 @@ class Model:
     def reset(self):
         """Restores every shared variable to its compiled-in value."""
         self._lib.shared_reset()
+
+    def profile(self):
+        """The profile of a model compiled with --profile, as a dict: per
+        function its calls, time, peak memory and kernels by time (each
+        with calls, time, bytes allocated and source lines). Asking for it
+        stops the report the library would print at exit. Raises tcc.Error
+        for a model compiled without --profile."""
+        return json.loads(self._lib.profile_report(json_format=True))
+
+    def profile_report(self):
+        """The profile as Theano-style text, slowest kernels first."""
+        return self._lib.profile_report(json_format=False)
+
+    def profile_reset(self):
+        """Zeroes the profile's counters."""
+        self._lib.profile_reset()

@@ -18,8 +18,10 @@
 #include "Error.h"
 #include "ModelSymbols.h"
 #include "Npz.h"
+#include "Profile.h"
 #include "Shared.h"
 
+#include <cstring>
 #include <exception>
 #include <new>
 
@@ -88,6 +90,48 @@ void tcc_array_release(tcc_array *array) {
   array->owner = nullptr;
   array->data = nullptr;
 }
+
+int tcc_profile_report(int32_t format, char **report) {
+  return guard("tcc_profile_report", [&]() -> int {
+    if (!report)
+      return fail(TCC_ERROR_ARGUMENT, "tcc_profile_report: report is null");
+    *report = nullptr;
+    if (format != TCC_PROFILE_TEXT && format != TCC_PROFILE_JSON)
+      return fail(TCC_ERROR_ARGUMENT, "tcc_profile_report: format " +
+                                          std::to_string(format) +
+                                          " is neither TCC_PROFILE_TEXT (0) "
+                                          "nor TCC_PROFILE_JSON (1)");
+    ProfileCounters *C = profileCounters();
+    if (!C)
+      return getManifest() ? fail(TCC_ERROR_ARGUMENT,
+                                  "tcc_profile_report: the model was compiled "
+                                  "without --profile")
+                           : TCC_ERROR_INTERNAL; // getManifest said why.
+    std::string Text = formatProfile(*C, format == TCC_PROFILE_JSON);
+    char *Copy = static_cast<char *>(std::malloc(Text.size() + 1));
+    if (!Copy)
+      return fail(TCC_ERROR_MEMORY, "tcc_profile_report: out of memory");
+    std::memcpy(Copy, Text.c_str(), Text.size() + 1);
+    C->Claimed = true;
+    *report = Copy;
+    return TCC_OK;
+  });
+}
+
+int tcc_profile_reset(void) {
+  return guard("tcc_profile_reset", [&]() -> int {
+    ProfileCounters *C = profileCounters();
+    if (!C)
+      return getManifest() ? fail(TCC_ERROR_ARGUMENT,
+                                  "tcc_profile_reset: the model was compiled "
+                                  "without --profile")
+                           : TCC_ERROR_INTERNAL; // getManifest said why.
+    resetProfile(*C);
+    return TCC_OK;
+  });
+}
+
+void tcc_string_release(char *string) { std::free(string); }
 
 int64_t tcc_dtype_size(int32_t dtype) { return dtypeSize(dtype); }
 

@@ -19,6 +19,7 @@
 #include "KernelGuard.h"
 #include "Manifest.h"
 #include "ModelSymbols.h"
+#include "Profile.h"
 #include "PythonIntegers.h"
 #include "Shared.h"
 #include "Validate.h"
@@ -263,6 +264,11 @@ std::string describeResult(const Manifest &M, const FunctionSpec &F, size_t J) {
          M.Shared[F.ResultUpdates[J - F.Outputs.size()]].Name + "'";
 }
 
+/// A call of function `Index` once it is known to exist: the four phases.
+int callFunction(SharedState &State, int32_t Index, const tcc_array *Inputs,
+                 int32_t NumInputs, tcc_array *Outputs, int32_t NumOutputs);
+
+
 } // namespace
 
 int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
@@ -276,6 +282,17 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
                 "tcc_call_index: no function number " + std::to_string(Index) +
                     " (the model has " +
                     plural(M.Functions.size(), "function") + ")");
+  ProfiledCall Profile(Index);
+  return Profile.finish(
+      callFunction(*State, Index, Inputs, NumInputs, Outputs, NumOutputs));
+}
+
+namespace {
+
+int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
+                 int32_t NumInputs, tcc_array *Outputs, int32_t NumOutputs) {
+  SharedState *State = &StateRef; // The phases below were written for one.
+  const Manifest &M = State->M;
   const FunctionSpec &F = M.Functions[Index];
   const std::string &Fn = F.Name;
 
@@ -498,6 +515,8 @@ int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,
   // the lock, unless a concurrent call still reads them.
   return TCC_OK;
 }
+
+} // namespace
 
 int callByName(const char *Name, const tcc_array *Inputs, int32_t NumInputs,
                tcc_array *Outputs, int32_t NumOutputs) {

@@ -10,6 +10,7 @@
 #include "KernelGuard.h"
 
 #include "Error.h"
+#include "Profile.h"
 #include "tcc/tcc.h"
 
 #include <csetjmp>
@@ -17,7 +18,7 @@
 #include <cstdlib>
 #include <new>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace tcc::rt {
 namespace {
@@ -25,7 +26,8 @@ namespace {
 /// The kernel this thread is running.
 struct ActiveKernel {
   std::jmp_buf Return;
-  std::unordered_set<void *> Live; // Allocated and not yet freed.
+  // Allocated and not yet freed, with their sizes.
+  std::unordered_map<void *, size_t> Live;
   // Why it stopped: an index check, or an allocation that failed.
   int Status = TCC_OK;
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
@@ -49,7 +51,8 @@ void *track(void *P, size_t Bytes) {
     return P;
   if (P) {
     try {
-      K->Live.insert(P);
+      K->Live.emplace(P, Bytes);
+      profileAllocated(Bytes);
       return P;
     } catch (const std::bad_alloc &) {
       std::free(P);
@@ -66,6 +69,8 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
   ActiveKernel K;
   ActiveKernel *Outer = Active;
   Active = &K;
+  // Declared before setjmp: the longjmp back must not skip its destructor.
+  GeneratedCodeTimer Timer;
   if (setjmp(K.Return) == 0) {
     Kernel(Results, Args);
     // The buffers still live are the results, which the caller now owns.
@@ -73,7 +78,7 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
     return TCC_OK;
   }
   Active = Outer;
-  for (void *P : K.Live)
+  for (auto [P, Bytes] : K.Live)
     std::free(P);
   if (K.Status == TCC_ERROR_MEMORY)
     return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
@@ -132,8 +137,13 @@ TCC_HIDDEN void *_mlir_memref_to_llvm_aligned_alloc(size_t Alignment,
 }
 
 TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
-  if (Active)
-    Active->Live.erase(P);
+  if (Active) {
+    auto It = Active->Live.find(P);
+    if (It != Active->Live.end()) {
+      tcc::rt::profileFreed(It->second);
+      Active->Live.erase(It);
+    }
+  }
   std::free(P);
 }
 

@@ -277,6 +277,10 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
   if (!Name)
     return false;
   F.Name = Name->String;
+  // Optional: only reports use it.
+  if (const JsonValue *Loc = Obj.get("loc");
+      Loc && Loc->K == JsonValue::Kind::String)
+    F.Loc = Loc->String;
 
   const JsonValue *Inputs =
       R.field(Obj, Path, "inputs", JsonValue::Kind::Array, "an array");
@@ -401,6 +405,45 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
 
 } // namespace
 
+/// The "profile" section of a `tcc --profile` model: one entry per kernel.
+static bool parseProfile(Reader &R, const JsonValue &Profile, Manifest &M) {
+  if (Profile.K != JsonValue::Kind::Object)
+    return R.fail("profile", "expected an object");
+  const JsonValue *Kernels =
+      R.field(Profile, "profile", "kernels", JsonValue::Kind::Array, "an array");
+  if (!Kernels)
+    return false;
+  for (size_t I = 0; I < Kernels->Array.size(); ++I) {
+    const JsonValue &K = Kernels->Array[I];
+    std::string Path = "profile.kernels[" + std::to_string(I) + "]";
+    ProfiledKernel Out;
+    int64_t Function;
+    if (!R.intField(K, Path, "function", -1,
+                    static_cast<int64_t>(M.Functions.size()) - 1, Function))
+      return false;
+    Out.Function = static_cast<int32_t>(Function);
+    const JsonValue *Kind =
+        R.field(K, Path, "kind", JsonValue::Kind::String, "a string");
+    const JsonValue *Ops =
+        R.field(K, Path, "ops", JsonValue::Kind::String, "a string");
+    const JsonValue *Locs =
+        R.field(K, Path, "locs", JsonValue::Kind::Array, "an array");
+    if (!Kind || !Ops || !Locs)
+      return false;
+    Out.Kind = Kind->String;
+    Out.Ops = Ops->String;
+    for (size_t L = 0; L < Locs->Array.size(); ++L) {
+      if (Locs->Array[L].K != JsonValue::Kind::String)
+        return R.fail(Path + ".locs[" + std::to_string(L) + "]",
+                      "expected a string");
+      Out.Locs.push_back(Locs->Array[L].String);
+    }
+    M.ProfileKernels.push_back(std::move(Out));
+  }
+  M.Profiled = true;
+  return true;
+}
+
 bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
                    std::string &Error) {
   JsonValue Root;
@@ -474,6 +517,9 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
       List->push_back(Checks->Array[I].String);
     }
   }
+  if (const JsonValue *Profile = Root.get("profile"))
+    if (!parseProfile(R, *Profile, M))
+      return Done(false);
   // The API finds functions and shared variables (and .npz entries) by name.
   for (size_t I = 0; I < M.Shared.size(); ++I)
     for (size_t J = 0; J < I; ++J)

@@ -80,6 +80,8 @@ struct ShapeCheck {
 
 struct FunctionSpec {
   std::string Name;
+  /// Where the program defines it ("model.th:36:9"), if the manifest says.
+  std::string Loc;
   std::vector<InputSpec> Inputs;
   /// Fewest inputs a call may pass: inputs after this all have defaults.
   int32_t MinInputs = 0;
@@ -107,6 +109,15 @@ struct FunctionSpec {
   }
 };
 
+/// A kernel of a model compiled with `tcc --profile`: what the report
+/// calls it.
+struct ProfiledKernel {
+  int32_t Function = -1; // Index into Functions; -1 for none.
+  std::string Kind;      // "elementwise", "matvec", "loop", "call f", ...
+  std::string Ops;       // The th ops it computes ("sigmoid, dot").
+  std::vector<std::string> Locs; // "model.th:3:9", ...
+};
+
 struct Manifest {
   int64_t Abi = 0;
   std::string Model;
@@ -117,6 +128,10 @@ struct Manifest {
   std::vector<std::string> IndexChecks;
   /// What each NaN-guard check watches (`tcc --nan-guard`).
   std::vector<std::string> NanChecks;
+  /// `tcc --profile`: the kernels, numbered as their profile calls number
+  /// them.
+  bool Profiled = false;
+  std::vector<ProfiledKernel> ProfileKernels;
 
   /// Index of the function / shared variable named `Name`, or -1.
   int32_t findFunction(const char *Name) const;

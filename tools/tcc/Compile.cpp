@@ -209,6 +209,8 @@ int tcc::compileModel(const DriverOptions &o) {
   }
   OpPrintingFlags flags;
   flags.elideLargeElementsAttrs(16);
+  if (o.printDebugInfo)
+    flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/true);
   if (o.emit == "th")
     return writeText(o, [&](llvm::raw_ostream &os) {
       module->print(os, flags);
@@ -223,6 +225,7 @@ int tcc::compileModel(const DriverOptions &o) {
     return 1;
   pipeline.dumpDir = o.dumpDir;
   pipeline.nanGuard = o.nanGuard;
+  pipeline.profile = o.profile;
   // Each op its own kernel, so the NaN guard names the op that made the
   // bad value, not the loop nest it was fused into; and no update in place,
   // so a call the guard stops leaves every shared variable as it was.

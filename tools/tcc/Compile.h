@@ -16,11 +16,15 @@ struct DriverOptions {
   /// Where the model runs: cpu (cuda is not implemented yet).
   std::string device = "cpu";
   bool printIRAfterAll = false;
+  /// --mlir-print-debuginfo: locations in the IR that --emit prints.
+  bool printDebugInfo = false;
   bool marchHost = false;
   bool noStabilize = false;
   bool rewriteReport = false;
   /// Theano's NanGuardMode: kernels check their float results.
   bool nanGuard = false;
+  /// Theano's ProfileMode: the runtime times and counts every kernel.
+  bool profile = false;
   std::string dumpDir;
   /// The model's name in its manifest and header (C++ namespace); default:
   /// the input file's stem.

@@ -39,6 +39,8 @@ struct Api {
   decltype(&tcc_array_release) release;
   decltype(&tcc_shared_save) sharedSave;
   decltype(&tcc_shared_load) sharedLoad;
+  decltype(&tcc_profile_report) profileReport;
+  decltype(&tcc_string_release) stringRelease;
 };
 
 /// An input value owned by the driver.
@@ -448,8 +450,13 @@ int tcc::runModel(RunOptions &options) {
   api.release = (decltype(api.release))dlsym(handle, "tcc_array_release");
   api.sharedSave = (decltype(api.sharedSave))dlsym(handle, "tcc_shared_save");
   api.sharedLoad = (decltype(api.sharedLoad))dlsym(handle, "tcc_shared_load");
+  api.profileReport =
+      (decltype(api.profileReport))dlsym(handle, "tcc_profile_report");
+  api.stringRelease =
+      (decltype(api.stringRelease))dlsym(handle, "tcc_string_release");
   if (!api.manifest || !api.call || !api.sharedGet || !api.release ||
-      !api.lastError || !api.sharedSave || !api.sharedLoad) {
+      !api.lastError || !api.sharedSave || !api.sharedLoad ||
+      !api.profileReport || !api.stringRelease) {
     llvm::errs() << "tcc run: error: the model library lacks the tcc API\n";
     return 1;
   }
@@ -566,6 +573,18 @@ int tcc::runModel(RunOptions &options) {
   progress.finish();
   if (!options.save.empty() && api.sharedSave(options.save.c_str()) != TCC_OK)
     return fail(api.lastError()), 1;
+  // Asked for here, so the library prints none at exit.
+  std::string profile;
+  if (options.compile.profile) {
+    char *report = nullptr;
+    if (api.profileReport(options.json ? TCC_PROFILE_JSON : TCC_PROFILE_TEXT,
+                          &report) != TCC_OK)
+      return fail(api.lastError()), 1;
+    profile = llvm::StringRef(report).rtrim("\n").str();
+    api.stringRelease(report);
+    if (!options.json)
+      llvm::errs() << profile << "\n";
+  }
 
   llvm::raw_ostream &os = llvm::outs();
   const llvm::json::Array &outs = *fn->getArray("outputs");
@@ -588,7 +607,10 @@ int tcc::runModel(RunOptions &options) {
       api.release(&value);
       first = false;
     }
-    os << "}}\n";
+    os << "}";
+    if (!profile.empty())
+      os << ", \"profile\": " << profile;
+    os << "}\n";
   } else {
     for (size_t i = 0; i < numOutputs; ++i) {
       os << *outs[i].getAsObject()->getString("name") << " = ";

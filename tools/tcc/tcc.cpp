@@ -76,6 +76,8 @@ int main(int argc, char **argv) {
                              "obj", "so", "header"}));
   app.add_flag("--print-ir-after-all", options.printIRAfterAll,
                "print the IR after every pass");
+  app.add_flag("--mlir-print-debuginfo", options.printDebugInfo,
+               "print source locations in the IR that --emit writes");
   app.add_option("--floatX", options.floatX, "Theano's floatX")
       ->check(CLI::IsMember({"float32", "float64"}));
   app.add_option("--model-name", options.modelName,
@@ -108,6 +110,10 @@ int main(int argc, char **argv) {
                "check every kernel's float results for NaN and Inf; a call "
                "that makes one fails naming the op and its source line "
                "(Theano's NanGuardMode)");
+  app.add_flag("--profile", options.profile,
+               "time every kernel and count its calls and the memory it "
+               "allocates; the library reports them (tcc_profile_report, "
+               "and on stderr at exit) by time, with source lines");
   app.add_flag("--rewrite-report", options.rewriteReport,
                "list the graph rewrites that fired, with counts and places");
 
@@ -149,6 +155,10 @@ int main(int argc, char **argv) {
                    "turn off the stability rewrites");
   runCmd->add_flag("--nan-guard", run.compile.nanGuard,
                    "check every kernel's float results for NaN and Inf");
+  runCmd->add_flag("--profile", run.compile.profile,
+                   "time every kernel; print the report (by time, with "
+                   "source lines) on stderr after the last call, or as "
+                   "\"profile\" in --json's output");
   runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
                    "list the graph rewrites that fired");
   runCmd->add_option("--optimizer", run.compile.optimizer,

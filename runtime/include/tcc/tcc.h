@@ -108,6 +108,21 @@ TCC_API int tcc_shared_load(const char *path);
 /* Releases a result array (no-op on an array without owner). */
 TCC_API void tcc_array_release(tcc_array *array);
 
+/* Profiling (a library compiled with `tcc --profile`; for any other
+ * library these return TCC_ERROR_ARGUMENT). The report covers every call
+ * since the library was loaded or last reset: per function, its calls and
+ * time, the peak of kernel buffers live in a call, and its kernels by time
+ * with their calls, time, bytes allocated and source lines. `*report`
+ * receives a NUL-terminated string the caller frees with
+ * tcc_string_release. A program that asks for a report takes charge of
+ * it; otherwise the library prints one when the process exits (to stderr,
+ * or to the file $TCC_PROFILE_OUTPUT names, JSON if it ends in .json;
+ * "none" for no report). */
+enum { TCC_PROFILE_TEXT = 0, TCC_PROFILE_JSON = 1 };
+TCC_API int tcc_profile_report(int32_t format, char **report);
+TCC_API int tcc_profile_reset(void);
+TCC_API void tcc_string_release(char *string);
+
 /* Size in bytes of one element of `dtype` (0 for an unknown dtype). */
 TCC_API int64_t tcc_dtype_size(int32_t dtype);
 
