@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -331,6 +332,17 @@ inline void load(const std::string &path) {
 }
 /// The model's manifest (JSON, docs/ABI.md).
 inline std::string manifest() { return tcc_manifest(); }
+
+/// The profile of a model compiled with `tcc --profile` (text, or JSON);
+/// asking for it stops the library printing it at exit.
+inline std::string profileReport(bool json = false) {
+  char *report = nullptr;
+  check(tcc_profile_report(json ? TCC_PROFILE_JSON : TCC_PROFILE_TEXT,
+                           &report));
+  std::unique_ptr<char, void (*)(char *)> owned(report, tcc_string_release);
+  return owned.get();
+}
+inline void profileReset() { check(tcc_profile_reset()); }
 
 } // namespace tcc
 
