@@ -93,26 +93,17 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
       llvm::FunctionType::get(i32, {i32, ptr, i32, ptr, i32}, false),
       llvm::GlobalValue::ExternalLinkage, "tcc_call_index", *m);
 
-  std::vector<llvm::Constant *> kernels;
-  const auto &functions = *manifest.json.getAsObject()->getArray("functions");
-  for (size_t i = 0; i < manifest.functionNames.size(); ++i) {
-    const std::string &name = manifest.functionNames[i];
-    llvm::Function *ciface = m->getFunction("_mlir_ciface_" + name);
-    if (!ciface) {
-      llvm::errs() << "tcc: internal error: no kernel for '" << name << "'\n";
-      return nullptr;
-    }
-    // void __tcc_kernel_<i>(ptr results, ptr args)
+  // void <name>(ptr results, ptr args): unpacks the argument array into
+  // the kernel's C interface.
+  auto trampoline = [&](llvm::Function *ciface, const std::string &name,
+                        size_t numArgs) {
     auto *kernel = llvm::Function::Create(
         llvm::FunctionType::get(b.getVoidTy(), {ptr, ptr}, false),
-        llvm::GlobalValue::ExternalLinkage, "__tcc_kernel_" + std::to_string(i),
-        *m);
+        llvm::GlobalValue::ExternalLinkage, name, *m);
     kernel->setVisibility(llvm::GlobalValue::HiddenVisibility);
     b.SetInsertPoint(llvm::BasicBlock::Create(context, "entry", kernel));
     std::vector<llvm::Value *> callArgs;
     unsigned numParams = ciface->getFunctionType()->getNumParams();
-    const llvm::json::Object &fn = *functions[i].getAsObject();
-    size_t numArgs = fn.getArray("inputs")->size() + fn.getArray("reads")->size();
     bool hasResults = numParams > numArgs;
     if (hasResults)
       callArgs.push_back(kernel->getArg(0));
@@ -122,7 +113,34 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
     }
     b.CreateCall(ciface, callArgs);
     b.CreateRetVoid();
-    kernels.push_back(kernel);
+    return kernel;
+  };
+
+  // --debug-mode's -O0 versions (null entries without it).
+  bool debugMode = manifest.json.getAsObject()->get("debug_mode") != nullptr;
+  std::vector<llvm::Constant *> kernels, references;
+  const auto &functions = *manifest.json.getAsObject()->getArray("functions");
+  for (size_t i = 0; i < manifest.functionNames.size(); ++i) {
+    const std::string &name = manifest.functionNames[i];
+    llvm::Function *ciface = m->getFunction("_mlir_ciface_" + name);
+    llvm::Function *reference =
+        debugMode ? m->getFunction("_mlir_ciface___tcc_reference_" + name)
+                  : nullptr;
+    if (!ciface || (debugMode && !reference)) {
+      llvm::errs() << "tcc: internal error: no kernel for '" << name << "'\n";
+      return nullptr;
+    }
+    const llvm::json::Object &fn = *functions[i].getAsObject();
+    size_t numArgs =
+        fn.getArray("inputs")->size() + fn.getArray("reads")->size();
+    kernels.push_back(
+        trampoline(ciface, "__tcc_kernel_" + std::to_string(i), numArgs));
+    references.push_back(
+        reference ? static_cast<llvm::Constant *>(trampoline(reference,
+                               "__tcc_reference_kernel_" + std::to_string(i),
+                               numArgs))
+                  : llvm::ConstantPointerNull::get(
+                        llvm::PointerType::getUnqual(context)));
 
     // int tcc_fn_<name>(const tcc_array *inputs, tcc_array *outputs)
     auto *entry = llvm::Function::Create(
@@ -136,10 +154,13 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
                                        b.getInt32(numOutputs)}));
   }
   auto *tableType = llvm::ArrayType::get(ptr, kernels.size());
-  auto *table = new llvm::GlobalVariable(
-      *m, tableType, true, llvm::GlobalValue::ExternalLinkage,
-      llvm::ConstantArray::get(tableType, kernels), "__tcc_kernels");
-  table->setVisibility(llvm::GlobalValue::HiddenVisibility);
+  for (auto [entries, name] : {std::pair{&kernels, "__tcc_kernels"},
+                               std::pair{&references, "__tcc_reference_kernels"}}) {
+    auto *table = new llvm::GlobalVariable(
+        *m, tableType, true, llvm::GlobalValue::ExternalLinkage,
+        llvm::ConstantArray::get(tableType, *entries), name);
+    table->setVisibility(llvm::GlobalValue::HiddenVisibility);
+  }
 
   std::unique_ptr<llvm::TargetMachine> tm = createTargetMachine(options);
   if (!tm)

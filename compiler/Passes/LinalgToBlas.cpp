@@ -41,8 +41,11 @@ struct LinalgToBlasPass : tcc::impl::LinalgToBlasBase<LinalgToBlasPass> {
     ModuleOp module = getOperation();
     SmallVector<Operation *> products;
     module.walk([&](Operation *op) {
+      // The -O0 reference functions of --debug-mode (tcc.reference) keep
+      // their loops: BLAS is one of the optimizations they check.
       if (isa<linalg::MatvecOp, linalg::VecmatOp, linalg::MatmulOp,
-              linalg::DotOp>(op))
+              linalg::DotOp>(op) &&
+          !op->getParentOfType<func::FuncOp>()->hasAttr("tcc.reference"))
         products.push_back(op);
     });
     for (Operation *op : products) {

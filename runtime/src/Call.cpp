@@ -15,6 +15,7 @@
 #include "Call.h"
 
 #include "Array.h"
+#include "DebugMode.h"
 #include "Error.h"
 #include "KernelGuard.h"
 #include "Manifest.h"
@@ -412,6 +413,13 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
 
   // Phase 3: the kernel. One that stops on a bad index has written no
   // shared variable (kernels that check indices update nothing in place).
+  // In debug mode the -O0 version runs first, on the same arguments.
+  std::optional<ReferenceRun> Reference;
+  if (M.DebugMode) {
+    Reference.emplace();
+    if (int Status = Reference->run(M, F, Index, ArgPtrs.data(), ArgData))
+      return Status;
+  }
   if (int Status =
           runKernel(M, F, reinterpret_cast<KernelFn>(__tcc_kernels[Index]),
                     ResultWords.data(), ArgPtrs.data()))
@@ -436,6 +444,10 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
       continue;
     KernelBuffers.emplace_back(P);
   }
+  if (Reference)
+    if (int Status =
+            Reference->check(M, F, ResultWords, ResultOffsets, ArgPtrs.data()))
+      return Status;
 
   std::vector<OwnedResult> Results(Specs.size());
   for (size_t J = 0; J < Specs.size(); ++J) {

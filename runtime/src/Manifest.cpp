@@ -517,6 +517,8 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
       List->push_back(Checks->Array[I].String);
     }
   }
+  if (const JsonValue *Debug = Root.get("debug_mode"))
+    M.DebugMode = Debug->K == JsonValue::Kind::Bool && Debug->Bool;
   if (const JsonValue *Profile = Root.get("profile"))
     if (!parseProfile(R, *Profile, M))
       return Done(false);
@@ -543,7 +545,9 @@ const Manifest *getManifest() {
     Ok = parseManifest(__tcc_manifest, __tcc_data_size, M, ParseError);
     if (Ok)
       for (size_t I = 0; I < M.Functions.size(); ++I)
-        if (!__tcc_kernels[I]) {
+        if (!__tcc_kernels[I] ||
+            (M.DebugMode &&
+             (!__tcc_reference_kernels || !__tcc_reference_kernels[I]))) {
           ParseError =
               "manifest: no kernel for function '" + M.Functions[I].Name + "'";
           Ok = false;

@@ -131,6 +131,8 @@ struct Manifest {
   /// `tcc --profile`: the kernels, numbered as their profile calls number
   /// them.
   bool Profiled = false;
+  /// `tcc --debug-mode`: calls are checked against the -O0 kernels.
+  bool DebugMode = false;
   std::vector<ProfiledKernel> ProfileKernels;
 
   /// Index of the function / shared variable named `Name`, or -1.

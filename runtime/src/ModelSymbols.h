@@ -21,6 +21,9 @@ TCC_HIDDEN extern uint64_t __tcc_data_size;
 /// One kernel per manifest function, in manifest order; each is a
 /// `void (*)(void *results, void **args)`.
 TCC_HIDDEN extern void *__tcc_kernels[];
+/// `tcc --debug-mode`: each function compiled at -O0, in the same order
+/// and calling convention (weak: libraries built otherwise may lack it).
+TCC_HIDDEN extern void *__tcc_reference_kernels[] __attribute__((weak));
 }
 
 namespace tcc::rt {

@@ -8,6 +8,7 @@
 #include "CodeGen/ModelHeader.h"
 #include "CodeGen/ObjectEmitter.h"
 #include "CodeGen/Pipeline.h"
+#include "CodeGen/ReferenceFunctions.h"
 #include "Eval/Interpreter.h"
 #include "Parse/Parser.h"
 #include "Passes/Rewrites.h"
@@ -233,6 +234,21 @@ int tcc::compileModel(const DriverOptions &o) {
     pipeline.fusion = pipeline.inplace = false;
   if (!o.dumpDir.empty() && failed(dumpModule(*module, o.dumpDir, "th")))
     return 1;
+  // --debug-mode: the same program lowered at -O0, to check the optimized
+  // functions against (ReferenceFunctions.h); merged in after lowering.
+  OwningOpRef<ModuleOp> reference;
+  if (o.debugMode) {
+    reference = module->clone();
+    PipelineOptions o0 = pipeline;
+    o0.optimize = o0.inplace = o0.nanGuard = o0.profile = false;
+    o0.dumpDir.clear();
+    o0.printIRAfterAll = false;
+    setRewriteRecording(false);
+    if (failed(expandGradients(*reference, o0)) ||
+        failed(optimizeGraph(*reference, o0)) ||
+        failed(lowerToLinalg(*reference, o0)))
+      return 1;
+  }
   setRewriteRecording(o.rewriteReport);
   struct ReportOnExit {
     bool on;
@@ -275,6 +291,13 @@ int tcc::compileModel(const DriverOptions &o) {
 
   if (failed(lowerToLinalg(*module, pipeline)))
     return 1;
+  if (reference) {
+    if (o.debugModePerturb)
+      perturbFirstFloatOutputs(*module);
+    if (failed(mergeReferenceFunctions(*module, *reference)))
+      return 1;
+    manifest->json.getAsObject()->insert({"debug_mode", true});
+  }
   if (o.emit == "linalg")
     return writeText(o, [&](llvm::raw_ostream &os) {
       module->print(os, flags);

@@ -25,6 +25,12 @@ struct DriverOptions {
   bool nanGuard = false;
   /// Theano's ProfileMode: the runtime times and counts every kernel.
   bool profile = false;
+  /// Theano's DebugMode: every call also runs the function compiled at -O0
+  /// and compares the results.
+  bool debugMode = false;
+  /// For tcc's own tests of debug mode: the optimized functions compute a
+  /// slightly wrong first float output.
+  bool debugModePerturb = false;
   std::string dumpDir;
   /// The model's name in its manifest and header (C++ namespace); default:
   /// the input file's stem.

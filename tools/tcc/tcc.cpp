@@ -114,6 +114,11 @@ int main(int argc, char **argv) {
                "time every kernel and count its calls and the memory it "
                "allocates; the library reports them (tcc_profile_report, "
                "and on stderr at exit) by time, with source lines");
+  app.add_flag("--debug-mode", options.debugMode,
+               "check every call against the function compiled at -O0: "
+               "results that differ fail the call (Theano's DebugMode)");
+  // Hidden: how the tests give debug mode a miscompile to find.
+  app.add_flag("--debug-mode-perturb", options.debugModePerturb)->group("");
   app.add_flag("--rewrite-report", options.rewriteReport,
                "list the graph rewrites that fired, with counts and places");
 
@@ -159,6 +164,10 @@ int main(int argc, char **argv) {
                    "time every kernel; print the report (by time, with "
                    "source lines) on stderr after the last call, or as "
                    "\"profile\" in --json's output");
+  runCmd->add_flag("--debug-mode", run.compile.debugMode,
+                   "check every call against the function compiled at -O0");
+  runCmd->add_flag("--debug-mode-perturb", run.compile.debugModePerturb)
+      ->group("");
   runCmd->add_flag("--rewrite-report", run.compile.rewriteReport,
                    "list the graph rewrites that fired");
   runCmd->add_option("--optimizer", run.compile.optimizer,
