@@ -863,14 +863,14 @@ void tcc::recordLoweringResults(ModuleOp module, ModelManifest &manifest) {
       reasons.push_back(reason.getValue());
     root["nan_checks"] = std::move(reasons);
   }
-  if (auto kernels =
-          module->getAttrOfType<ArrayAttr>("tcc.profile_kernels")) {
+  if (auto kernels = module->getAttrOfType<ArrayAttr>("tcc.profile_kernels")) {
     llvm::json::Array described;
     for (auto kernel : kernels.getAsRange<DictionaryAttr>()) {
       StringRef function = kernel.getAs<StringAttr>("function").getValue();
       auto found = llvm::find(manifest.functionNames, function.str());
       llvm::json::Array locs;
-      for (auto place : kernel.getAs<ArrayAttr>("locs").getAsRange<StringAttr>())
+      for (auto place :
+           kernel.getAs<ArrayAttr>("locs").getAsRange<StringAttr>())
         locs.push_back(place.getValue());
       llvm::json::Object entry;
       entry["function"] = found == manifest.functionNames.end()

@@ -136,9 +136,9 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
     kernels.push_back(
         trampoline(ciface, "__tcc_kernel_" + std::to_string(i), numArgs));
     references.push_back(
-        reference ? static_cast<llvm::Constant *>(trampoline(reference,
-                               "__tcc_reference_kernel_" + std::to_string(i),
-                               numArgs))
+        reference ? static_cast<llvm::Constant *>(trampoline(
+                        reference,
+                        "__tcc_reference_kernel_" + std::to_string(i), numArgs))
                   : llvm::ConstantPointerNull::get(
                         llvm::PointerType::getUnqual(context)));
 
@@ -154,8 +154,9 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
                                        b.getInt32(numOutputs)}));
   }
   auto *tableType = llvm::ArrayType::get(ptr, kernels.size());
-  for (auto [entries, name] : {std::pair{&kernels, "__tcc_kernels"},
-                               std::pair{&references, "__tcc_reference_kernels"}}) {
+  for (auto [entries, name] :
+       {std::pair{&kernels, "__tcc_kernels"},
+        std::pair{&references, "__tcc_reference_kernels"}}) {
     auto *table = new llvm::GlobalVariable(
         *m, tableType, true, llvm::GlobalValue::ExternalLinkage,
         llvm::ConstantArray::get(tableType, *entries), name);

@@ -129,9 +129,9 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
       // nothing a kernel would be known by.
       if (op->getDialect() && op->getDialect()->getNamespace() == "th" &&
           op->getNumRegions() == 0 &&
-          !llvm::is_contained({"shared", "read", "update", "variable",
-                               "constant", "return"},
-                              op->getName().stripDialect()))
+          !llvm::is_contained(
+              {"shared", "read", "update", "variable", "constant", "return"},
+              op->getName().stripDialect()))
         op->setLoc(NameLoc::get(
             StringAttr::get(op->getContext(), op->getName().stripDialect()),
             op->getLoc()));

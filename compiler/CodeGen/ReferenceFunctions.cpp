@@ -93,8 +93,7 @@ void tcc::perturbFirstFloatOutputs(ModuleOp module) {
     // Outputs only: the updates that follow them may be written in place,
     // which a new value would break.
     auto updates = f->getAttrOfType<ArrayAttr>("tcc.updates");
-    size_t numOutputs =
-        ret->getNumOperands() - (updates ? updates.size() : 0);
+    size_t numOutputs = ret->getNumOperands() - (updates ? updates.size() : 0);
     for (OpOperand &result : ret->getOpOperands().take_front(numOutputs)) {
       auto type = dyn_cast<RankedTensorType>(result.get().getType());
       if (!type || !isa<FloatType>(type.getElementType()))
@@ -103,9 +102,10 @@ void tcc::perturbFirstFloatOutputs(ModuleOp module) {
       Location loc = ret.getLoc();
       SmallVector<OpFoldResult> sizes =
           tensor::getMixedSizes(b, loc, result.get());
-      Value init = tensor::EmptyOp::create(b, loc, sizes, type.getElementType());
-      auto identity = AffineMap::getMultiDimIdentityMap(type.getRank(),
-                                                        b.getContext());
+      Value init =
+          tensor::EmptyOp::create(b, loc, sizes, type.getElementType());
+      auto identity =
+          AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
       auto scaled = linalg::GenericOp::create(
           b, loc, type, ValueRange{result.get()}, ValueRange{init},
           SmallVector<AffineMap>{identity, identity},
@@ -115,7 +115,8 @@ void tcc::perturbFirstFloatOutputs(ModuleOp module) {
             Value factor = arith::ConstantOp::create(
                 nb, l, nb.getFloatAttr(args[0].getType(), 1.001));
             linalg::YieldOp::create(
-                nb, l, arith::MulFOp::create(nb, l, args[0], factor).getResult());
+                nb, l,
+                arith::MulFOp::create(nb, l, args[0], factor).getResult());
           });
       result.set(scaled.getResult(0));
       return;

@@ -112,8 +112,8 @@ struct NanGuardPass : tcc::impl::NanGuardBase<NanGuardPass> {
     SmallVector<Attribute> reasons;
     llvm::StringMap<int64_t> numbers;
     for (auto [op, result] : checked) {
-      std::string reason =
-          tcc::describeKernel(op) + " at " + tcc::formatSourceLocation(op.getLoc());
+      std::string reason = tcc::describeKernel(op) + " at " +
+                           tcc::formatSourceLocation(op.getLoc());
       auto [it, added] = numbers.try_emplace(reason, reasons.size());
       if (added)
         reasons.push_back(b.getStringAttr(reason));

@@ -269,7 +269,6 @@ std::string describeResult(const Manifest &M, const FunctionSpec &F, size_t J) {
 int callFunction(SharedState &State, int32_t Index, const tcc_array *Inputs,
                  int32_t NumInputs, tcc_array *Outputs, int32_t NumOutputs);
 
-
 } // namespace
 
 int callByIndex(int32_t Index, const tcc_array *Inputs, int32_t NumInputs,

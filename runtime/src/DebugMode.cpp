@@ -78,8 +78,8 @@ std::string formatValue(const char *P, int32_t DType) {
   double V[2];
   if (readElement(P, DType, V) == 1)
     return formatNumber(V[0]);
-  return "(" + formatNumber(V[0]) + (V[1] < 0 ? "" : "+") +
-         formatNumber(V[1]) + "j)";
+  return "(" + formatNumber(V[0]) + (V[1] < 0 ? "" : "+") + formatNumber(V[1]) +
+         "j)";
 }
 
 /// "" if `Actual` agrees with `Expected`, else what differs.
@@ -164,7 +164,8 @@ ReferenceRun::~ReferenceRun() {
 }
 
 int ReferenceRun::run(const Manifest &M, const FunctionSpec &F, int32_t Index,
-                      void **ArgPtrs, const std::vector<const char *> &ArgData) {
+                      void **ArgPtrs,
+                      const std::vector<const char *> &ArgData) {
   // Outputs, then every update (none is written in place at -O0).
   std::vector<int32_t> Ranks;
   for (const TensorSpec &O : F.Outputs)
@@ -177,9 +178,9 @@ int ReferenceRun::run(const Manifest &M, const FunctionSpec &F, int32_t Index,
     Total += descriptorWords(Rank);
   }
   Words.assign(Total, 0);
-  if (int Status =
-          runKernel(M, F, reinterpret_cast<KernelFn>(__tcc_reference_kernels[Index]),
-                    Words.data(), ArgPtrs))
+  if (int Status = runKernel(
+          M, F, reinterpret_cast<KernelFn>(__tcc_reference_kernels[Index]),
+          Words.data(), ArgPtrs))
     return Status;
   for (size_t J = 0; J < Ranks.size(); ++J) {
     void *P = allocatedOf(&Words[Offsets[J]]);
@@ -206,11 +207,11 @@ int ReferenceRun::run(const Manifest &M, const FunctionSpec &F, int32_t Index,
 
 int ReferenceRun::check(const Manifest &M, const FunctionSpec &F,
                         const std::vector<int64_t> &OptWords,
-                        const std::vector<size_t> &OptOffsets,
-                        void **ArgPtrs) {
+                        const std::vector<size_t> &OptOffsets, void **ArgPtrs) {
   size_t NumOuts = F.Outputs.size();
   std::string What, Difference;
-  for (size_t J = 0; J < NumOuts + F.Updates.size() && Difference.empty(); ++J) {
+  for (size_t J = 0; J < NumOuts + F.Updates.size() && Difference.empty();
+       ++J) {
     bool IsOutput = J < NumOuts;
     int32_t DType, Rank;
     const int64_t *Actual;
@@ -226,8 +227,8 @@ int ReferenceRun::check(const Manifest &M, const FunctionSpec &F,
       Rank = S.rank();
       What = "the new value of shared variable '" + S.Name + "'";
       if (F.InPlace[U]) {
-        Actual = static_cast<const int64_t *>(
-            ArgPtrs[argumentOf(F, F.Updates[U])]);
+        Actual =
+            static_cast<const int64_t *>(ArgPtrs[argumentOf(F, F.Updates[U])]);
       } else {
         size_t R = std::find(F.ResultUpdates.begin(), F.ResultUpdates.end(),
                              F.Updates[U]) -
@@ -236,9 +237,9 @@ int ReferenceRun::check(const Manifest &M, const FunctionSpec &F,
       }
     }
     int64_t ElemSize = dtypeSize(DType);
-    Difference = compare(DescriptorView(Actual, Rank, ElemSize),
-                         DescriptorView(&Words[Offsets[J]], Rank, ElemSize),
-                         DType);
+    Difference =
+        compare(DescriptorView(Actual, Rank, ElemSize),
+                DescriptorView(&Words[Offsets[J]], Rank, ElemSize), DType);
   }
   if (Difference.empty())
     return TCC_OK;

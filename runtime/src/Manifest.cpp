@@ -409,8 +409,8 @@ bool parseFunction(Reader &R, const JsonValue &Obj, const std::string &Path,
 static bool parseProfile(Reader &R, const JsonValue &Profile, Manifest &M) {
   if (Profile.K != JsonValue::Kind::Object)
     return R.fail("profile", "expected an object");
-  const JsonValue *Kernels =
-      R.field(Profile, "profile", "kernels", JsonValue::Kind::Array, "an array");
+  const JsonValue *Kernels = R.field(Profile, "profile", "kernels",
+                                     JsonValue::Kind::Array, "an array");
   if (!Kernels)
     return false;
   for (size_t I = 0; I < Kernels->Array.size(); ++I) {

@@ -24,8 +24,8 @@
 #include <complex>
 #include <cstdint>
 #include <initializer_list>
-#include <stdexcept>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -337,8 +337,8 @@ inline std::string manifest() { return tcc_manifest(); }
 /// asking for it stops the library printing it at exit.
 inline std::string profileReport(bool json = false) {
   char *report = nullptr;
-  check(tcc_profile_report(json ? TCC_PROFILE_JSON : TCC_PROFILE_TEXT,
-                           &report));
+  check(
+      tcc_profile_report(json ? TCC_PROFILE_JSON : TCC_PROFILE_TEXT, &report));
   std::unique_ptr<char, void (*)(char *)> owned(report, tcc_string_release);
   return owned.get();
 }
