@@ -18,7 +18,7 @@ import time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "runtime", "python"))
+sys.path.insert(0, os.path.join(ROOT, "python"))
 import tcc  # noqa: E402
 
 

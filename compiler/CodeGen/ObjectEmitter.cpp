@@ -1,6 +1,7 @@
 //===- ObjectEmitter.cpp - LLVM dialect to an object file -----------------===//
 
 #include "CodeGen/ObjectEmitter.h"
+#include "CodeGen/VectorMath.h"
 
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/IRBuilder.h"
@@ -178,6 +179,10 @@ tcc::buildLLVMModule(ModuleOp module, const ModelManifest &manifest,
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
   llvm::PassBuilder pb(tm.get());
+  // Registered before the defaults, so the vectorizer sees libmvec.
+  fam.registerPass([&] {
+    return llvm::TargetLibraryAnalysis(createVectorMathLibraryInfo(*tm));
+  });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);
@@ -250,9 +255,20 @@ LogicalResult tcc::linkSharedLibrary(llvm::StringRef object,
   // "libmodel.so", not the path it had at build time.
   std::string sonameArg =
       "-Wl,-soname," + llvm::sys::path::filename(output).str();
-  llvm::SmallVector<llvm::StringRef> args = {
-      *cc, "-shared", "-o", output, object, runtime, "-lopenblas", "-lstdc++",
-      "-lm", scriptArg, sonameArg, "-Wl,--undefined=tcc_manifest", "-Wl,--no-undefined"};
+  llvm::SmallVector<llvm::StringRef> args = {*cc,
+                                             "-shared",
+                                             "-o",
+                                             output,
+                                             object,
+                                             runtime,
+                                             "-lopenblas",
+                                             "-lstdc++",
+                                             "-lmvec",
+                                             "-lm",
+                                             scriptArg,
+                                             sonameArg,
+                                             "-Wl,--undefined=tcc_manifest",
+                                             "-Wl,--no-undefined"};
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(*cc, args, std::nullopt, {}, 0, 0, &error);
   if (rc != 0) {

@@ -86,7 +86,7 @@ int tcc_shared_load(const char *path) {
 void tcc_array_release(tcc_array *array) {
   if (!array || !array->owner)
     return;
-  std::free(array->owner);
+  tcc::rt::poolFree(array->owner);
   array->owner = nullptr;
   array->data = nullptr;
 }

@@ -2,6 +2,8 @@
 
 #include "Array.h"
 
+#include "BufferPool.h"
+
 #include <cstring>
 
 namespace tcc::rt {
@@ -125,12 +127,7 @@ void copyToContiguous(char *Dst, const char *Src, const int64_t *Dims,
 void *allocateBuffer(int64_t Bytes) {
   if (Bytes < 0)
     return nullptr;
-  uint64_t Rounded = (static_cast<uint64_t>(Bytes) + 63) & ~uint64_t(63);
-  if (Rounded == 0)
-    Rounded = 64;
-  if (Rounded < static_cast<uint64_t>(Bytes))
-    return nullptr;
-  return std::aligned_alloc(64, Rounded);
+  return poolAllocate(64, static_cast<size_t>(Bytes));
 }
 
 void fillOwnedArray(tcc_array &Out, void *Owner, void *Data, int32_t DType,

@@ -10,6 +10,7 @@
 #ifndef TCC_RUNTIME_ARRAY_H
 #define TCC_RUNTIME_ARRAY_H
 
+#include "BufferPool.h"
 #include "tcc/tcc.h"
 
 #include <cstdint>
@@ -101,7 +102,7 @@ void convertToContiguous(char *Dst, int32_t DstDType, const char *Src,
 void *allocateBuffer(int64_t Bytes);
 
 struct FreeDeleter {
-  void operator()(void *P) const { std::free(P); }
+  void operator()(void *P) const { poolFree(P); }
 };
 using UniqueBuffer = std::unique_ptr<void, FreeDeleter>;
 

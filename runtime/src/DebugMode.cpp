@@ -160,7 +160,7 @@ DescriptorView::DescriptorView(const int64_t *Words, int32_t Rank,
 
 ReferenceRun::~ReferenceRun() {
   for (void *P : Owned)
-    std::free(P);
+    poolFree(P);
 }
 
 int ReferenceRun::run(const Manifest &M, const FunctionSpec &F, int32_t Index,

@@ -9,11 +9,13 @@
 
 #include "KernelGuard.h"
 
+#include "BufferPool.h"
 #include "Error.h"
 #include "Profile.h"
 #include "tcc/tcc.h"
 
 #include <csetjmp>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -55,7 +57,7 @@ void *track(void *P, size_t Bytes) {
       profileAllocated(Bytes);
       return P;
     } catch (const std::bad_alloc &) {
-      std::free(P);
+      poolFree(P);
     }
   }
   K->Bytes = static_cast<int64_t>(Bytes);
@@ -79,7 +81,7 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
   }
   Active = Outer;
   for (auto [P, Bytes] : K.Live)
-    std::free(P);
+    poolFree(P);
   if (K.Status == TCC_ERROR_MEMORY)
     return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
                                       std::to_string(K.Bytes) +
@@ -123,17 +125,14 @@ using tcc::rt::Active;
 extern "C" {
 
 TCC_HIDDEN void *_mlir_memref_to_llvm_alloc(size_t Bytes) {
-  return tcc::rt::track(std::malloc(Bytes ? Bytes : 1), Bytes);
+  return tcc::rt::track(
+      tcc::rt::poolAllocate(alignof(std::max_align_t), Bytes ? Bytes : 1),
+      Bytes);
 }
 
 TCC_HIDDEN void *_mlir_memref_to_llvm_aligned_alloc(size_t Alignment,
                                                     size_t Bytes) {
-  // aligned_alloc wants a multiple of the alignment (a power of two).
-  size_t Rounded = (Bytes + Alignment - 1) & ~(Alignment - 1);
-  if (Rounded < Bytes)
-    return tcc::rt::track(nullptr, Bytes);
-  return tcc::rt::track(
-      std::aligned_alloc(Alignment, Rounded ? Rounded : Alignment), Bytes);
+  return tcc::rt::track(tcc::rt::poolAllocate(Alignment, Bytes), Bytes);
 }
 
 TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
@@ -144,7 +143,7 @@ TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
       Active->Live.erase(It);
     }
   }
-  std::free(P);
+  tcc::rt::poolFree(P);
 }
 
 TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,

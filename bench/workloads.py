@@ -1,0 +1,417 @@
+"""The seed workloads: their data, a NumPy reference, and each peer's version.
+
+A workload is a model file for tcc (bench/models or examples), the function
+to call, inputs made from a seeded generator, and for each peer a `make`
+function that returns a zero-argument callable doing one call (one training
+step, one evaluation) and returning its results as NumPy arrays. Training
+steps keep their state between calls, like the tcc model's shared
+variables. Peers are imported only when asked for, so a missing one costs
+nothing but its row.
+"""
+import os
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Unavailable(Exception):
+    """A peer that cannot run this workload (not installed, or no such op)."""
+
+
+class Workload:
+    def __init__(self, name, title, model, function, flags=(), float32=False):
+        self.name = name
+        self.title = title
+        self.model = model
+        self.function = function
+        self.flags = list(flags)
+        self.dtype = np.float32 if float32 else np.float64
+
+    # Overridden below.
+    def inputs(self, smoke):
+        raise NotImplementedError
+
+    def state(self, tcc_model):
+        """Initial shared state (from the compiled model, so all agree)."""
+        return {}
+
+    def flops(self, inputs):
+        return 0.0
+
+    def bytes(self, inputs):
+        """Bytes a call must move at least; its limits are measured with
+        arrays of this size (cache effects included)."""
+        return 0
+
+    def limit(self, inputs, machine):
+        """The least time a call can take on this machine (`machine`:
+        bench/limits.c's figures at self.bytes(inputs)): the flops at
+        OpenBLAS's gemm rate or the bytes at copy bandwidth, whichever is
+        more. None where there is no meaningful limit."""
+        gemm = machine["sgemm_gflops" if self.dtype == np.float32
+                       else "dgemm_gflops"] * 1e9
+        return max(self.flops(inputs) / gemm,
+                   self.bytes(inputs) / (machine["copy_gbs"] * 1e9))
+
+
+# --- Seed 002's logistic regression -------------------------------------
+
+
+class LogisticRegression(Workload):
+    def inputs(self, smoke):
+        rng = np.random.RandomState(0)
+        n = 16 if smoke else 400
+        return [rng.randn(n, 784), rng.randint(0, 2, n).astype(np.float64)]
+
+    def state(self, m):
+        return {"w": m.w.get_value(), "b": np.float64(m.b.get_value())}
+
+    def flops(self, inputs):
+        x = inputs[0]
+        return 4.0 * x.size  # x.dot(w) and err.dot(x)
+
+    def bytes(self, inputs):
+        return inputs[0].nbytes  # one pass over x, both products in it
+
+
+def logreg_numpy(x, y, state):
+    w, b = state["w"].copy(), float(state["b"])
+
+    def step():
+        nonlocal w, b
+        z = x.dot(w) + b
+        p = 1 / (1 + np.exp(-z))
+        xent = np.logaddexp(0, z) - y * z
+        err = p - y
+        w = w - 0.1 * (err.dot(x) / len(y) + 0.02 * w)
+        b = b - 0.1 * err.mean()
+        return p > 0.5, xent
+    return step
+
+
+def logreg_pytensor(x, y, state):
+    import pytensor
+    import pytensor.tensor as tt
+    X, Y = tt.matrix("x", dtype="float64"), tt.vector("y", dtype="float64")
+    w = pytensor.shared(state["w"].copy(), name="w")
+    b = pytensor.shared(float(state["b"]), name="b")
+    p_1 = 1 / (1 + tt.exp(-tt.dot(X, w) - b))
+    xent = -Y * tt.log(p_1) - (1 - Y) * tt.log(1 - p_1)
+    cost = xent.mean() + 0.01 * (w ** 2).sum()
+    gw, gb = tt.grad(cost, [w, b])
+    train = pytensor.function([X, Y], [p_1 > 0.5, xent],
+                              updates={w: w - 0.1 * gw, b: b - 0.1 * gb})
+    return lambda: train(x, y)
+
+
+def logreg_torch(x, y, state):
+    import torch
+    X, Y = torch.from_numpy(x), torch.from_numpy(y)
+    w = torch.tensor(state["w"], requires_grad=True)
+    b = torch.tensor(float(state["b"]), dtype=torch.float64,
+                     requires_grad=True)
+
+    def step():
+        z = X @ w + b
+        p_1 = torch.sigmoid(z)
+        xent = torch.nn.functional.softplus(z) - Y * z
+        cost = xent.mean() + 0.01 * (w ** 2).sum()
+        cost.backward()
+        with torch.no_grad():
+            w.sub_(0.1 * w.grad)
+            b.sub_(0.1 * b.grad)
+            w.grad = None
+            b.grad = None
+        return (p_1 > 0.5).numpy(), xent.detach().numpy()
+    return step
+
+
+def logreg_jax(x, y, state):
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", True)
+
+    def loss(params, X, Y):
+        w, b = params
+        z = X @ w + b
+        xent = jax.nn.softplus(z) - Y * z
+        return xent.mean() + 0.01 * (w ** 2).sum(), (z > 0, xent)
+
+    @jax.jit
+    def step(params, X, Y):
+        (_, aux), grads = jax.value_and_grad(loss, has_aux=True)(params, X, Y)
+        return [p - 0.1 * g for p, g in zip(params, grads)], aux
+
+    X, Y = jnp.asarray(x), jnp.asarray(y)
+    params = [jnp.asarray(state["w"]), jnp.asarray(float(state["b"]))]
+
+    def call():
+        nonlocal params
+        params, (prediction, xent) = step(params, X, Y)
+        xent.block_until_ready()
+        return np.asarray(prediction), np.asarray(xent)
+    return call
+
+
+# --- Seed 002's multilayer perceptron -----------------------------------
+
+
+class Mlp(Workload):
+    def inputs(self, smoke):
+        rng = np.random.RandomState(1)
+        n = 4 if smoke else 60
+        x = rng.randn(n, 784).astype(self.dtype)
+        t = np.eye(10, dtype=self.dtype)[rng.randint(0, 10, n)]
+        return [x, t]
+
+    def state(self, m):
+        return {k: getattr(m, k).get_value() for k in ("W1", "b1", "W2", "b2")}
+
+    def flops(self, inputs):
+        n = inputs[0].shape[0]
+        # x.W1 and its gradient x^T.dh; h.W2, its gradient and dh = dz.W2^T.
+        return 2.0 * n * 784 * 500 * 2 + 2.0 * n * 500 * 10 * 3
+
+    def bytes(self, inputs):
+        return (784 * 500 + 500 * 10) * np.dtype(self.dtype).itemsize * 2
+
+
+def mlp_numpy(x, t, state):
+    s = {k: v.copy() for k, v in state.items()}
+    lr = x.dtype.type(0.01)
+
+    def step():
+        h = np.tanh(x.dot(s["W1"]) + s["b1"])
+        z = h.dot(s["W2"]) + s["b2"]
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(axis=1, keepdims=True)
+        n = x.shape[0]
+        cost = -(t * np.log(p)).sum(axis=1).mean()
+        dz = (p - t) / n
+        dh = dz.dot(s["W2"].T) * (1 - h * h)
+        s["W2"] -= lr * h.T.dot(dz)
+        s["b2"] -= lr * dz.sum(axis=0)
+        s["W1"] -= lr * x.T.dot(dh)
+        s["b1"] -= lr * dh.sum(axis=0)
+        return np.asarray(cost, dtype=x.dtype)
+    return step
+
+
+def mlp_pytensor(x, t, state):
+    import pytensor
+    import pytensor.tensor as T
+    dtype = str(x.dtype)
+    X, Tt = T.matrix("x", dtype=dtype), T.matrix("t", dtype=dtype)
+    params = [pytensor.shared(state[k].copy(), name=k)
+              for k in ("W1", "b1", "W2", "b2")]
+    W1, b1, W2, b2 = params
+    h = T.tanh(T.dot(X, W1) + b1)
+    p = T.special.softmax(T.dot(h, W2) + b2, axis=-1)
+    cost = T.nnet.categorical_crossentropy(p, Tt).mean() \
+        if hasattr(T, "nnet") else -(Tt * T.log(p)).sum(axis=1).mean()
+    grads = T.grad(cost, params)
+    lr = np.asarray(0.01, dtype=dtype)
+    train = pytensor.function([X, Tt], cost, updates=[
+        (q, q - lr * g) for q, g in zip(params, grads)])
+    return lambda: np.asarray(train(x, t))
+
+
+def mlp_torch(x, t, state):
+    import torch
+    X, Tt = torch.from_numpy(x), torch.from_numpy(t)
+    params = [torch.tensor(state[k], requires_grad=True)
+              for k in ("W1", "b1", "W2", "b2")]
+    W1, b1, W2, b2 = params
+
+    def step():
+        h = torch.tanh(X @ W1 + b1)
+        logp = torch.log_softmax(h @ W2 + b2, dim=1)
+        cost = -(Tt * logp).sum(dim=1).mean()
+        cost.backward()
+        with torch.no_grad():
+            for q in params:
+                q.sub_(0.01 * q.grad)
+                q.grad = None
+        return cost.detach().numpy()
+    return step
+
+
+def mlp_jax(x, t, state):
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", True)
+
+    def loss(params, X, T):
+        W1, b1, W2, b2 = params
+        h = jnp.tanh(X @ W1 + b1)
+        logp = jax.nn.log_softmax(h @ W2 + b2, axis=1)
+        return -(T * logp).sum(axis=1).mean()
+
+    @jax.jit
+    def step(params, X, T):
+        cost, grads = jax.value_and_grad(loss)(params, X, T)
+        return [q - 0.01 * g for q, g in zip(params, grads)], cost
+
+    X, Tt = jnp.asarray(x), jnp.asarray(t)
+    params = [jnp.asarray(state[k]) for k in ("W1", "b1", "W2", "b2")]
+
+    def call():
+        nonlocal params
+        params, cost = step(params, X, Tt)
+        return np.asarray(cost.block_until_ready())
+    return call
+
+
+# --- Seed 002's elementwise expressions ---------------------------------
+
+
+class Elementwise(Workload):
+    def __init__(self, name, title, model, arity, numpy_fn, text):
+        super().__init__(name, title, model, "f")
+        self.arity = arity
+        self.numpy_fn = numpy_fn
+        self.text = text  # for numexpr and PyTensor
+
+    def inputs(self, smoke):
+        rng = np.random.RandomState(2)
+        n = 1000 if smoke else 10 ** 7
+        return [rng.rand(n) for _ in range(self.arity)]
+
+    def bytes(self, inputs):
+        return inputs[0].nbytes
+
+    def limit(self, inputs, machine):
+        # A copy of one array (the target is relative to it), or STREAM's
+        # triad (two arrays in, one out) for the two-input expression.
+        if self.arity == 1:
+            return machine["copy_s"]
+        return 3 * inputs[0].nbytes / (machine["triad_gbs"] * 1e9)
+
+
+def elementwise_numpy(workload, arrays):
+    return lambda: workload.numpy_fn(*arrays)
+
+
+def elementwise_numexpr(workload, arrays):
+    import numexpr
+    names = dict(zip("ab", arrays))
+    return lambda: numexpr.evaluate(workload.text, local_dict=names)
+
+
+def elementwise_pytensor(workload, arrays):
+    import pytensor
+    import pytensor.tensor as tt
+    a, b = tt.dvector("a"), tt.dvector("b")
+    out = eval(workload.text, {"a": a, "b": b, "sin": tt.sin, "exp": tt.exp})
+    f = pytensor.function([a, b][:workload.arity], out)
+    return lambda: f(*arrays)
+
+
+def elementwise_torch(workload, arrays):
+    import torch
+    tensors = [torch.from_numpy(a) for a in arrays]
+    env = {"sin": torch.sin, "exp": torch.exp}
+
+    def call():
+        env.update(zip("ab", tensors))
+        return eval(workload.text, env).numpy()
+    return call
+
+
+def elementwise_jax(workload, arrays):
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", True)
+    env = {"sin": jnp.sin, "exp": jnp.exp}
+    f = jax.jit(lambda *xs: eval(workload.text, dict(env, **dict(zip("ab", xs)))))
+    xs = [jnp.asarray(a) for a in arrays]
+    return lambda: np.asarray(f(*xs).block_until_ready())
+
+
+# --- The smallest call --------------------------------------------------
+
+
+class ScalarAdd(Workload):
+    def inputs(self, smoke):
+        return [np.float64(1.5), np.float64(2.25)]
+
+    def limit(self, inputs, machine):
+        return None
+
+
+def scalar_numpy(x, y):
+    return lambda: np.add(x, y)
+
+
+def scalar_pytensor(x, y):
+    import pytensor
+    import pytensor.tensor as tt
+    a, b = tt.dscalar("x"), tt.dscalar("y")
+    f = pytensor.function([a, b], a + b)
+    # Theano's fast path: no input checks, the C thunk called directly.
+    f.trust_input = True
+    xa, ya = np.asarray(x), np.asarray(y)
+    return lambda: f(xa, ya)
+
+
+def scalar_torch(x, y):
+    import torch
+    a, b = torch.tensor(x), torch.tensor(y)
+    return lambda: (a + b).numpy()
+
+
+def scalar_jax(x, y):
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", True)
+    f = jax.jit(lambda a, b: a + b)
+    a, b = jnp.asarray(x), jnp.asarray(y)
+    return lambda: np.asarray(f(a, b).block_until_ready())
+
+
+# --- The table ------------------------------------------------------------
+
+
+def all_workloads():
+    """(workload, {peer: make(workload, inputs, state)}), in table order."""
+    ew = lambda fn: (lambda w, xs, s: fn(w, xs))  # noqa: E731
+    two = lambda fn: (lambda w, xs, s: fn(*xs, s))  # noqa: E731
+    sc = lambda fn: (lambda w, xs, s: fn(*xs))  # noqa: E731
+    examples = os.path.join(ROOT, "examples")
+    models = os.path.join(ROOT, "bench", "models")
+    logreg = LogisticRegression(
+        "logreg", "logistic regression step 400x784",
+        os.path.join(examples, "logistic_regression.th"), "train")
+    mlp64 = Mlp("mlp", "MLP 60x784-500-10 SGD step",
+                os.path.join(models, "mlp.th"), "train")
+    mlp32 = Mlp("mlp_f32", "MLP 60x784-500-10 step, float32",
+                os.path.join(models, "mlp.th"), "train",
+                flags=["--floatX=float32"], float32=True)
+    pow10 = Elementwise("pow", "a + a**10, 1e7",
+                        os.path.join(models, "elemwise_pow.th"), 1,
+                        lambda a: a + a ** 10, "a + a**10")
+    trig = Elementwise("trig", "2*a + b*sin(a)/exp(b), 1e7",
+                       os.path.join(models, "elemwise_trig.th"), 2,
+                       lambda a, b: 2 * a + b * np.sin(a) / np.exp(b),
+                       "2*a + b*sin(a)/exp(b)")
+    scalar = ScalarAdd("scalar", "call overhead: scalar x + y",
+                       os.path.join(models, "scalar_add.th"), "f")
+    train_peers = lambda np_, pt, th, jx: {  # noqa: E731
+        "numpy": two(np_), "pytensor": two(pt), "torch": two(th),
+        "jax": two(jx)}
+    ew_peers = {"numpy": ew(elementwise_numpy),
+                "numexpr": ew(elementwise_numexpr),
+                "pytensor": ew(elementwise_pytensor),
+                "torch": ew(elementwise_torch), "jax": ew(elementwise_jax)}
+    return [
+        (logreg, train_peers(logreg_numpy, logreg_pytensor, logreg_torch,
+                             logreg_jax)),
+        (mlp64, train_peers(mlp_numpy, mlp_pytensor, mlp_torch, mlp_jax)),
+        (mlp32, train_peers(mlp_numpy, mlp_pytensor, mlp_torch, mlp_jax)),
+        (pow10, ew_peers),
+        (trig, ew_peers),
+        (scalar, {"numpy": sc(scalar_numpy), "pytensor": sc(scalar_pytensor),
+                  "torch": sc(scalar_torch), "jax": sc(scalar_jax)}),
+    ]

@@ -1,0 +1,41 @@
+//===- BufferPool.h - Large buffers kept for the next call ------*- C++ -*-===//
+//
+// A training step allocates the same large buffers on every call (outputs,
+// new values of shared variables, temporaries). glibc maps blocks above its
+// mmap threshold (at most 32 MiB) afresh each time and unmaps them on free,
+// so every call would fault in and zero every page of them again: for an
+// elementwise op on 1e7 doubles that costs more than the op itself. The pool
+// keeps freed blocks of at least `kPoolMinBytes` (up to a total of
+// $TCC_BUFFER_CACHE_MB MiB, 1024 by default, 0 turns it off) and hands them
+// out again for requests of the same size class. Thread-safe.
+//
+// Every buffer the runtime or a kernel allocates comes from poolAllocate and
+// goes back through poolFree (never std::free: a pooled block freed behind
+// the pool's back would stay registered as the pool's).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCC_RUNTIME_BUFFERPOOL_H
+#define TCC_RUNTIME_BUFFERPOOL_H
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tcc::rt {
+
+/// Blocks smaller than this are malloc's business.
+constexpr size_t kPoolMinBytes = size_t(1) << 20;
+
+/// `Bytes` bytes aligned to `Alignment` (a power of two), or null when
+/// there is no memory (or the size overflows).
+void *poolAllocate(size_t Alignment, size_t Bytes);
+
+/// Frees a block from poolAllocate (or null).
+void poolFree(void *P);
+
+/// Bytes the pool holds for reuse now (for tests and the profile).
+uint64_t poolCachedBytes();
+
+} // namespace tcc::rt
+
+#endif // TCC_RUNTIME_BUFFERPOOL_H
