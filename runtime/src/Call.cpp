@@ -96,12 +96,13 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
     const InputSpec &In = F.Inputs[I];
     ArgView &A = Args[I];
     A.DType = A.SourceDType = In.DType;
-    std::string Subject =
-        F.Name + ": " + describeArg(M, F, static_cast<int32_t>(I));
+    auto Describe = [&] {
+      return F.Name + ": " + describeArg(M, F, static_cast<int32_t>(I));
+    };
     if (static_cast<int32_t>(I) >= NumInputs ||
         Inputs[I].rank == TCC_USE_DEFAULT) {
       if (!In.HasDefault)
-        return fail(TCC_ERROR_ARGUMENT, Subject + " has no default value");
+        return fail(TCC_ERROR_ARGUMENT, Describe() + " has no default value");
       A.Data = reinterpret_cast<const char *>(__tcc_data + In.DefaultOffset);
       A.S = In.DefaultShape;
       rowMajorStrides(A.S.Dims, A.S.Rank, dtypeSize(In.DType), A.ByteStrides);
@@ -115,12 +116,13 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
       A.SourceDType = Given;
     else if (Given != In.DType && dtypeSize(Given) > 0)
       return fail(TCC_ERROR_ARGUMENT,
-                  Subject + " must be " + describeDtype(In.DType) + ", got " +
+                  Describe() + " must be " + describeDtype(In.DType) +
+                      ", got " +
                       describeDtype(Given) +
                       ", which does not convert to it without loss of "
                       "precision (compile the function with "
                       "allow_input_downcast=True to convert anyway)");
-    if (int Status = checkArray(Subject, Inputs[I], A.SourceDType,
+    if (int Status = checkArray(Describe, Inputs[I], A.SourceDType,
                                 In.Broadcastable, A.S))
       return Status;
     A.Data = static_cast<const char *>(Inputs[I].data);
@@ -460,8 +462,10 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     const int64_t *Sizes = D + 3, *Strides = D + 3 + Rank;
     R.S.Rank = Rank;
     std::copy(Sizes, Sizes + Rank, R.S.Dims);
-    std::string Subject = Fn + ": the kernel's " + describeResult(M, F, J);
-    if (int Status = checkShape(Subject, R.S, Spec.DType, *Spec.Broadcastable,
+    auto Describe = [&] {
+      return Fn + ": the kernel's " + describeResult(M, F, J);
+    };
+    if (int Status = checkShape(Describe, R.S, Spec.DType, *Spec.Broadcastable,
                                 TCC_ERROR_INTERNAL))
       return Status;
     int64_t ElemSize = dtypeSize(Spec.DType), Count, Bytes;
@@ -493,7 +497,7 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     if (Count == 0)
       continue;
     if (!Aligned)
-      return fail(TCC_ERROR_INTERNAL, Subject + " has a null data pointer");
+      return fail(TCC_ERROR_INTERNAL, Describe() + " has a null data pointer");
     int64_t ByteStrides[TCC_MAX_RANK];
     for (int32_t I = 0; I < Rank; ++I)
       ByteStrides[I] = Strides[I] * ElemSize;

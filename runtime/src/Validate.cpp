@@ -6,48 +6,48 @@
 
 namespace tcc::rt {
 
-int checkShape(const std::string &Subject, const Shape &S, int32_t DType,
+int checkShape(const Subject &What, const Shape &S, int32_t DType,
                const std::vector<bool> &Broadcastable, int Status) {
   for (int32_t I = 0; I < S.Rank; ++I)
     if (S.Dims[I] < 0)
-      return fail(Status, Subject + " has shape " + formatShape(S) +
+      return fail(Status, What.str() + " has shape " + formatShape(S) +
                               " with a negative dimension");
   for (int32_t I = 0; I < S.Rank; ++I)
     if (Broadcastable[I] && S.Dims[I] != 1)
-      return fail(Status, Subject + " has shape " + formatShape(S) +
+      return fail(Status, What.str() + " has shape " + formatShape(S) +
                               " but its dimension " + std::to_string(I) +
                               " is broadcastable and must be 1");
   int64_t Count, Bytes;
   if (!countElements(S.Dims, S.Rank, dtypeSize(DType), Count, Bytes))
-    return fail(Status, Subject + " has shape " + formatShape(S) +
+    return fail(Status, What.str() + " has shape " + formatShape(S) +
                             " whose size in bytes overflows");
   return TCC_OK;
 }
 
-int checkArray(const std::string &Subject, const tcc_array &A, int32_t DType,
+int checkArray(const Subject &What, const tcc_array &A, int32_t DType,
                const std::vector<bool> &Broadcastable, Shape &S) {
   int32_t Rank = static_cast<int32_t>(Broadcastable.size());
   if (A.dtype != DType)
-    return fail(TCC_ERROR_ARGUMENT, Subject + " must be " +
+    return fail(TCC_ERROR_ARGUMENT, What.str() + " must be " +
                                         describeDtype(DType) + ", got " +
                                         describeDtype(A.dtype));
   if (A.rank != Rank) {
     std::string Got = "rank " + std::to_string(A.rank);
     if (A.rank >= 0 && A.rank <= TCC_MAX_RANK)
       Got += " (shape " + formatShape(A.shape, A.rank) + ")";
-    return fail(TCC_ERROR_ARGUMENT, Subject + " must have rank " +
+    return fail(TCC_ERROR_ARGUMENT, What.str() + " must have rank " +
                                         std::to_string(Rank) + ", got " + Got);
   }
   S.Rank = Rank;
   for (int32_t I = 0; I < Rank; ++I)
     S.Dims[I] = A.shape[I];
   if (int Status =
-          checkShape(Subject, S, DType, Broadcastable, TCC_ERROR_ARGUMENT))
+          checkShape(What, S, DType, Broadcastable, TCC_ERROR_ARGUMENT))
     return Status;
   int64_t Count, Bytes;
   countElements(S.Dims, Rank, dtypeSize(DType), Count, Bytes);
   if (Count > 0 && !A.data)
-    return fail(TCC_ERROR_ARGUMENT, Subject + " has a null data pointer");
+    return fail(TCC_ERROR_ARGUMENT, What.str() + " has a null data pointer");
   return TCC_OK;
 }
 
