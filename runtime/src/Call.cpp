@@ -117,8 +117,7 @@ int collectInputs(const FunctionSpec &F, const Manifest &M,
     else if (Given != In.DType && dtypeSize(Given) > 0)
       return fail(TCC_ERROR_ARGUMENT,
                   Describe() + " must be " + describeDtype(In.DType) +
-                      ", got " +
-                      describeDtype(Given) +
+                      ", got " + describeDtype(Given) +
                       ", which does not convert to it without loss of "
                       "precision (compile the function with "
                       "allow_input_downcast=True to convert anyway)");
