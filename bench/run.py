@@ -215,6 +215,8 @@ def pytensor_compile_times(args):
     Theano's."""
     out, problems = {}, {}
     for name in ("logreg", "mlp"):
+        if args.only and name not in args.only:
+            continue
         env = dict(os.environ, PYTENSOR_FLAGS="base_compiledir=" +
                    os.path.join(args.work, "pytensor-compile-" + name))
         result = os.path.join(args.work, "compile-%s.json" % name)

@@ -146,6 +146,9 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // in one loop over rows.
   if (options.optimize && options.fusion && options.reductionFusion)
     pipeline += ",tcc-fuse-reductions,canonicalize,cse";
+  // A linear model's two products over its data matrix in one pass over it.
+  if (options.optimize && options.fusion && options.productFusion)
+    pipeline += ",tcc-fuse-product-pairs,canonicalize,cse";
   // After fusion, so the elementwise op that computes a new value is the
   // one whose destination becomes the old value's buffer.
   if (options.optimize && options.inplace)

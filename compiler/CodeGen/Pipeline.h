@@ -24,6 +24,8 @@ struct PipelineOptions {
   bool fusion = true;
   /// Row reductions computed in the loop of their consumers (with fusion).
   bool reductionFusion = true;
+  /// X.dot(w) and e.dot(X) computed in one pass over X (with fusion).
+  bool productFusion = true;
   bool blas = true;
   /// Kernels write new values of shared variables into the old buffers.
   bool inplace = true;

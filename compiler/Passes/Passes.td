@@ -90,6 +90,23 @@ def FuseReductions : Pass<"tcc-fuse-reductions", "mlir::ModuleOp"> {
                            "mlir::tensor::TensorDialect"];
 }
 
+def FuseProductPairs : Pass<"tcc-fuse-product-pairs", "mlir::ModuleOp"> {
+  let summary = "Compute X.dot(w) and e.dot(X) in one pass over X";
+  let description = [{
+    A linalg.vecmat e.dot(X) whose vector e is computed, by elementwise ops,
+    from a linalg.matvec X.dot(w) over the same matrix (the gradient of a
+    linear model) is tiled along the rows of X in blocks of about 256 KiB,
+    and the matvec, its fill and the elementwise ops are fused into the same
+    loop, so each block is read from memory once and again from the cache.
+    Values the fused ops compute that other ops use are yielded whole; those
+    other ops move after the loop.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def InPlaceUpdates : Pass<"tcc-inplace-updates", "mlir::ModuleOp"> {
   let summary = "Let kernels write new values of shared variables in place";
   let description = [{

@@ -61,8 +61,8 @@ static int writeText(const DriverOptions &o,
 
 /// The phases --optimizer-including/excluding know, besides rewrite names.
 static const std::vector<std::string> kPhases = {
-    "stabilize",        "specialize", "canonicalize", "fusion",
-    "reduction_fusion", "blas",       "inplace"};
+    "stabilize",        "specialize",     "canonicalize", "fusion",
+    "reduction_fusion", "product_fusion", "blas",         "inplace"};
 
 static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
   if (phase == "stabilize")
@@ -75,6 +75,8 @@ static bool setPhase(PipelineOptions &p, llvm::StringRef phase, bool on) {
     p.fusion = on;
   else if (phase == "reduction_fusion")
     p.reductionFusion = on;
+  else if (phase == "product_fusion")
+    p.productFusion = on;
   else if (phase == "blas")
     p.blas = on;
   else if (phase == "inplace")
