@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <malloc.h>
 #include <mutex>
 #include <unordered_map>
 
@@ -89,6 +90,12 @@ void *poolAllocate(size_t Alignment, size_t Bytes) {
 void poolFree(void *Block) {
   if (!Block)
     return;
+  // A pooled block holds at least kPoolMinBytes; anything smaller is freed
+  // without the lock and the lookup (most frees are of small temporaries).
+  if (malloc_usable_size(Block) < kPoolMinBytes) {
+    std::free(Block);
+    return;
+  }
   Pool &P = pool();
   std::unique_lock<std::mutex> Lock(P.Mutex);
   auto It = P.Out.find(Block);

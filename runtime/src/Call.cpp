@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <shared_mutex>
 
@@ -49,6 +50,77 @@ struct OwnedResult {
   UniqueBuffer Owner;
   void *Data = nullptr;
   Shape S;
+};
+
+/// Every result: the outputs, then the shared variables' new values that
+/// were not written in place.
+struct ResultSpec {
+  int32_t DType;
+  const std::vector<bool> *Broadcastable;
+};
+
+/// The vectors a call fills, kept per thread so that a call allocates
+/// nothing but its results once the thread has made one like it (a scalar
+/// call costs a few hundred nanoseconds, a dozen mallocs would double it).
+/// Cleared, not freed, when the call ends: buffers they own are released
+/// then, as local vectors' would be.
+struct CallScratch {
+  std::vector<ArgView> Args;
+  std::vector<SharedValue> Reads;
+  std::vector<UniqueBuffer> Temps;
+  std::vector<const char *> ArgData;
+  std::vector<size_t> ArgOffsets, ResultOffsets;
+  std::vector<int64_t> ArgWords, ResultWords;
+  std::vector<void *> ArgPtrs;
+  std::vector<ResultSpec> Specs;
+  std::vector<UniqueBuffer> KernelBuffers;
+  std::vector<OwnedResult> Results;
+  std::vector<std::shared_ptr<void>> NewValues;
+  bool InUse = false;
+
+  void clear() {
+    Args.clear();
+    Reads.clear();
+    Temps.clear();
+    ArgData.clear();
+    ArgOffsets.clear();
+    ResultOffsets.clear();
+    ArgWords.clear();
+    ResultWords.clear();
+    ArgPtrs.clear();
+    Specs.clear();
+    KernelBuffers.clear();
+    Results.clear();
+    NewValues.clear();
+  }
+};
+
+/// This thread's scratch for the duration of a call; a fresh one for a
+/// call made while another runs on the same thread (nothing makes one
+/// today: kernels call no host code; this keeps such a call correct).
+class ScratchLease {
+public:
+  ScratchLease() {
+    static thread_local CallScratch PerThread;
+    if (PerThread.InUse) {
+      Own = std::make_unique<CallScratch>();
+      S = Own.get();
+    } else {
+      S = &PerThread;
+    }
+    S->InUse = true;
+  }
+  ~ScratchLease() {
+    S->clear();
+    S->InUse = false;
+  }
+  ScratchLease(const ScratchLease &) = delete;
+  ScratchLease &operator=(const ScratchLease &) = delete;
+  CallScratch &operator*() { return *S; }
+
+private:
+  CallScratch *S;
+  std::unique_ptr<CallScratch> Own;
 };
 
 std::string plural(int64_t N, const char *Noun) {
@@ -300,7 +372,10 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
   // Phase 1: checks.
   if (int Status = checkCounts(F, Inputs, NumInputs, Outputs, NumOutputs))
     return Status;
-  std::vector<ArgView> Args(F.numKernelArgs());
+  ScratchLease Lease;
+  CallScratch &S = *Lease;
+  std::vector<ArgView> &Args = S.Args;
+  Args.assign(F.numKernelArgs(), ArgView{});
   if (int Status = collectInputs(F, M, Inputs, NumInputs, Args))
     return Status;
   // A call that updates holds UpdateMutex to the end, so no other update can
@@ -326,7 +401,8 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
   }
   // The snapshot keeps the values read alive while the kernel runs, even if
   // a concurrent call commits new ones.
-  std::vector<SharedValue> Reads = State->snapshot(F.Reads);
+  std::vector<SharedValue> &Reads = S.Reads;
+  State->snapshot(F.Reads, Reads);
   for (size_t R = 0; R < F.Reads.size(); ++R) {
     ArgView &A = Args[F.Inputs.size() + R];
     A.DType = A.SourceDType = M.Shared[F.Reads[R]].DType;
@@ -338,9 +414,10 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     return Status;
 
   // Phase 2: contiguous, aligned arguments and their descriptors.
-  std::vector<UniqueBuffer> Temps;
-  std::vector<const char *> ArgData(Args.size());
-  std::vector<size_t> ArgOffsets;
+  std::vector<UniqueBuffer> &Temps = S.Temps;
+  std::vector<const char *> &ArgData = S.ArgData;
+  ArgData.assign(Args.size(), nullptr);
+  std::vector<size_t> &ArgOffsets = S.ArgOffsets;
   size_t ArgWordCount = 0;
   for (size_t K = 0; K < Args.size(); ++K) {
     const ArgView &A = Args[K];
@@ -377,8 +454,10 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     ArgOffsets.push_back(ArgWordCount);
     ArgWordCount += descriptorWords(A.S.Rank);
   }
-  std::vector<int64_t> ArgWords(ArgWordCount);
-  std::vector<void *> ArgPtrs(Args.size());
+  std::vector<int64_t> &ArgWords = S.ArgWords;
+  ArgWords.assign(ArgWordCount, 0);
+  std::vector<void *> &ArgPtrs = S.ArgPtrs;
+  ArgPtrs.assign(Args.size(), nullptr);
   for (size_t K = 0; K < Args.size(); ++K) {
     int64_t *D = &ArgWords[ArgOffsets[K]];
     void *P = const_cast<char *>(ArgData[K]);
@@ -391,25 +470,20 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     ArgPtrs[K] = D;
   }
 
-  // Every result: the outputs, then the shared variables' new values that
-  // were not written in place.
-  struct ResultSpec {
-    int32_t DType;
-    const std::vector<bool> *Broadcastable;
-  };
-  std::vector<ResultSpec> Specs;
+  std::vector<ResultSpec> &Specs = S.Specs;
   for (const TensorSpec &O : F.Outputs)
     Specs.push_back({O.DType, &O.Broadcastable});
   for (int32_t U : F.ResultUpdates)
     Specs.push_back({M.Shared[U].DType, &M.Shared[U].Broadcastable});
-  std::vector<size_t> ResultOffsets;
+  std::vector<size_t> &ResultOffsets = S.ResultOffsets;
   size_t ResultWordCount = 0;
   for (const ResultSpec &Spec : Specs) {
     ResultOffsets.push_back(ResultWordCount);
     ResultWordCount +=
         descriptorWords(static_cast<int32_t>(Spec.Broadcastable->size()));
   }
-  std::vector<int64_t> ResultWords(ResultWordCount, 0);
+  std::vector<int64_t> &ResultWords = S.ResultWords;
+  ResultWords.assign(ResultWordCount, 0);
 
   // Phase 3: the kernel. One that stops on a bad index has written no
   // shared variable (kernels that check indices update nothing in place).
@@ -435,7 +509,7 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
   auto IsArgBuffer = [&](void *P) {
     return std::find(ArgData.begin(), ArgData.end(), P) != ArgData.end();
   };
-  std::vector<UniqueBuffer> KernelBuffers;
+  std::vector<UniqueBuffer> &KernelBuffers = S.KernelBuffers;
   for (size_t J = 0; J < Specs.size(); ++J) {
     void *P = AllocatedOf(J);
     if (!P || IsArgBuffer(P) ||
@@ -449,7 +523,8 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
             Reference->check(M, F, ResultWords, ResultOffsets, ArgPtrs.data()))
       return Status;
 
-  std::vector<OwnedResult> Results(Specs.size());
+  std::vector<OwnedResult> &Results = S.Results;
+  Results.resize(Specs.size());
   for (size_t J = 0; J < Specs.size(); ++J) {
     const ResultSpec &Spec = Specs[J];
     OwnedResult &R = Results[J];
@@ -507,7 +582,7 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
   // Commit (values updated in place already are). Building the
   // shared_ptrs may throw, so it happens before any value is swapped in.
   size_t NumOuts = F.Outputs.size();
-  std::vector<std::shared_ptr<void>> NewValues;
+  std::vector<std::shared_ptr<void>> &NewValues = S.NewValues;
   for (size_t U = 0; U < F.ResultUpdates.size(); ++U) {
     OwnedResult &R = Results[NumOuts + U];
     std::shared_ptr<void> Owner(std::move(R.Owner));

@@ -20,16 +20,24 @@
 #include <cstdlib>
 #include <new>
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace tcc::rt {
 namespace {
 
+/// Buffers the kernels running on this thread allocated and did not free
+/// yet, with their sizes, the innermost kernel's last. A vector kept for
+/// the thread's next call: tracking allocates nothing once it has grown,
+/// and a kernel frees what it allocated last first, so the search from
+/// the back is short.
+thread_local std::vector<std::pair<void *, size_t>> LiveBuffers;
+
 /// The kernel this thread is running.
 struct ActiveKernel {
   std::jmp_buf Return;
-  // Allocated and not yet freed, with their sizes.
-  std::unordered_map<void *, size_t> Live;
+  // Its buffers are LiveBuffers[FirstLive...].
+  size_t FirstLive = LiveBuffers.size();
   // Why it stopped: an index check, or an allocation that failed.
   int Status = TCC_OK;
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
@@ -53,7 +61,7 @@ void *track(void *P, size_t Bytes) {
     return P;
   if (P) {
     try {
-      K->Live.emplace(P, Bytes);
+      LiveBuffers.emplace_back(P, Bytes);
       profileAllocated(Bytes);
       return P;
     } catch (const std::bad_alloc &) {
@@ -77,11 +85,13 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
     Kernel(Results, Args);
     // The buffers still live are the results, which the caller now owns.
     Active = Outer;
+    LiveBuffers.resize(K.FirstLive);
     return TCC_OK;
   }
   Active = Outer;
-  for (auto [P, Bytes] : K.Live)
-    poolFree(P);
+  for (size_t I = K.FirstLive; I < LiveBuffers.size(); ++I)
+    poolFree(LiveBuffers[I].first);
+  LiveBuffers.resize(K.FirstLive);
   if (K.Status == TCC_ERROR_MEMORY)
     return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
                                       std::to_string(K.Bytes) +
@@ -137,11 +147,13 @@ TCC_HIDDEN void *_mlir_memref_to_llvm_aligned_alloc(size_t Alignment,
 
 TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
   if (Active) {
-    auto It = Active->Live.find(P);
-    if (It != Active->Live.end()) {
-      tcc::rt::profileFreed(It->second);
-      Active->Live.erase(It);
-    }
+    auto &Live = tcc::rt::LiveBuffers;
+    for (size_t I = Live.size(); I > Active->FirstLive; --I)
+      if (Live[I - 1].first == P) {
+        tcc::rt::profileFreed(Live[I - 1].second);
+        Live.erase(Live.begin() + static_cast<std::ptrdiff_t>(I - 1));
+        break;
+      }
   }
   tcc::rt::poolFree(P);
 }

@@ -37,11 +37,17 @@ SharedState *SharedState::get() {
 std::vector<SharedValue>
 SharedState::snapshot(const std::vector<int32_t> &Indices) {
   std::vector<SharedValue> Out;
+  snapshot(Indices, Out);
+  return Out;
+}
+
+void SharedState::snapshot(const std::vector<int32_t> &Indices,
+                           std::vector<SharedValue> &Out) {
+  Out.clear();
   Out.reserve(Indices.size());
   std::lock_guard<std::mutex> Lock(StateMutex);
   for (int32_t I : Indices)
     Out.push_back(Values[I]);
-  return Out;
 }
 
 int SharedState::makeWritable(int32_t Index, const std::string &Fn) {

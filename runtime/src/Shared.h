@@ -54,6 +54,9 @@ public:
 
   /// Copies of the values at `Indices`, taken under StateMutex.
   std::vector<SharedValue> snapshot(const std::vector<int32_t> &Indices);
+  /// The same into `Out` (cleared first), whose capacity calls reuse.
+  void snapshot(const std::vector<int32_t> &Indices,
+                std::vector<SharedValue> &Out);
 
   /// Makes the value at `Index` a buffer a kernel may overwrite: owned by
   /// the runtime (not the read-only initial value) and referenced by no
