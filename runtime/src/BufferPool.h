@@ -4,7 +4,11 @@
 // new values of shared variables, temporaries). glibc maps blocks above its
 // mmap threshold (at most 32 MiB) afresh each time and unmaps them on free,
 // so every call would fault in and zero every page of them again: for an
-// elementwise op on 1e7 doubles that costs more than the op itself. The pool
+// elementwise op on 1e7 doubles that costs more than the op itself. Smaller
+// blocks on the heap fare little better: freeing a step's temporaries
+// leaves a free top of the heap above glibc's trim threshold, which it
+// gives back, and the next step faults it in again (an MLP step on a batch
+// of 60 spent 10% of its time there). The pool
 // keeps freed blocks of at least `kPoolMinBytes` (up to a total of
 // $TCC_BUFFER_CACHE_MB MiB, 1024 by default, 0 turns it off) and hands them
 // out again for requests of the same size class. Thread-safe.
@@ -23,8 +27,9 @@
 
 namespace tcc::rt {
 
-/// Blocks smaller than this are malloc's business.
-constexpr size_t kPoolMinBytes = size_t(1) << 20;
+/// Blocks smaller than this are malloc's business: they stay below glibc's
+/// trim and mmap thresholds (128 KiB at first).
+constexpr size_t kPoolMinBytes = size_t(64) << 10;
 
 /// `Bytes` bytes aligned to `Alignment` (a power of two), or null when
 /// there is no memory (or the size overflows).
