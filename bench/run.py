@@ -16,7 +16,7 @@ through the C ABI (bench/tcc_timer.c) and each peer from Python, checks
 every peer's first results against NumPy's, and prints a table of times and
 ratios (tcc / peer, below 1 is tcc ahead) beside the limit and the target.
 Build tcc first (scripts/build.sh tcc). Models are compiled with
---march-host, as a user tuning for this machine would (--portable: without).
+--march=host, as a user tuning for this machine would (--portable: without).
 Times are the best of several repeats of many calls; run on an idle machine.
 """
 import argparse
@@ -333,7 +333,7 @@ def main():
     parser.add_argument("--tcc", default=os.path.join(ROOT, "build", "bin",
                                                       "tcc"))
     parser.add_argument("--portable", action="store_true",
-                        help="compile without --march-host")
+                        help="compile without --march=host")
     parser.add_argument("--budget", type=float, default=0.1,
                         help="seconds per timed repeat")
     parser.add_argument("--worker", action="store_true",
@@ -368,7 +368,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="tcc-bench-")
     timer, limits = build_tools(work)
-    flags = [] if args.portable else ["--march-host"]
+    flags = [] if args.portable else ["--march=host"]
     cores = os.cpu_count() or 1
     thread_counts = sorted({cores if t == "all" else int(t)
                             for t in args.threads.split(",")})

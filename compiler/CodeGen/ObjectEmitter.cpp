@@ -7,6 +7,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Verifier.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/FileSystem.h"
@@ -19,22 +20,50 @@
 using namespace mlir;
 using namespace tcc;
 
-static std::unique_ptr<llvm::TargetMachine>
-createTargetMachine(const CodeGenOptions &options) {
+/// The LLVM target for the machine tcc runs on (it compiles for that
+/// architecture and OS), or null after printing why not.
+static const llvm::Target *nativeTarget(const llvm::Triple &triple) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
-  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
   std::string error;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, error);
-  if (!target) {
+  if (!target)
     llvm::errs() << "tcc: error: " << error << "\n";
+  return target;
+}
+
+LogicalResult tcc::checkMarch(llvm::StringRef march) {
+  if (march == "host")
+    return success();
+  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  const llvm::Target *target = nativeTarget(triple);
+  if (!target)
+    return failure();
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (info && info->isCPUStringValid(march))
+    return success();
+  llvm::errs() << "tcc: error: unknown CPU '" << march
+               << "' for --march; use host (this machine), x86-64 (the "
+                  "default: any x86-64), x86-64-v2, x86-64-v3, x86-64-v4, "
+                  "or a CPU name LLVM knows, such as skylake-avx512 or "
+                  "znver4\n";
+  return failure();
+}
+
+static std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const CodeGenOptions &options) {
+  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  const llvm::Target *target = nativeTarget(triple);
+  if (!target)
     return nullptr;
-  }
-  std::string cpu = options.marchHost ? llvm::sys::getHostCPUName().str()
-                                      : "x86-64";
+  bool host = options.march == "host";
+  std::string cpu = host ? llvm::sys::getHostCPUName().str() : options.march;
+  // A named CPU brings its own features; the host's are read from it (a
+  // virtual machine may hide some its CPU model would have).
   std::string features;
-  if (options.marchHost) {
+  if (host) {
     for (auto &f : llvm::sys::getHostCPUFeatures())
       features += (f.second ? "+" : "-") + f.first().str() + ",";
   }

@@ -14,9 +14,16 @@
 namespace tcc {
 
 struct CodeGenOptions {
-  bool marchHost = false; // --march=host: the build machine's instructions
+  /// --march: an LLVM CPU name (x86-64, the default, runs on every x86-64
+  /// machine; x86-64-v3, skylake-avx512, znver4, ...) or "host", the build
+  /// machine's CPU and features.
+  std::string march = "x86-64";
   unsigned optLevel = 2;
 };
+
+/// Whether LLVM knows `march` (or it is "host") for the default target;
+/// prints an error naming the choices when it does not.
+mlir::LogicalResult checkMarch(llvm::StringRef march);
 
 /// Translates the lowered module to LLVM IR and adds what the runtime needs:
 /// the manifest, the data blob, the kernel trampolines and table, and the

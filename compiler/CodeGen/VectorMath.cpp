@@ -3,6 +3,7 @@
 #include "CodeGen/VectorMath.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 
 using namespace tcc;
 
@@ -47,11 +48,13 @@ tcc::createVectorMathLibraryInfo(const llvm::TargetMachine &tm) {
 
   // SSE2 is the x86-64 baseline; AVX2 and AVX-512 variants only where the
   // target machine has those instructions (they would fault elsewhere).
-  llvm::StringRef features = tm.getTargetFeatureString();
+  // The subtarget's features: those of the named CPU (--march=skylake-avx512)
+  // with the explicit ones (--march=host) applied.
+  const llvm::MCSubtargetInfo *subtarget = tm.getMCSubtargetInfo();
   llvm::SmallVector<VectorIsa> isas = {{'b', 128}};
-  if (features.contains("+avx2"))
+  if (subtarget->checkFeatures("+avx2"))
     isas.push_back({'d', 256});
-  if (features.contains("+avx512f"))
+  if (subtarget->checkFeatures("+avx512f"))
     isas.push_back({'e', 512});
 
   // VecDesc keeps StringRefs: the names live as long as the process.

@@ -1,11 +1,11 @@
 # The math functions that LLVM's vectorizer turns into glibc libmvec calls
 # (tcc's target library info; SSE variants for the portable target, AVX2
-# and AVX-512 ones too under --march-host) agree with NumPy's scalar libm
+# and AVX-512 ones too under --march=host) agree with NumPy's scalar libm
 # on 1003 values (vector body and scalar tail): float64 within 4e-15
 # relative (libmvec promises 4 ulp), float32 within 1e-6.
 # RUN: %tcc -O2 %S/Inputs/vector_math.th --emit=llvm-ir | FileCheck %s --check-prefix=IR
 # RUN: %tcc %S/Inputs/vector_math.th -o %t.so
-# RUN: %tcc %S/Inputs/vector_math.th --march-host -o %t.host.so
+# RUN: %tcc %S/Inputs/vector_math.th --march=host -o %t.host.so
 # RUN: %python %s %t.so | FileCheck %s
 # RUN: %python %s %t.host.so | FileCheck %s
 # IR-DAG: call <2 x double> @_ZGVbN2v_sin(

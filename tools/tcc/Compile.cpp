@@ -156,6 +156,9 @@ static void printRewriteReport(llvm::raw_ostream &os) {
 }
 
 int tcc::compileModel(const DriverOptions &o) {
+  // Before the work that the choice of CPU comes at the end of.
+  if (failed(checkMarch(o.march)))
+    return 1;
   static bool passesRegistered = [] {
     registerAllPasses();
     return true;
@@ -316,7 +319,7 @@ int tcc::compileModel(const DriverOptions &o) {
 
   llvm::LLVMContext llvmContext;
   CodeGenOptions codegen;
-  codegen.marchHost = o.marchHost;
+  codegen.march = o.march;
   codegen.optLevel = o.optLevel;
   std::unique_ptr<llvm::Module> llvmModule =
       buildLLVMModule(*module, *manifest, llvmContext, codegen);

@@ -18,7 +18,8 @@ struct DriverOptions {
   bool printIRAfterAll = false;
   /// --mlir-print-debuginfo: locations in the IR that --emit prints.
   bool printDebugInfo = false;
-  bool marchHost = false;
+  /// --march: an LLVM CPU name or "host" (CodeGenOptions::march).
+  std::string march = "x86-64";
   bool noStabilize = false;
   bool rewriteReport = false;
   /// Theano's NanGuardMode: kernels check their float results.

@@ -85,8 +85,14 @@ int main(int argc, char **argv) {
                  "namespace); default: the input file's stem");
   app.add_option("--device", options.device, "where the model runs")
       ->check(deviceValidator);
-  app.add_flag("--march-host", options.marchHost,
-               "generate code for this machine's instruction set");
+  app.add_option("--march", options.march,
+                 "the CPU to generate code for: x86-64 (the default: any "
+                 "x86-64 machine), host (this machine's instruction set), "
+                 "x86-64-v3, skylake-avx512, znver4, ... (LLVM's names)")
+      ->capture_default_str();
+  app.add_flag_callback(
+      "--march-host", [&options] { options.march = "host"; },
+      "the same as --march=host");
   app.add_option("-O", options.optLevel,
                  "optimization level (0-3); -O0 turns off the speed rewrites "
                  "of the graph (stability rewrites stay)")
@@ -153,6 +159,8 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"float32", "float64"}));
   runCmd->add_option("--device", run.compile.device, "where the model runs")
       ->check(deviceValidator);
+  runCmd->add_option("--march", run.compile.march,
+                     "the CPU to generate code for (see tcc --help)");
   runCmd->add_option("-O", run.compile.optLevel, "optimization level (0-3)")
       ->check(CLI::Range(0, 3))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
