@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Passes/Passes.h"
+#include "Passes/TileAndFuse.h"
 
 #include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -240,19 +241,7 @@ static LogicalResult fusePair(RewriterBase &rewriter, linalg::VecmatOp vecmat,
         return scf::SCFTileAndFuseOptions::ControlFnResult{usedElsewhere};
       });
 
-  rewriter.setInsertionPoint(vecmat);
-  FailureOr<scf::SCFTileAndFuseResult> result =
-      scf::tileConsumerAndFuseProducersUsingSCF(
-          rewriter, cast<TilingInterface>(vecmat.getOperation()), options);
-  if (failed(result))
-    return failure();
-  Operation *loop = result->loops.front();
-  for (auto [original, replacement] : result->replacements)
-    rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
-      Operation *user = body->findAncestorOpInBlock(*use.getOwner());
-      return user && loop->isBeforeInBlock(user);
-    });
-  return success();
+  return tcc::tileAndFuseInPlace(rewriter, vecmat.getOperation(), options);
 }
 
 namespace {

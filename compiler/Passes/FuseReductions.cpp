@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Passes/Passes.h"
+#include "Passes/TileAndFuse.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/Transforms/Transforms.h"
@@ -143,20 +144,7 @@ static LogicalResult fuseRowsOf(RewriterBase &rewriter,
         return scf::SCFTileAndFuseOptions::ControlFnResult{usedElsewhere};
       });
 
-  rewriter.setInsertionPoint(consumer);
-  FailureOr<scf::SCFTileAndFuseResult> result =
-      scf::tileConsumerAndFuseProducersUsingSCF(
-          rewriter, cast<TilingInterface>(consumer.getOperation()), options);
-  if (failed(result))
-    return failure();
-  // Shape queries that give the loop its bounds stay on the originals.
-  Operation *loop = result->loops.front();
-  for (auto [original, replacement] : result->replacements)
-    rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
-      Operation *user = loop->getBlock()->findAncestorOpInBlock(*use.getOwner());
-      return user && loop->isBeforeInBlock(user);
-    });
-  return success();
+  return tcc::tileAndFuseInPlace(rewriter, consumer.getOperation(), options);
 }
 
 /// The last elementwise op of `func`'s body (not one already tiled into a
