@@ -165,6 +165,21 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   return runPipeline(module, pipeline, options);
 }
 
+/// --device=cuda: loops over the buffers (parallel ones as scf.parallel),
+/// those a GPU can run mapped to blocks and threads and outlined into a
+/// gpu.module of NVVM kernels; the rest stay host loops.
+static std::string gpuKernels(const tcc::PipelineOptions &options) {
+  return "func.func(convert-linalg-to-parallel-loops,tcc-map-loops-to-gpu),"
+         "convert-parallel-loops-to-gpu,gpu-kernel-outlining,"
+         "nvvm-attach-target{chip=" +
+         options.gpuChip +
+         " O=3},"
+         // math ops libdevice has no function for become LLVM intrinsics
+         // here: the host's convert-math-to-libm must find none left.
+         "gpu.module(lower-affine,convert-scf-to-cf,convert-gpu-to-nvvm,"
+         "convert-math-to-llvm,canonicalize,cse,reconcile-unrealized-casts),";
+}
+
 LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
                                       const PipelineOptions &options) {
   // Kernels get the C interface (`_mlir_ciface_<name>`, memref descriptors
@@ -194,7 +209,8 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
           "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
           std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                        : "") +
-          "func.func(convert-linalg-to-loops),"
+          (options.cuda ? gpuKernels(options)
+                        : "func.func(convert-linalg-to-loops),") +
           // Complex division, modulus, exp, log and sqrt as float
           // arithmetic (with care for overflow); what is left (create, re,
           // im) convert-to-llvm handles.
@@ -204,7 +220,12 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
           "convert-math-to-libm,"
           // Kernel buffers come from the runtime's allocator, which frees the
           // ones a failed index check leaves behind (docs/ABI.md).
-          "finalize-memref-to-llvm{use-generic-functions},convert-to-llvm,"
-          "reconcile-unrealized-casts",
+          "finalize-memref-to-llvm{use-generic-functions},convert-to-llvm," +
+          // The launches as calls of the runtime's mgpu* functions, the
+          // kernels compiled by ptxas into a fatbin in the object.
+          (options.cuda ? "gpu-to-llvm,reconcile-unrealized-casts,"
+                          "gpu-module-to-binary{format=fatbin toolkit=" +
+                              options.cudaToolkit + "}"
+                        : std::string("reconcile-unrealized-casts")),
       options);
 }

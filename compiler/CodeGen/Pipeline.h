@@ -33,6 +33,12 @@ struct PipelineOptions {
   bool nanGuard = false;
   /// --profile: every kernel timed, its calls and allocations counted.
   bool profile = false;
+  /// --device=cuda: the parallel loops that can run on a GPU become CUDA
+  /// kernels for `gpuChip`, embedded in the object as a fatbin.
+  bool cuda = false;
+  std::string gpuChip = "sm_90";
+  /// The CUDA toolkit whose ptxas and fatbinary build the kernels.
+  std::string cudaToolkit;
   /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
   std::vector<std::string> disabledRewrites;
 };

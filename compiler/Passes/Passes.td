@@ -107,6 +107,25 @@ def FuseProductPairs : Pass<"tcc-fuse-product-pairs", "mlir::ModuleOp"> {
                            "mlir::tensor::TensorDialect"];
 }
 
+def MapLoopsToGpu : Pass<"tcc-map-loops-to-gpu", "mlir::func::FuncOp"> {
+  let summary = "Mark the parallel loops a GPU can run for convert-parallel-loops-to-gpu";
+  let description = [{
+    Each outermost scf.parallel whose body only computes (arith, math,
+    memref loads and stores, nested scf loops; no calls, which a kernel
+    cannot make, and no allocations) is tiled along its innermost dimension
+    by `block-size` and mapped: the tiles of the innermost dimension to
+    blocks x, the next two dimensions to blocks y and z, the elements of a
+    tile to threads x (consecutive threads read consecutive elements), the
+    rest sequential. Other loops are left to run on the host.
+  }];
+  let options = [Option<"blockSize", "block-size", "int64_t", "256",
+                        "threads per block">];
+  let dependentDialects = ["mlir::gpu::GPUDialect",
+                           "mlir::scf::SCFDialect",
+                           "mlir::affine::AffineDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
 def InPlaceUpdates : Pass<"tcc-inplace-updates", "mlir::ModuleOp"> {
   let summary = "Let kernels write new values of shared variables in place";
   let description = [{

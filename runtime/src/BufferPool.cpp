@@ -2,7 +2,10 @@
 
 #include "BufferPool.h"
 
+#include "Cuda.h"
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <deque>
 #include <malloc.h>
@@ -27,7 +30,18 @@ uint64_t cacheLimit() {
   return static_cast<uint64_t>(MiB) << 20;
 }
 
+/// Where a pool's blocks come from: the host heap, or CUDA managed memory.
+struct Backing {
+  void *(*Allocate)(size_t Bytes);
+  void (*Free)(void *Block);
+};
+
+void *hostAllocate(size_t Bytes) {
+  return std::aligned_alloc(kPoolAlignment, Bytes);
+}
+
 struct Pool {
+  const Backing Memory;
   std::mutex Mutex;
   const uint64_t Limit = cacheLimit();
   /// Blocks handed out, with their capacities: how poolFree knows a pooled
@@ -36,16 +50,93 @@ struct Pool {
   /// Freed blocks (capacity, pointer), oldest first.
   std::deque<std::pair<size_t, void *>> Cached;
   uint64_t CachedBytes = 0;
+
+  explicit Pool(Backing Memory) : Memory(Memory) {}
+  void *allocate(size_t Rounded);
+  /// Takes `Block` back; false if it is not one of this pool's.
+  bool free(void *Block);
 };
 
-Pool &pool() {
-  // Never destroyed: buffers may be freed by static destructors of the
-  // program after this file's would have run.
-  static Pool *P = new Pool;
+// Never destroyed: buffers may be freed by static destructors of the
+// program after this file's would have run.
+Pool &hostPool() {
+  static Pool *P = new Pool({hostAllocate, std::free});
   return *P;
 }
 
+/// Every block of a CUDA model, whatever its size: cuMemAllocManaged is
+/// slow, and managed blocks are not malloc's to free.
+Pool &managedPool() {
+  static Pool *P = new Pool({cudaAllocateManaged, cudaFreeManaged});
+  return *P;
+}
+
+std::atomic<bool> ManagedMemory{false};
+
+void *Pool::allocate(size_t Rounded) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    // The smallest cached block that fits and wastes at most a quarter.
+    auto Best = Cached.end();
+    for (auto It = Cached.begin(); It != Cached.end(); ++It)
+      if (It->first >= Rounded && It->first - Rounded <= Rounded / 4 &&
+          (Best == Cached.end() || It->first < Best->first))
+        Best = It;
+    if (Best != Cached.end()) {
+      auto [Capacity, Block] = *Best;
+      Cached.erase(Best);
+      CachedBytes -= Capacity;
+      Out.emplace(Block, Capacity);
+      return Block;
+    }
+  }
+  void *Block = Memory.Allocate(Rounded);
+  if (!Block)
+    return nullptr;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  try {
+    Out.emplace(Block, Rounded);
+  } catch (...) {
+    Memory.Free(Block);
+    return nullptr;
+  }
+  return Block;
+}
+
+bool Pool::free(void *Block) {
+  std::unique_lock<std::mutex> Lock(Mutex);
+  auto It = Out.find(Block);
+  if (It == Out.end())
+    return false;
+  size_t Capacity = It->second;
+  Out.erase(It);
+  if (Capacity > Limit) {
+    Lock.unlock();
+    Memory.Free(Block);
+    return true;
+  }
+  // Make room, oldest first.
+  std::deque<std::pair<size_t, void *>> Evicted;
+  while (CachedBytes + Capacity > Limit && !Cached.empty()) {
+    Evicted.push_back(Cached.front());
+    CachedBytes -= Cached.front().first;
+    Cached.pop_front();
+  }
+  try {
+    Cached.emplace_back(Capacity, Block);
+    CachedBytes += Capacity;
+  } catch (...) {
+    Evicted.emplace_back(Capacity, Block);
+  }
+  Lock.unlock();
+  for (auto &[Size, Old] : Evicted)
+    Memory.Free(Old);
+  return true;
+}
+
 } // namespace
+
+void useManagedMemory() { ManagedMemory.store(true); }
 
 void *poolAllocate(size_t Alignment, size_t Bytes) {
   size_t Rounded = (Bytes + Alignment - 1) & ~(Alignment - 1);
@@ -53,84 +144,34 @@ void *poolAllocate(size_t Alignment, size_t Bytes) {
     return nullptr;
   if (Rounded == 0)
     Rounded = Alignment;
+  if (ManagedMemory.load(std::memory_order_relaxed)) {
+    // cuMemAllocManaged aligns to 256 bytes at least.
+    if (Alignment > 256)
+      return nullptr;
+    return managedPool().allocate(std::max<size_t>(
+        (Rounded + kPoolAlignment - 1) & ~(kPoolAlignment - 1), 256));
+  }
   if (Rounded < kPoolMinBytes || Alignment > kPoolAlignment)
     return std::aligned_alloc(Alignment, Rounded);
-
-  Pool &P = pool();
-  Rounded = (Rounded + kPoolAlignment - 1) & ~(kPoolAlignment - 1);
-  {
-    std::lock_guard<std::mutex> Lock(P.Mutex);
-    // The smallest cached block that fits and wastes at most a quarter.
-    auto Best = P.Cached.end();
-    for (auto It = P.Cached.begin(); It != P.Cached.end(); ++It)
-      if (It->first >= Rounded && It->first - Rounded <= Rounded / 4 &&
-          (Best == P.Cached.end() || It->first < Best->first))
-        Best = It;
-    if (Best != P.Cached.end()) {
-      auto [Capacity, Block] = *Best;
-      P.Cached.erase(Best);
-      P.CachedBytes -= Capacity;
-      P.Out.emplace(Block, Capacity);
-      return Block;
-    }
-  }
-  void *Block = std::aligned_alloc(kPoolAlignment, Rounded);
-  if (!Block)
-    return nullptr;
-  std::lock_guard<std::mutex> Lock(P.Mutex);
-  try {
-    P.Out.emplace(Block, Rounded);
-  } catch (...) {
-    std::free(Block);
-    return nullptr;
-  }
-  return Block;
+  return hostPool().allocate((Rounded + kPoolAlignment - 1) &
+                             ~(kPoolAlignment - 1));
 }
 
 void poolFree(void *Block) {
   if (!Block)
     return;
+  // Managed blocks first: malloc_usable_size must not see them.
+  if (ManagedMemory.load(std::memory_order_relaxed) &&
+      managedPool().free(Block))
+    return;
   // A pooled block holds at least kPoolMinBytes; anything smaller is freed
   // without the lock and the lookup (most frees are of small temporaries).
-  if (malloc_usable_size(Block) < kPoolMinBytes) {
+  if (malloc_usable_size(Block) < kPoolMinBytes || !hostPool().free(Block))
     std::free(Block);
-    return;
-  }
-  Pool &P = pool();
-  std::unique_lock<std::mutex> Lock(P.Mutex);
-  auto It = P.Out.find(Block);
-  if (It == P.Out.end()) {
-    Lock.unlock();
-    std::free(Block);
-    return;
-  }
-  size_t Capacity = It->second;
-  P.Out.erase(It);
-  if (Capacity > P.Limit) {
-    Lock.unlock();
-    std::free(Block);
-    return;
-  }
-  // Make room, oldest first.
-  std::deque<std::pair<size_t, void *>> Evicted;
-  while (P.CachedBytes + Capacity > P.Limit && !P.Cached.empty()) {
-    Evicted.push_back(P.Cached.front());
-    P.CachedBytes -= P.Cached.front().first;
-    P.Cached.pop_front();
-  }
-  try {
-    P.Cached.emplace_back(Capacity, Block);
-    P.CachedBytes += Capacity;
-  } catch (...) {
-    Evicted.emplace_back(Capacity, Block);
-  }
-  Lock.unlock();
-  for (auto &[Size, Old] : Evicted)
-    std::free(Old);
 }
 
 uint64_t poolCachedBytes() {
-  Pool &P = pool();
+  Pool &P = ManagedMemory.load() ? managedPool() : hostPool();
   std::lock_guard<std::mutex> Lock(P.Mutex);
   return P.CachedBytes;
 }

@@ -38,6 +38,10 @@ void *poolAllocate(size_t Alignment, size_t Bytes);
 /// Frees a block from poolAllocate (or null).
 void poolFree(void *P);
 
+/// From now on every block comes from CUDA managed memory (a model compiled
+/// with --device=cuda: its kernels and the host read the same buffers).
+void useManagedMemory();
+
 /// Bytes the pool holds for reuse now (for tests and the profile).
 uint64_t poolCachedBytes();
 

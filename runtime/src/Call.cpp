@@ -14,6 +14,8 @@
 
 #include "Call.h"
 
+#include "Cuda.h"
+
 #include "Array.h"
 #include "DebugMode.h"
 #include "Error.h"
@@ -372,6 +374,11 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
   // Phase 1: checks.
   if (int Status = checkCounts(F, Inputs, NumInputs, Outputs, NumOutputs))
     return Status;
+  if (M.Cuda) {
+    std::string Why;
+    if (!cudaReady(Why))
+      return fail(TCC_ERROR_DEVICE, Fn + ": " + Why);
+  }
   ScratchLease Lease;
   CallScratch &S = *Lease;
   std::vector<ArgView> &Args = S.Args;
@@ -431,9 +438,12 @@ int callFunction(SharedState &StateRef, int32_t Index, const tcc_array *Inputs,
     // Generated loads assume natural alignment, so a misaligned view is
     // copied like a strided one.
     bool Aligned = reinterpret_cast<uintptr_t>(A.Data) % ElemSize == 0;
+    // A CUDA model's kernels read host arrays from a managed copy; device
+    // and managed memory they read where it is.
     if (Count == 0 ||
         (!Converted && Aligned &&
-         isRowMajor(A.S.Dims, A.ByteStrides, A.S.Rank, ElemSize))) {
+         isRowMajor(A.S.Dims, A.ByteStrides, A.S.Rank, ElemSize) &&
+         (!M.Cuda || cudaCanAccess(A.Data)))) {
       ArgData[K] = A.Data;
     } else {
       UniqueBuffer Copy(allocateBuffer(Bytes));

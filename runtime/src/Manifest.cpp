@@ -2,6 +2,9 @@
 
 #include "Manifest.h"
 
+#include "BufferPool.h"
+#include "Cuda.h"
+
 #include "Error.h"
 #include "Json.h"
 #include "ModelSymbols.h"
@@ -519,6 +522,18 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
   }
   if (const JsonValue *Debug = Root.get("debug_mode"))
     M.DebugMode = Debug->K == JsonValue::Kind::Bool && Debug->Bool;
+  if (const JsonValue *Device = Root.get("device")) {
+    if (Device->K != JsonValue::Kind::String ||
+        (Device->String != "cpu" && Device->String != "cuda"))
+      return Done(R.fail("device", "expected \"cpu\" or \"cuda\""));
+    M.Cuda = Device->String == "cuda";
+  }
+  if (const JsonValue *Index = Root.get("cuda_device")) {
+    if (Index->K != JsonValue::Kind::Number || Index->Number < 0 ||
+        Index->Number != static_cast<int32_t>(Index->Number))
+      return Done(R.fail("cuda_device", "expected a GPU number"));
+    M.CudaDevice = static_cast<int32_t>(Index->Number);
+  }
   if (const JsonValue *Profile = Root.get("profile"))
     if (!parseProfile(R, *Profile, M))
       return Done(false);
@@ -543,6 +558,12 @@ const Manifest *getManifest() {
   static bool Ok = false;
   std::call_once(Once, [] {
     Ok = parseManifest(__tcc_manifest, __tcc_data_size, M, ParseError);
+    // A CUDA model's buffers are all managed memory, from the first one on
+    // (its shared variables' initial values).
+    if (Ok && M.Cuda) {
+      setCudaDevice(M.CudaDevice);
+      useManagedMemory();
+    }
     if (Ok)
       for (size_t I = 0; I < M.Functions.size(); ++I)
         if (!__tcc_kernels[I] ||

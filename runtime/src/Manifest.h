@@ -133,6 +133,9 @@ struct Manifest {
   bool Profiled = false;
   /// `tcc --debug-mode`: calls are checked against the -O0 kernels.
   bool DebugMode = false;
+  /// `tcc --device=cuda`: kernels run on GPU `CudaDevice` (Cuda.h).
+  bool Cuda = false;
+  int32_t CudaDevice = 0;
   std::vector<ProfiledKernel> ProfileKernels;
 
   /// Index of the function / shared variable named `Name`, or -1.

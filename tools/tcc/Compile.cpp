@@ -27,7 +27,9 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace mlir;
@@ -155,6 +157,39 @@ static void printRewriteReport(llvm::raw_ostream &os) {
   }
 }
 
+bool tcc::isKnownDevice(const std::string &device) {
+  llvm::StringRef name(device);
+  unsigned index;
+  return name == "cpu" || name == "cuda" ||
+         (name.consume_front("cuda") && !name.getAsInteger(10, index));
+}
+
+/// The GPU a cudaN device names (0 for cuda), or -1 for the CPU.
+static int cudaDeviceIndex(llvm::StringRef device) {
+  unsigned index = 0;
+  if (!device.consume_front("cuda"))
+    return -1;
+  if (!device.empty())
+    (void)device.getAsInteger(10, index);
+  return static_cast<int>(index);
+}
+
+/// The CUDA toolkit to build kernels with: $CUDA_HOME, $CUDA_PATH or
+/// /usr/local/cuda, the first that has bin/ptxas.
+static std::optional<std::string> findCudaToolkit() {
+  const char *candidates[] = {std::getenv("CUDA_HOME"),
+                              std::getenv("CUDA_PATH"), "/usr/local/cuda"};
+  for (const char *candidate : candidates) {
+    if (!candidate || !*candidate)
+      continue;
+    llvm::SmallString<128> ptxas(candidate);
+    llvm::sys::path::append(ptxas, "bin", "ptxas");
+    if (llvm::sys::fs::can_execute(ptxas))
+      return std::string(candidate);
+  }
+  return std::nullopt;
+}
+
 int tcc::compileModel(const DriverOptions &o) {
   // Before the work that the choice of CPU comes at the end of.
   if (failed(checkMarch(o.march)))
@@ -230,6 +265,23 @@ int tcc::compileModel(const DriverOptions &o) {
   if (failed(configureOptimizer(o, context, pipeline)))
     return 1;
   pipeline.dumpDir = o.dumpDir;
+  int cudaDevice = cudaDeviceIndex(o.device);
+  pipeline.cuda = cudaDevice >= 0;
+  pipeline.gpuChip = o.cudaArch;
+  if (pipeline.cuda &&
+      !llvm::is_contained({"ast", "th", "th-grad", "th-opt", "pp", "pp-opt",
+                           "dot", "header", "linalg"},
+                          o.emit)) {
+    std::optional<std::string> toolkit = findCudaToolkit();
+    if (!toolkit) {
+      llvm::errs() << "tcc: error: --device=" << o.device
+                   << " needs the CUDA toolkit's ptxas to compile kernels; "
+                      "none in $CUDA_HOME/bin, $CUDA_PATH/bin or "
+                      "/usr/local/cuda/bin\n";
+      return 1;
+    }
+    pipeline.cudaToolkit = *toolkit;
+  }
   pipeline.nanGuard = o.nanGuard;
   pipeline.profile = o.profile;
   // Each op its own kernel, so the NaN guard names the op that made the
@@ -291,6 +343,10 @@ int tcc::compileModel(const DriverOptions &o) {
       buildManifest(*module, modelName, o.input, o.floatX);
   if (failed(manifest))
     return 1;
+  if (pipeline.cuda) {
+    manifest->json.getAsObject()->insert({"device", "cuda"});
+    manifest->json.getAsObject()->insert({"cuda_device", cudaDevice});
+  }
   if (o.emit == "header")
     return writeText(o, [&](llvm::raw_ostream &os) { printModelHeader(os, *manifest); });
 

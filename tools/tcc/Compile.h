@@ -13,8 +13,10 @@ struct DriverOptions {
   std::string output;
   std::string emit = "so";
   std::string floatX = "float64";
-  /// Where the model runs: cpu (cuda is not implemented yet).
+  /// Where the model runs: cpu, cuda (the first GPU) or cudaN.
   std::string device = "cpu";
+  /// --cuda-arch: the GPU architecture of the CUDA kernels.
+  std::string cudaArch = "sm_90";
   bool printIRAfterAll = false;
   /// --mlir-print-debuginfo: locations in the IR that --emit prints.
   bool printDebugInfo = false;
@@ -46,6 +48,9 @@ struct DriverOptions {
   /// For `tcc run`: a variable to turn into a function (var.eval).
   std::string evalVariable;
 };
+
+/// Whether `device` is one --device takes: cpu, cuda, cuda0, cuda1, ...
+bool isKnownDevice(const std::string &device);
 
 /// Runs the pipeline up to options.emit. Returns the process exit code
 /// (0, or 1 after printing diagnostics).

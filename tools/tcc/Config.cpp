@@ -22,7 +22,7 @@ struct Key {
 // Theano's names. optimizer_including/excluding are colon-separated lists.
 static const Key keys[] = {
     {"floatX", "float64", {"float32", "float64"}, "the default float type"},
-    {"device", "cpu", {"cpu"}, "where models run"},
+    {"device", "cpu", {}, "where models run: cpu, cuda, cuda0, cuda1, ..."},
     {"optimizer",
      "fast_run",
      {"fast_run", "fast_compile", "None"},
@@ -57,10 +57,13 @@ bool Config::set(const std::string &key, const std::string &value,
     std::string allowed;
     for (const char *a : k->allowed)
       allowed += std::string(allowed.empty() ? "" : ", ") + a;
-    std::string why = key == "device" ? " (this build of tcc has no CUDA "
-                                        "backend yet)"
-                                      : "";
-    fail(source, key + "=" + value + " is not one of " + allowed + why);
+    fail(source, key + "=" + value + " is not one of " + allowed);
+    return false;
+  }
+  if (key == "device" && !isKnownDevice(value)) {
+    fail(source, "device=" + value +
+                     " is not one of cpu, cuda, cuda0, "
+                     "cuda1, ...");
     return false;
   }
   // Theano's mode names its optimizer.

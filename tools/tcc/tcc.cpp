@@ -39,17 +39,27 @@ static std::vector<std::string> withEnvironmentOptions(int argc, char **argv) {
   return args;
 }
 
-/// --device: Theano's device flag. Only the CPU backend exists so far.
+/// --device: Theano's device flag: cpu, cuda (the first GPU), cudaN.
 static const CLI::Validator deviceValidator(
     [](std::string &value) -> std::string {
-      if (value == "cpu")
+      if (tcc::isKnownDevice(value))
         return "";
-      if (value == "cuda")
-        return "device=cuda is not supported: this build of tcc has no CUDA "
-               "backend yet";
-      return "unknown device '" + value + "' (tcc knows cpu and cuda)";
+      return "unknown device '" + value +
+             "' (tcc knows cpu, cuda, cuda0, "
+             "cuda1, ...)";
     },
-    "cpu|cuda");
+    "cpu|cuda|cudaN");
+
+/// --cuda-arch: sm_NN, as ptxas names GPU architectures.
+static const CLI::Validator cudaArchValidator(
+    [](std::string &value) -> std::string {
+      llvm::StringRef rest(value);
+      unsigned number;
+      if (rest.consume_front("sm_") && !rest.getAsInteger(10, number))
+        return "";
+      return "'" + value + "' is not a GPU architecture (sm_80, sm_90, ...)";
+    },
+    "sm_NN");
 
 int main(int argc, char **argv) {
   CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
@@ -85,6 +95,11 @@ int main(int argc, char **argv) {
                  "namespace); default: the input file's stem");
   app.add_option("--device", options.device, "where the model runs")
       ->check(deviceValidator);
+  app.add_option("--cuda-arch", options.cudaArch,
+                 "the GPU architecture CUDA kernels are compiled for "
+                 "(--device=cuda): sm_80, sm_90, ...")
+      ->capture_default_str()
+      ->check(cudaArchValidator);
   app.add_option("--march", options.march,
                  "the CPU to generate code for: x86-64 (the default: any "
                  "x86-64 machine), host (this machine's instruction set), "
@@ -159,6 +174,10 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"float32", "float64"}));
   runCmd->add_option("--device", run.compile.device, "where the model runs")
       ->check(deviceValidator);
+  runCmd
+      ->add_option("--cuda-arch", run.compile.cudaArch,
+                   "the GPU architecture of CUDA kernels (see tcc --help)")
+      ->check(cudaArchValidator);
   runCmd->add_option("--march", run.compile.march,
                      "the CPU to generate code for (see tcc --help)");
   runCmd->add_option("-O", run.compile.optLevel, "optimization level (0-3)")

@@ -45,14 +45,16 @@ enum { TCC_MAX_RANK = 8 };
 /* Status codes. */
 enum {
   TCC_OK = 0,
-  TCC_ERROR_ARGUMENT = 1, /* bad dtype, rank, shape, null pointer, count */
+  TCC_ERROR_ARGUMENT = 1,  /* bad dtype, rank, shape, null pointer, count */
   TCC_ERROR_NOT_FOUND = 2, /* unknown function or shared variable name */
   TCC_ERROR_MEMORY = 3,
   TCC_ERROR_IO = 4,
   TCC_ERROR_INTERNAL = 5,
-  TCC_ERROR_INDEX = 6, /* an index the kernel read is out of bounds */
-  TCC_ERROR_VALUE = 7, /* a value the kernel read is outside an op's domain
-                          (a binomial p outside [0, 1], ...) */
+  TCC_ERROR_INDEX = 6,  /* an index the kernel read is out of bounds */
+  TCC_ERROR_VALUE = 7,  /* a value the kernel read is outside an op's domain
+                           (a binomial p outside [0, 1], ...) */
+  TCC_ERROR_DEVICE = 8, /* the model's GPU cannot be used: no CUDA driver,
+                           no such device, a CUDA call that failed */
 };
 
 /* A strided n-d array. As an input it is a view the caller owns (`owner` is
