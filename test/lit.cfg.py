@@ -50,3 +50,10 @@ config.substitutions.append(("%examples", config.tcc_examples_dir))
 
 if lit.util.which("nvidia-smi") and os.system("nvidia-smi -L >/dev/null 2>&1") == 0:
     config.available_features.add("cuda-device")
+
+# --device=cuda compiles kernels with the CUDA toolkit's ptxas (tcc looks in
+# $CUDA_HOME, $CUDA_PATH and /usr/local/cuda, in that order).
+for root in (os.environ.get("CUDA_HOME"), os.environ.get("CUDA_PATH"), "/usr/local/cuda"):
+    if root and os.access(os.path.join(root, "bin", "ptxas"), os.X_OK):
+        config.available_features.add("cuda-toolkit")
+        break

@@ -12,11 +12,13 @@ outside an op's domain tcc.InvalidValue, a ValueError); inputs
 that cannot be converted to an input's dtype raise TypeError, as in Theano.
 """
 from ._compile import CompileError, compile
-from ._lib import DTYPES, Error, IndexOutOfBounds, InvalidValue
+from ._lib import (DTYPES, DeviceUnavailable, Error, IndexOutOfBounds,
+                   InvalidValue)
 from ._model import Function, Model, SharedVariable
 
 __version__ = "0.1.0"
-__all__ = ["DTYPES", "CompileError", "Error", "IndexOutOfBounds",
+__all__ = ["DTYPES", "CompileError", "DeviceUnavailable", "Error",
+           "IndexOutOfBounds",
            "InvalidValue", "Function", "Model", "SharedVariable", "compile",
            "load"]
 

@@ -41,8 +41,14 @@ class InvalidValue(Error, ValueError):
     ValueError, as NumPy raises."""
 
 
+class DeviceUnavailable(Error, RuntimeError):
+    """The model's GPU cannot be used (status 8): no CUDA driver, no such
+    device, or a CUDA call that failed."""
+
+
 STATUS_INDEX = 6
 STATUS_VALUE = 7
+STATUS_DEVICE = 8
 
 
 class TccArray(ctypes.Structure):
@@ -94,7 +100,8 @@ class Library:
             # thread, so the thread-local message is this call's.
             message = self._dll.tcc_last_error().decode("utf-8", "replace")
             kind = {STATUS_INDEX: IndexOutOfBounds,
-                    STATUS_VALUE: InvalidValue}.get(status, Error)
+                    STATUS_VALUE: InvalidValue,
+                    STATUS_DEVICE: DeviceUnavailable}.get(status, Error)
             raise kind(message, status)
 
     def manifest(self):
