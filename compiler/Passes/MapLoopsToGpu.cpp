@@ -19,7 +19,10 @@
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+
+#include <numeric>
 
 namespace tcc {
 #define GEN_PASS_DEF_MAPLOOPSTOGPU
@@ -79,34 +82,31 @@ static bool isGpuLoop(scf::ParallelOp loop) {
   return !body.wasInterrupted();
 }
 
-/// `loop` tiled and mapped to blocks and threads.
-static LogicalResult mapLoop(scf::ParallelOp loop, int64_t blockSize) {
-  unsigned rank = loop.getNumLoops();
-  SmallVector<int64_t> tileSizes(rank, 1);
-  tileSizes.back() = blockSize;
+/// `loop` as one loop over all its iterations (row-major, so consecutive
+/// iterations touch consecutive elements), tiled by `blockSize`: tiles to
+/// blocks x (up to 2^31-1 of them; y and z would allow only 65535), the
+/// iterations of a tile to threads x.
+static LogicalResult mapLoop(RewriterBase &rewriter, scf::ParallelOp loop,
+                             int64_t blockSize) {
+  if (unsigned rank = loop.getNumLoops(); rank > 1) {
+    Operation *next = loop->getNextNode();
+    std::vector<unsigned> all(rank);
+    std::iota(all.begin(), all.end(), 0);
+    collapseParallelLoops(rewriter, loop, {all});
+    loop = dyn_cast_or_null<scf::ParallelOp>(next->getPrevNode());
+    if (!loop)
+      return failure();
+  }
   auto [outer, inner] =
-      scf::tileParallelLoop(loop, tileSizes, /*noMinMaxBounds=*/true);
+      scf::tileParallelLoop(loop, {blockSize}, /*noMinMaxBounds=*/true);
   MLIRContext *context = loop.getContext();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(1, context);
   auto dim = [&](gpu::Processor processor) {
     return gpu::ParallelLoopDimMappingAttr::get(context, processor, identity,
                                                 identity);
   };
-  // Innermost dimension first: it has the most tiles (grid x allows 2^31-1
-  // blocks, y and z 65535).
-  const gpu::Processor blocks[] = {
-      gpu::Processor::BlockX, gpu::Processor::BlockY, gpu::Processor::BlockZ};
-  SmallVector<gpu::ParallelLoopDimMappingAttr> outerMapping, innerMapping;
-  for (unsigned i = 0; i < rank; ++i) {
-    unsigned fromInnermost = rank - 1 - i;
-    outerMapping.push_back(dim(fromInnermost < 3 ? blocks[fromInnermost]
-                                                 : gpu::Processor::Sequential));
-    innerMapping.push_back(dim(fromInnermost == 0
-                                   ? gpu::Processor::ThreadX
-                                   : gpu::Processor::Sequential));
-  }
-  if (failed(gpu::setMappingAttr(outer, outerMapping)) ||
-      failed(gpu::setMappingAttr(inner, innerMapping)))
+  if (failed(gpu::setMappingAttr(outer, dim(gpu::Processor::BlockX))) ||
+      failed(gpu::setMappingAttr(inner, dim(gpu::Processor::ThreadX))))
     return failure();
   // Loops nested in the tile run sequentially in each thread.
   WalkResult nested = inner.getBody()->walk([&](scf::ParallelOp loop) {
@@ -130,8 +130,9 @@ struct MapLoopsToGpuPass : tcc::impl::MapLoopsToGpuBase<MapLoopsToGpuPass> {
         outermost.push_back(loop);
       return WalkResult::skip();
     });
+    IRRewriter rewriter(&getContext());
     for (scf::ParallelOp loop : outermost)
-      if (failed(mapLoop(loop, blockSize))) {
+      if (failed(mapLoop(rewriter, loop, blockSize))) {
         loop.emitError("internal error: cannot map the loop to GPU threads");
         return signalPassFailure();
       }

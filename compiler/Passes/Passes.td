@@ -112,11 +112,11 @@ def MapLoopsToGpu : Pass<"tcc-map-loops-to-gpu", "mlir::func::FuncOp"> {
   let description = [{
     Each outermost scf.parallel whose body only computes (arith, math,
     memref loads and stores, nested scf loops; no calls, which a kernel
-    cannot make, and no allocations) is tiled along its innermost dimension
-    by `block-size` and mapped: the tiles of the innermost dimension to
-    blocks x, the next two dimensions to blocks y and z, the elements of a
-    tile to threads x (consecutive threads read consecutive elements), the
-    rest sequential. Other loops are left to run on the host.
+    cannot make, and no allocations) is collapsed into one loop over all
+    its iterations (row-major), tiled by `block-size` and mapped: tiles to
+    blocks x, the iterations of a tile to threads x (consecutive threads
+    touch consecutive elements), loops inside sequential. Other loops are
+    left to run on the host.
   }];
   let options = [Option<"blockSize", "block-size", "int64_t", "256",
                         "threads per block">];

@@ -1,18 +1,26 @@
 // RUN: tcc-opt %s --pass-pipeline='builtin.module(func.func(tcc-map-loops-to-gpu{block-size=128}))' | FileCheck %s
 
-// An elementwise loop over a matrix: the innermost dimension is tiled by the
-// block size; its tiles go to blocks x, the rows to blocks y, the elements
-// of a tile to threads x.
+// An elementwise loop over a matrix: collapsed into one loop over all
+// elements (row-major), tiled by the block size; tiles go to blocks x, the
+// elements of a tile to threads x (consecutive threads, consecutive
+// elements), each recovering its row and column.
 // CHECK-LABEL: func.func @elementwise
+// CHECK: %[[M:.*]] = memref.dim %{{.*}}, %c0
+// CHECK: %[[N:.*]] = memref.dim %{{.*}}, %c1
+// CHECK: %[[ROWS:.*]] = arith.muli %{{.*}}, %[[M]] : index
+// CHECK: %[[ALL:.*]] = arith.muli %[[ROWS]], %[[N]] : index
 // CHECK: %[[C128:.*]] = arith.constant 128 : index
-// CHECK: %[[ROWS:.*]] = arith.muli %{{.*}}, %{{.*}} : index
 // CHECK: %[[TILE:.*]] = arith.muli %{{.*}}, %[[C128]] : index
-// CHECK: scf.parallel (%{{.*}}, %{{.*}}) = {{.*}} step (%[[ROWS]], %[[TILE]])
-// CHECK:   scf.parallel (%{{.*}}, %{{.*}}) = (%{{.*}}, %{{.*}}) to (%[[ROWS]], %[[TILE]])
+// CHECK: scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[ALL]]) step (%[[TILE]])
+// CHECK:   scf.parallel (%[[E:.*]]) = (%{{.*}}) to (%[[TILE]])
+// CHECK:     %[[K:.*]] = arith.addi %[[E]], %[[T]] : index
 // CHECK:     scf.if
+// CHECK:       %[[J:.*]] = arith.remsi %[[K]], %[[N]] : index
+// CHECK:       %[[I:.*]] = arith.divsi %[[K]], %[[N]] : index
+// CHECK:       memref.load %{{.*}}[%[[I]], %[[J]]]
 // CHECK:       math.exp
-// CHECK:   } {mapping = [#gpu.loop_dim_map<processor = sequential, {{.*}}>, #gpu.loop_dim_map<processor = thread_x, {{.*}}>]}
-// CHECK: } {mapping = [#gpu.loop_dim_map<processor = block_y, {{.*}}>, #gpu.loop_dim_map<processor = block_x, {{.*}}>]}
+// CHECK:   } {mapping = [#gpu.loop_dim_map<processor = thread_x, {{.*}}>]}
+// CHECK: } {mapping = [#gpu.loop_dim_map<processor = block_x, {{.*}}>]}
 func.func @elementwise(%a: memref<?x?xf32>, %out: memref<?x?xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
