@@ -41,6 +41,18 @@ template <typename Fn> int guard(const char *Api, Fn &&Body) {
   }
 }
 
+/// The model's profile counters in `C`, or the status of `Api` failing
+/// because the model was compiled without --profile (or has no manifest).
+int profiledModel(const char *Api, ProfileCounters *&C) {
+  C = profileCounters();
+  if (C)
+    return TCC_OK;
+  if (!getManifest())
+    return TCC_ERROR_INTERNAL; // getManifest said why.
+  return fail(TCC_ERROR_ARGUMENT,
+              std::string(Api) + ": the model was compiled without --profile");
+}
+
 } // namespace
 
 extern "C" {
@@ -101,12 +113,9 @@ int tcc_profile_report(int32_t format, char **report) {
                                           std::to_string(format) +
                                           " is neither TCC_PROFILE_TEXT (0) "
                                           "nor TCC_PROFILE_JSON (1)");
-    ProfileCounters *C = profileCounters();
-    if (!C)
-      return getManifest() ? fail(TCC_ERROR_ARGUMENT,
-                                  "tcc_profile_report: the model was compiled "
-                                  "without --profile")
-                           : TCC_ERROR_INTERNAL; // getManifest said why.
+    ProfileCounters *C;
+    if (int Status = profiledModel("tcc_profile_report", C))
+      return Status;
     std::string Text = formatProfile(*C, format == TCC_PROFILE_JSON);
     char *Copy = static_cast<char *>(std::malloc(Text.size() + 1));
     if (!Copy)
@@ -120,12 +129,9 @@ int tcc_profile_report(int32_t format, char **report) {
 
 int tcc_profile_reset(void) {
   return guard("tcc_profile_reset", [&]() -> int {
-    ProfileCounters *C = profileCounters();
-    if (!C)
-      return getManifest() ? fail(TCC_ERROR_ARGUMENT,
-                                  "tcc_profile_reset: the model was compiled "
-                                  "without --profile")
-                           : TCC_ERROR_INTERNAL; // getManifest said why.
+    ProfileCounters *C;
+    if (int Status = profiledModel("tcc_profile_reset", C))
+      return Status;
     resetProfile(*C);
     return TCC_OK;
   });

@@ -48,6 +48,17 @@ struct ActiveKernel {
 
 thread_local ActiveKernel *Active = nullptr;
 
+/// The kernel running on this thread, for a check of `What` it failed.
+/// Only kernels call the error entry points, and runKernel is how kernels
+/// run: without one, the process is in a state nothing can report from.
+ActiveKernel *activeKernel(const char *What) {
+  if (!Active) {
+    std::fprintf(stderr, "tcc: %s failed outside a call\n", What);
+    std::abort();
+  }
+  return Active;
+}
+
 [[noreturn]] void stop(ActiveKernel &K, int Status) {
   K.Status = Status;
   std::longjmp(K.Return, 1);
@@ -160,12 +171,7 @@ TCC_HIDDEN void _mlir_memref_to_llvm_free(void *P) {
 
 TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
                                   int64_t Size) {
-  tcc::rt::ActiveKernel *K = Active;
-  if (!K) {
-    // Only kernels call this, and runKernel is how kernels run.
-    std::fprintf(stderr, "tcc: index check failed outside a call\n");
-    std::abort();
-  }
+  tcc::rt::ActiveKernel *K = tcc::rt::activeKernel("index check");
   K->Check = Check;
   K->Axis = Axis;
   K->Index = Index;
@@ -176,11 +182,7 @@ TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
 /// tcc-nan-guard's call: result `Check` holds a NaN (Code 2) or an
 /// infinity (Code 1).
 TCC_HIDDEN void __tcc_nan_error(int64_t Check, int64_t Code) {
-  tcc::rt::ActiveKernel *K = Active;
-  if (!K) {
-    std::fprintf(stderr, "tcc: NaN guard check failed outside a call\n");
-    std::abort();
-  }
+  tcc::rt::ActiveKernel *K = tcc::rt::activeKernel("NaN guard check");
   K->Check = Check;
   K->NanCode = Code;
   tcc::rt::stop(*K, TCC_ERROR_VALUE);
