@@ -9,6 +9,7 @@ packages=(
   libantlr4-runtime-dev antlr4 default-jre-headless
   libcli11-dev libopenblas-dev
   python3 python3-numpy python3-mpmath python3-pip python3-setuptools python3-wheel
+  clang-22 libclang-rt-22-dev valgrind
 )
 
 missing=()

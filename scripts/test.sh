@@ -14,6 +14,11 @@ if [[ $# -eq 0 ]]; then
   TCC_OPTIONS=-O0 /usr/lib/llvm-22/bin/lit -s build/test \
     --filter 'EndToEnd|Examples|Grad|Run/' 2>&1 | tee -a "$log.O0" || status=$?
 fi
+# The runtime built with ASan and UBSan: its C tests and 20000 fuzzed calls
+# (the whole suite sanitized is scripts/test-sanitized.sh, too long for CI).
+if [[ $# -eq 0 ]]; then
+  bash scripts/test-sanitized.sh --runtime 2>&1 | tail -5 || status=$?
+fi
 # lit's summary, as the plain closing line CI reads.
 count() { sed -n "s/^ *$2 *: *\([0-9]*\).*/\1/p" "$1" 2>/dev/null | tail -1; }
 passed=$(count "$log" Passed); failed=$(count "$log" Failed)

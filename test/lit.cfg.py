@@ -47,6 +47,31 @@ config.substitutions.append(("%cc", config.host_cc))
 config.substitutions.append(("%cmake_generator", config.cmake_generator))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%examples", config.tcc_examples_dir))
+# The fuzzers' corpora, models and crash regressions (fuzz/).
+config.substitutions.append(
+    ("%fuzz", os.path.join(os.path.dirname(config.test_source_root), "fuzz")))
+
+# A sanitized build (scripts/sanitize-build.sh): model libraries need the
+# shared ASan runtime, loaded before libc's malloc is bound, so the test
+# programs are built with it and Python preloads it; any report fails the
+# test. Python's own allocations at exit are not ours to judge: no leak
+# check there.
+if config.tcc_asan_runtime:
+    config.available_features.add("asan")
+    config.environment["ASAN_OPTIONS"] = "halt_on_error=1:detect_leaks=1"
+    config.environment["LSAN_OPTIONS"] = (
+        "suppressions=" + os.path.join(config.test_source_root, "lsan.supp"))
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    sanitize = " -fsanitize=address,undefined -shared-libasan -Wl,-rpath," + \
+        os.path.dirname(config.tcc_asan_runtime)
+    python = "env LD_PRELOAD=%s ASAN_OPTIONS=detect_leaks=0 " % config.tcc_asan_runtime
+    config.substitutions = [
+        (k, python + v) if k == "%python" else
+        (k, v + sanitize) if k in ("%cc", "%cxx") else (k, v)
+        for k, v in config.substitutions]
+
+if lit.util.which("valgrind"):
+    config.available_features.add("valgrind")
 
 if lit.util.which("nvidia-smi") and os.system("nvidia-smi -L >/dev/null 2>&1") == 0:
     config.available_features.add("cuda-device")

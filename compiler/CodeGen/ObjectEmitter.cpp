@@ -298,6 +298,12 @@ LogicalResult tcc::linkSharedLibrary(llvm::StringRef object,
                                              sonameArg,
                                              "-Wl,--undefined=tcc_manifest",
                                              "-Wl,--no-undefined"};
+#ifdef TCC_MODEL_LINK_FLAGS
+  // A sanitized build's runtime needs the sanitizer's (TCCSanitizers.cmake).
+  llvm::SmallVector<llvm::StringRef> sanitizerFlags;
+  llvm::StringRef(TCC_MODEL_LINK_FLAGS).split(sanitizerFlags, ' ');
+  args.append(sanitizerFlags.begin(), sanitizerFlags.end());
+#endif
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(*cc, args, std::nullopt, {}, 0, 0, &error);
   if (rc != 0) {

@@ -3,13 +3,19 @@
 #include "CodeGen/Pipeline.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
 
 using namespace mlir;
 
@@ -49,7 +55,49 @@ struct DumpAfterPass : PassInstrumentation {
       (void)tcc::dumpModule(module, dir, pass->getArgument());
   }
 };
+
+/// Verifies the IR after every pass; IR that does not verify is a bug in the
+/// pass, so this is a fatal error (the crash recovery of runPipeline), not a
+/// diagnostic the user would take for a mistake of theirs. (MLIR's own
+/// verifier reports it as an ordinary error.)
+struct VerifyEachPass : PassInstrumentation {
+  void runAfterPass(Pass *pass, Operation *op) override {
+    if (pass->getArgument().empty() || succeeded(verify(op)))
+      return;
+    llvm::report_fatal_error(
+        llvm::Twine("the IR does not verify after pass '") +
+        pass->getArgument() + "'");
+  }
+};
 } // namespace
+
+const char *const tcc::kBugReportMessage =
+    "PLEASE report this bug to the tcc developers (see docs/reliability.md), "
+    "with the program and the reproducer if one was written.\n";
+
+/// Writes `module` with the pipeline that crashed on it, in MLIR's
+/// reproducer format: `tcc-opt --run-reproducer FILE` runs it again.
+static std::string writeReproducer(ModuleOp module, llvm::StringRef pipeline,
+                                   llvm::StringRef requested) {
+  llvm::SmallString<128> path(requested);
+  int fd = -1;
+  std::error_code ec = path.empty() ? llvm::sys::fs::createTemporaryFile(
+                                          "tcc-reproducer", "mlir", fd, path)
+                                    : llvm::sys::fs::openFileForWrite(path, fd);
+  if (ec)
+    return "";
+  llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
+  AsmState state(module);
+  state.attachResourcePrinter(
+      "mlir_reproducer", [&](Operation *, AsmResourceBuilder &builder) {
+        builder.buildString("pipeline",
+                            ("builtin.module(" + pipeline + ")").str());
+        builder.buildBool("disable_threading", true);
+        builder.buildBool("verify_each", true);
+      });
+  module->print(out, state);
+  return std::string(path);
+}
 
 static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
                                  const tcc::PipelineOptions &options) {
@@ -63,6 +111,8 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
     llvm::errs() << "internal error: bad pass pipeline: " << errors << "\n";
     return failure();
   }
+  pm.enableVerifier(false);
+  pm.addInstrumentation(std::make_unique<VerifyEachPass>());
   if (!options.dumpDir.empty()) {
     module.getContext()->disableMultithreading();
     pm.addInstrumentation(std::make_unique<DumpAfterPass>(options.dumpDir));
@@ -74,7 +124,26 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
                         /*printModuleScope=*/true,
                         /*printAfterOnlyOnChange=*/false);
   }
-  return pm.run(module);
+  // A crash in a pass (a signal, an assertion, IR that does not verify) is
+  // recovered here: the reproducer is the module as the pipeline got it.
+  // (A crash on one of MLIR's worker threads is not; LLVM's handler prints
+  // the stack and the bug report message.)
+  OwningOpRef<ModuleOp> before = module.clone();
+  LogicalResult result = failure();
+  llvm::CrashRecoveryContext::Enable();
+  llvm::CrashRecoveryContext recovery;
+  if (recovery.RunSafely([&] { result = pm.run(module); }))
+    return result;
+  std::string reproducer =
+      writeReproducer(*before, pipeline, options.crashReproducer);
+  llvm::errs() << "tcc: internal error: the compiler crashed in the pass "
+                  "pipeline\n";
+  if (!reproducer.empty())
+    llvm::errs() << "tcc: note: reproducer written to " << reproducer
+                 << " (run it with `tcc-opt --run-reproducer " << reproducer
+                 << "`)\n";
+  llvm::errs() << tcc::kBugReportMessage;
+  std::exit(tcc::kInternalErrorExitCode);
 }
 
 /// `pass` with its disabled rewrites, in pipeline syntax.
@@ -107,6 +176,8 @@ LogicalResult tcc::optimizeGraph(ModuleOp module,
     passes.push_back(withDisabled("th-gemm", options));
   if (options.optimize)
     passes.append({"canonicalize", "cse"});
+  if (!options.testPass.empty())
+    passes.push_back(options.testPass);
   if (passes.empty())
     return success();
   return runPipeline(module, llvm::join(passes, ","), options);

@@ -41,7 +41,19 @@ struct PipelineOptions {
   std::string cudaToolkit;
   /// Rewrites turned off by name (--optimizer-excluding=local_log1p).
   std::vector<std::string> disabledRewrites;
+  /// Where a pass that crashes or leaves IR that does not verify has the
+  /// reproducer written (--mlir-pass-pipeline-crash-reproducer); empty: a
+  /// new file in the temporary directory.
+  std::string crashReproducer;
+  /// For tcc's tests (--test-pass): a pass run after the graph optimizer.
+  std::string testPass;
 };
+
+/// What the driver prints after an internal error, asking for a report.
+extern const char *const kBugReportMessage;
+/// The exit code after an internal error (sysexits' EX_SOFTWARE); a user's
+/// mistake exits with 1.
+constexpr int kInternalErrorExitCode = 70;
 
 /// Writes `module` as DIR/NN_<name>.mlir (numbered across all stages).
 mlir::LogicalResult dumpModule(mlir::ModuleOp module, llvm::StringRef dir,

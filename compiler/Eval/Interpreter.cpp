@@ -33,6 +33,7 @@ static constexpr unsigned kMaxDepth = 200;
 Interpreter::Interpreter(MLIRContext &context, llvm::StringRef filename,
                          EvalOptions options)
     : context(context), filename(filename.str()), floatX(options.floatX),
+      maxWhileIterations(options.maxWhileIterations),
       tensorBuilder(std::make_unique<TensorBuilder>(*this, context)),
       globals(std::make_shared<Scope>()) {
   registerPythonBuiltins(*this, globals->vars);
@@ -319,9 +320,10 @@ void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
     bool broke = false;
     uint64_t iterations = 0;
     while (truthy(*this, eval(*s.test, scope), location(s.test->getLoc()))) {
-      if (++iterations > 10000000)
-        error(loc, "this while loop ran 10,000,000 iterations at compile time; "
-                   "loops over data belong in the host program");
+      if (++iterations > maxWhileIterations)
+        error(loc, "this while loop ran " + llvm::Twine(maxWhileIterations) +
+                       " iterations at compile time; loops over data belong "
+                       "in the host program");
       if ((broke = runLoopBody(s.body, scope)))
         break;
     }

@@ -43,6 +43,9 @@ struct EvalError {
 
 struct EvalOptions {
   numpy::DType floatX = numpy::DType::Float64;
+  /// A while loop that runs longer is an error: loops over data belong in
+  /// the host program (the fuzzer sets it low, to reach the rest quickly).
+  uint64_t maxWhileIterations = 10000000;
 };
 
 class TensorBuilder;
@@ -132,6 +135,7 @@ private:
   mlir::MLIRContext &context;
   std::string filename;
   numpy::DType floatX;
+  uint64_t maxWhileIterations;
   std::unique_ptr<TensorBuilder> tensorBuilder;
   ScopePtr globals;
   std::vector<CallFrame> callStack;

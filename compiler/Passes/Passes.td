@@ -238,3 +238,19 @@ def ConvertThToLinalg : Pass<"convert-th-to-linalg", "mlir::ModuleOp"> {
 }
 
 #endif // TCC_PASSES
+
+//===----------------------------------------------------------------------===//
+// Test passes: how the tests reach the driver's internal-error handling
+// (tcc --test-pass=NAME), which a correct pipeline never reaches.
+//===----------------------------------------------------------------------===//
+
+def TestCrash : Pass<"tcc-test-crash", "mlir::ModuleOp"> {
+  let summary = "Crash (SIGSEGV), as a pass with a bug would";
+}
+
+def TestInvalidIR : Pass<"tcc-test-invalid-ir", "mlir::ModuleOp"> {
+  let summary = "Leave IR that does not verify, as a pass with a bug would";
+  let description = [{
+    Erases the terminator of the first function's entry block.
+  }];
+}

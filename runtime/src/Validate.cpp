@@ -6,6 +6,25 @@
 
 namespace tcc::rt {
 
+/// Whether every element of the (non-empty) strided array `A` has an
+/// address: the byte offsets of its first and last elements, and the
+/// pointers they give, do not overflow. Wild strides that stay in range are
+/// the caller's to get right; these would make the copy loops wrap around.
+static bool withinAddressSpace(const tcc_array &A, int64_t ElementSize) {
+  int64_t Low = 0, High = ElementSize;
+  for (int32_t I = 0; I < A.rank; ++I) {
+    int64_t Span;
+    if (__builtin_mul_overflow(A.strides[I], A.shape[I] - 1, &Span) ||
+        (Span < 0 ? __builtin_add_overflow(Low, Span, &Low)
+                  : __builtin_add_overflow(High, Span, &High)))
+      return false;
+  }
+  uintptr_t Base = reinterpret_cast<uintptr_t>(A.data), First, Last;
+  return !__builtin_sub_overflow(Base, 0 - static_cast<uintptr_t>(Low),
+                                 &First) &&
+         !__builtin_add_overflow(Base, static_cast<uintptr_t>(High), &Last);
+}
+
 int checkShape(const Subject &What, const Shape &S, int32_t DType,
                const std::vector<bool> &Broadcastable, int Status) {
   for (int32_t I = 0; I < S.Rank; ++I)
@@ -48,6 +67,11 @@ int checkArray(const Subject &What, const tcc_array &A, int32_t DType,
   countElements(S.Dims, Rank, dtypeSize(DType), Count, Bytes);
   if (Count > 0 && !A.data)
     return fail(TCC_ERROR_ARGUMENT, What.str() + " has a null data pointer");
+  if (Count > 0 && !withinAddressSpace(A, dtypeSize(DType)))
+    return fail(TCC_ERROR_ARGUMENT,
+                What.str() + " has shape " + formatShape(S) + " and strides " +
+                    formatShape(A.strides, Rank) +
+                    " that reach outside the address space");
   return TCC_OK;
 }
 

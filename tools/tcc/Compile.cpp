@@ -235,6 +235,7 @@ int tcc::compileModel(const DriverOptions &o) {
   eval::EvalOptions evalOptions;
   evalOptions.floatX =
       o.floatX == "float32" ? numpy::DType::Float32 : numpy::DType::Float64;
+  evalOptions.maxWhileIterations = o.maxWhileIterations;
   eval::Interpreter interp(context, o.input, evalOptions);
   FailureOr<OwningOpRef<ModuleOp>> built = interp.run(*program);
   if (failed(built))
@@ -265,6 +266,8 @@ int tcc::compileModel(const DriverOptions &o) {
   if (failed(configureOptimizer(o, context, pipeline)))
     return 1;
   pipeline.dumpDir = o.dumpDir;
+  pipeline.crashReproducer = o.crashReproducer;
+  pipeline.testPass = o.testPass;
   int cudaDevice = cudaDeviceIndex(o.device);
   pipeline.cuda = cudaDevice >= 0;
   pipeline.gpuChip = o.cudaArch;

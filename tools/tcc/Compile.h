@@ -3,6 +3,7 @@
 #ifndef TCC_TOOLS_COMPILE_H
 #define TCC_TOOLS_COMPILE_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct DriverOptions {
   const char *argv0 = "tcc";
   /// For `tcc run`: a variable to turn into a function (var.eval).
   std::string evalVariable;
+  /// --mlir-pass-pipeline-crash-reproducer (PipelineOptions).
+  std::string crashReproducer;
+  /// --test-pass: a pass to run after the graph optimizer (tcc's tests).
+  std::string testPass;
+  /// EvalOptions::maxWhileIterations (the front-end fuzzer lowers it).
+  uint64_t maxWhileIterations = 10000000;
 };
 
 /// Whether `device` is one --device takes: cpu, cuda, cuda0, cuda1, ...

@@ -14,6 +14,10 @@
 #include "Config.h"
 #include "Run.h"
 
+#include "CodeGen/Pipeline.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -62,6 +66,10 @@ static const CLI::Validator cudaArchValidator(
     "sm_NN");
 
 int main(int argc, char **argv) {
+  // A crash prints the stack and asks for a bug report (Pipeline.cpp
+  // recovers crashes in passes and writes a reproducer first).
+  llvm::InitLLVM initLLVM(argc, argv);
+  llvm::setBugReportMsg(tcc::kBugReportMessage);
   CLI::App app{"tcc: compiles Theano-style models (.th) to native libraries"};
   app.require_subcommand(0, 1);
   // Theano-style flags (~/.tccrc, TCC_FLAGS) are the defaults the command
@@ -142,6 +150,12 @@ int main(int argc, char **argv) {
   app.add_flag("--debug-mode-perturb", options.debugModePerturb)->group("");
   app.add_flag("--rewrite-report", options.rewriteReport,
                "list the graph rewrites that fired, with counts and places");
+  app.add_option("--mlir-pass-pipeline-crash-reproducer",
+                 options.crashReproducer,
+                 "where to write the reproducer if a compiler pass crashes "
+                 "(default: a new file in the temporary directory)");
+  // Hidden: how the tests reach the internal-error handling.
+  app.add_option("--test-pass", options.testPass)->group("");
 
   tcc::RunOptions run;
   config.applyTo(run.compile);

@@ -722,7 +722,7 @@ LogicalResult SoftmaxOp::buildVJP(OpBuilder &b, Value g,
   // (g - sum(g * s, axis)) * s
   Location loc = getLoc();
   Value s = getResult();
-  SmallVector<int64_t, 1> axes = {getAxis()};
+  SmallVector<int64_t, 1> axes = {static_cast<int64_t>(getAxis())};
   int64_t rank = tensorTypeOf(s).getRank();
   Value dot = expandReduced(
       b, loc, SumOp::create(b, loc, MulOp::create(b, loc, g, s), axes), axes,
@@ -735,7 +735,7 @@ LogicalResult LogSoftmaxOp::buildVJP(OpBuilder &b, Value g,
                                      SmallVectorImpl<Value> &grads) {
   // g - softmax(x) * sum(g, axis), with softmax(x) = exp(log_softmax(x))
   Location loc = getLoc();
-  SmallVector<int64_t, 1> axes = {getAxis()};
+  SmallVector<int64_t, 1> axes = {static_cast<int64_t>(getAxis())};
   int64_t rank = tensorTypeOf(g).getRank();
   Value total =
       expandReduced(b, loc, SumOp::create(b, loc, g, axes), axes, rank);
