@@ -16,6 +16,8 @@ targets=("$@")
 bash scripts/sanitize-build.sh tcc tcc-fuzzers tcc-runtime-test-deps
 mkdir -p build-san/fuzz-artifacts
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# -fsanitize=fuzzer puts libstdc++ before the shared ASan runtime.
+asan="LD_PRELOAD=$(clang-22 --print-runtime-dir)/libclang_rt.asan-x86_64.so"
 export OPENBLAS_NUM_THREADS=1
 for target in "${targets[@]}"; do
   corpus=build-san/fuzz-corpus/$target
@@ -26,11 +28,11 @@ for target in "${targets[@]}"; do
   case $target in
   frontend)
     # Diagnostics of the mutants on stderr are noise: -close_fd_mask=2.
-    build-san/bin/tcc-fuzz-frontend "${flags[@]}" -max_len=8192 \
+    env "$asan" build-san/bin/tcc-fuzz-frontend "${flags[@]}" -max_len=8192 \
       -close_fd_mask=2 -dict=fuzz/th.dict "$corpus" fuzz/corpus/frontend ;;
   call)
     build-san/bin/tcc fuzz/models/call_fuzz.th -o build-san/call_fuzz.so
-    TCC_FUZZ_MODEL=build-san/call_fuzz.so build-san/bin/tcc-fuzz-call \
+    env "$asan" TCC_FUZZ_MODEL=build-san/call_fuzz.so build-san/bin/tcc-fuzz-call \
       "${flags[@]}" -max_len=1024 "$corpus" fuzz/corpus/call ;;
   *)
     echo "fuzz.sh: unknown target '$target' (frontend, call)" >&2

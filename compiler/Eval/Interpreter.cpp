@@ -35,11 +35,31 @@ Interpreter::Interpreter(MLIRContext &context, llvm::StringRef filename,
     : context(context), filename(filename.str()), floatX(options.floatX),
       maxWhileIterations(options.maxWhileIterations),
       tensorBuilder(std::make_unique<TensorBuilder>(*this, context)),
-      globals(std::make_shared<Scope>()) {
+      globals(newScope(nullptr)) {
   registerPythonBuiltins(*this, globals->vars);
 }
 
-Interpreter::~Interpreter() = default;
+/// A function and the scope it was defined in refer to each other (the
+/// scope holds the function, the function its closure), as in Python, which
+/// collects such cycles; emptying every scope at the end frees them.
+Interpreter::~Interpreter() {
+  for (const std::weak_ptr<Scope> &weak : scopes)
+    if (ScopePtr scope = weak.lock())
+      scope->vars.clear();
+}
+
+ScopePtr Interpreter::newScope(ScopePtr parent) {
+  auto scope = std::make_shared<Scope>();
+  scope->parent = std::move(parent);
+  // Forget the scopes already freed now and then, so a long compile-time
+  // loop of calls does not grow the list.
+  if (scopes.size() == scopes.capacity())
+    llvm::erase_if(scopes, [](const std::weak_ptr<Scope> &weak) {
+      return weak.expired();
+    });
+  scopes.push_back(scope);
+  return scope;
+}
 
 ObjectPtr Interpreter::none() {
   static ObjectPtr n = std::make_shared<NoneObject>();
@@ -275,8 +295,7 @@ void Interpreter::exec(const ast::Stmt &stmt, const ScopePtr &scope) {
         error(location(base->getLoc()),
               "a base class must be a class or 'object', got " + typeName(b));
     }
-    auto classScope = std::make_shared<Scope>();
-    classScope->parent = scope;
+    ScopePtr classScope = newScope(scope);
     execBlock(s.body, classScope);
     for (auto &entry : classScope->vars) {
       // Methods close over the enclosing scope, not the class body.
@@ -544,8 +563,7 @@ ObjectPtr Interpreter::eval(const ast::Expr &expr, const ScopePtr &scope) {
     auto &e = cast<ast::ListCompExpr>(expr);
     auto result = std::make_shared<ListObject>();
     // Comprehensions have their own scope, as in Python 3.
-    auto inner = std::make_shared<Scope>();
-    inner->parent = scope;
+    ScopePtr inner = newScope(scope);
     std::function<void(size_t)> loop = [&](size_t level) {
       if (level == e.generators.size()) {
         result->items.push_back(eval(*e.elt, inner));
@@ -685,8 +703,7 @@ ObjectPtr Interpreter::call(const ObjectPtr &callee, CallArgs &args) {
 ObjectPtr
 Interpreter::callUserFunction(const std::shared_ptr<FunctionObject> &fn,
                               CallArgs &args, const ObjectPtr &self) {
-  auto scope = std::make_shared<Scope>();
-  scope->parent = fn->closure;
+  ScopePtr scope = newScope(fn->closure);
   const std::vector<ast::Param> &params = *fn->params;
   ObjectList positional = args.positional;
   if (self)

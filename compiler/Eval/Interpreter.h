@@ -132,11 +132,16 @@ private:
   void reportError(const EvalError &error);
   mlir::LogicalResult buildFunctions(mlir::ModuleOp module);
 
+  /// A new scope, emptied when the interpreter ends (~Interpreter).
+  ScopePtr newScope(ScopePtr parent);
+
   mlir::MLIRContext &context;
   std::string filename;
   numpy::DType floatX;
   uint64_t maxWhileIterations;
   std::unique_ptr<TensorBuilder> tensorBuilder;
+  /// Every scope created, so that ~Interpreter can break the cycles.
+  std::vector<std::weak_ptr<Scope>> scopes;
   ScopePtr globals;
   std::vector<CallFrame> callStack;
   std::vector<std::shared_ptr<TheanoFunctionObject>> functions;

@@ -70,11 +70,14 @@ void forEachStrided(const char *Src, const int64_t *Dims,
   for (;;) {
     Visit(P);
     int32_t Axis = Rank - 1;
+    // P stays on elements of the view: a step past the end of an axis
+    // could leave the address space (found by tcc-fuzz-call).
     for (; Axis >= 0; --Axis) {
-      P += ByteStrides[Axis];
-      if (++Index[Axis] < Dims[Axis])
+      if (++Index[Axis] < Dims[Axis]) {
+        P += ByteStrides[Axis];
         break;
-      P -= ByteStrides[Axis] * Dims[Axis];
+      }
+      P -= ByteStrides[Axis] * (Dims[Axis] - 1);
       Index[Axis] = 0;
     }
     if (Axis < 0)

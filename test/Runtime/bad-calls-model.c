@@ -10,8 +10,7 @@
 // terabytes unless allocator_may_return_null is set.)
 // RUN: %tcc %S/Inputs/bad_calls_model.th -o %t.so
 // RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t) -o %t
-// RUN: env ASAN_OPTIONS=$ASAN_OPTIONS:allocator_may_return_null=1 %t |
-// FileCheck %s --match-full-lines --strict-whitespace
+// RUN: env ASAN_OPTIONS=$ASAN_OPTIONS:allocator_may_return_null=1 %t | FileCheck %s --match-full-lines --strict-whitespace
 
 #include "test_util.h"
 
@@ -149,72 +148,55 @@ int main(void) {
                       view(c, TCC_FLOAT64, 1, (int64_t)4),
                       view(&kd, TCC_FLOAT64, 0)};
   fail_call("vec", vin, 3, 3);
-  // CHECK-NEXT:status=1: vec: argument 2 ('k') must be int64, got float64,
-  // which does not convert to it without loss of precision (compile the
-  // function with allow_input_downcast=True to convert anyway)
+  // CHECK-NEXT:status=1: vec: argument 2 ('k') must be int64, got float64, which does not convert to it without loss of precision (compile the function with allow_input_downcast=True to convert anyway)
   vin[2] = view(&ku, TCC_UINT64, 0);
   fail_call("vec", vin, 3, 3);
-  // CHECK-NEXT:status=1: vec: argument 2 ('k') must be int64, got uint64, which
-  // does not convert to it without loss of precision (compile the function with
-  // allow_input_downcast=True to convert anyway)
+  // CHECK-NEXT:status=1: vec: argument 2 ('k') must be int64, got uint64, which does not convert to it without loss of precision (compile the function with allow_input_downcast=True to convert anyway)
   tcc_array tin[2] = {view(X, TCC_COMPLEX128, 2, (int64_t)2, (int64_t)3), y4};
   tin[1].shape[0] = 2;
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') must be float64, got
-  // complex128, which does not convert to it without loss of precision (compile
-  // the function with allow_input_downcast=True to convert anyway)
+  // CHECK-NEXT:status=1: train: argument 0 ('x') must be float64, got complex128, which does not convert to it without loss of precision (compile the function with allow_input_downcast=True to convert anyway)
 
   // Rank.
   tin[0] = view(X, TCC_FLOAT64, 1, (int64_t)12);
   tin[1] = y4;
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') must have rank 2, got rank 1
-  // (shape (12,))
+  // CHECK-NEXT:status=1: train: argument 0 ('x') must have rank 2, got rank 1 (shape (12,))
   tin[0] = x43;
   tin[1] = view(Y, TCC_FLOAT64, 2, (int64_t)4, (int64_t)1);
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 1 ('y') must have rank 1, got rank 2
-  // (shape (4, 1))
+  // CHECK-NEXT:status=1: train: argument 1 ('y') must have rank 1, got rank 2 (shape (4, 1))
 
   // Shapes that disagree: between the two inputs, and with w.
   tin[0] = x43;
   tin[1] = view(Y, TCC_FLOAT64, 1, (int64_t)5);
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 3) but argument
-  // 1 ('y') has shape (5,): elementwise sub at {{.*}}bad_calls_model.th:14:24
-  // needs x.shape[0] == y.shape[0]
+  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 3) but argument 1 ('y') has shape (5,): elementwise sub at {{.*}}bad_calls_model.th:14:24 needs x.shape[0] == y.shape[0]
   tin[0] = view(X, TCC_FLOAT64, 2, (int64_t)4, (int64_t)2);
   tin[1] = y4;
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 2) but shared
-  // variable 'w' has shape (3,): dot at {{.*}}bad_calls_model.th:14:7 needs
-  // x.shape[1] == w.shape[0]
+  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 2) but shared variable 'w' has shape (3,): dot at {{.*}}bad_calls_model.th:14:7 needs x.shape[1] == w.shape[0]
   vin[0] = view(a, TCC_FLOAT64, 1, (int64_t)4);
   vin[1] = view(c, TCC_FLOAT64, 1, (int64_t)3);
   vin[2] = view(&k2, TCC_INT64, 0);
   fail_call("vec", vin, 3, 3);
-  // CHECK-NEXT:status=1: vec: argument 0 ('u') has shape (4,) but argument 1
-  // ('v') has shape (3,): dot at {{.*}}bad_calls_model.th:23:48 needs
-  // u.shape[0] == v.shape[0]
+  // CHECK-NEXT:status=1: vec: argument 0 ('u') has shape (4,) but argument 1 ('v') has shape (3,): dot at {{.*}}bad_calls_model.th:23:48 needs u.shape[0] == v.shape[0]
 
   // A negative dimension.
   vin[1] = view(c, TCC_FLOAT64, 1, (int64_t)-3);
   vin[0] = view(a, TCC_FLOAT64, 1, (int64_t)-3);
   fail_call("vec", vin, 3, 3);
-  // CHECK-NEXT:status=1: vec: argument 0 ('u') has shape (-3,) with a negative
-  // dimension
+  // CHECK-NEXT:status=1: vec: argument 0 ('u') has shape (-3,) with a negative dimension
   tin[0] = view(X, TCC_FLOAT64, 2, (int64_t)4, (int64_t)-3);
   tin[1] = y4;
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, -3) with a
-  // negative dimension
+  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, -3) with a negative dimension
 
   // A shape whose size in bytes overflows int64 ((2^62 * 8) * 8 bytes).
   tin[0] = view(X, TCC_FLOAT64, 2, (int64_t)1 << 62, (int64_t)8);
   tin[1] = view(Y, TCC_FLOAT64, 1, (int64_t)1 << 62);
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape
-  // (4611686018427387904, 8) whose size in bytes overflows
+  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4611686018427387904, 8) whose size in bytes overflows
 
   // 2^40 elements that fit in int64 (8 TiB): a zero-stride view of one
   // element is valid, but the copy the kernel needs cannot be allocated.
@@ -223,14 +205,12 @@ int main(void) {
   vin[0].strides[0] = vin[1].strides[0] = 0;
   vin[2] = view(&k2, TCC_INT64, 0);
   fail_call("vec", vin, 3, 3);
-  // CHECK-NEXT:status=3: vec: cannot allocate 8796093022208 bytes to copy
-  // argument 0 ('u')
+  // CHECK-NEXT:status=3: vec: cannot allocate 8796093022208 bytes to copy argument 0 ('u')
   tin[0] = view(X, TCC_FLOAT64, 2, (int64_t)1 << 37, (int64_t)3);
   tin[1] = view(Y, TCC_FLOAT64, 1, (int64_t)1 << 37);
   tin[0].strides[0] = tin[0].strides[1] = tin[1].strides[0] = 0;
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=3: train: cannot allocate 3298534883328 bytes to copy
-  // argument 0 ('x')
+  // CHECK-NEXT:status=3: train: cannot allocate 3298534883328 bytes to copy argument 0 ('x')
 
   // A null data pointer with a non-empty shape.
   vin[0] = view(NULL, TCC_FLOAT64, 1, (int64_t)4);
@@ -245,9 +225,7 @@ int main(void) {
   // The max of an empty vector has no value (NumPy raises).
   tcc_array e = view(NULL, TCC_FLOAT64, 1, (int64_t)0);
   fail_call("vmax", &e, 1, 1);
-  // CHECK-NEXT:status=1: vmax: argument 0 ('u') has shape (0,): max at
-  // {{.*}}bad_calls_model.th:24:29 needs u.shape[0] >= 1 (an empty reduction
-  // has no max)
+  // CHECK-NEXT:status=1: vmax: argument 0 ('u') has shape (0,): max at {{.*}}bad_calls_model.th:24:29 needs u.shape[0] >= 1 (an empty reduction has no max)
 
   // None of those changed w or b.
   print_state();
@@ -366,9 +344,7 @@ int main(void) {
   // A failed call after the state is no longer the initial one.
   tin[1] = view(Y, TCC_FLOAT64, 1, (int64_t)3);
   fail_call("train", tin, 2, 1);
-  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 3) but argument
-  // 1 ('y') has shape (3,): elementwise sub at {{.*}}bad_calls_model.th:14:24
-  // needs x.shape[0] == y.shape[0]
+  // CHECK-NEXT:status=1: train: argument 0 ('x') has shape (4, 3) but argument 1 ('y') has shape (3,): elementwise sub at {{.*}}bad_calls_model.th:14:24 needs x.shape[0] == y.shape[0]
 
   // NaN in x: the step succeeds and, as in NumPy, makes w and b NaN.
   tcc_shared_reset();
@@ -398,9 +374,7 @@ int main(void) {
   // CHECK-NEXT:status=0: ok
   nin.shape[0] = 2;
   fail_call("nudge", &nin, 1, 1);
-  // CHECK-NEXT:status=1: nudge: shared variable 'w' has shape (3,) but argument
-  // 0 ('u') has shape (2,): elementwise add at {{.*}}bad_calls_model.th:25:32
-  // needs w.shape[0] == u.shape[0]
+  // CHECK-NEXT:status=1: nudge: shared variable 'w' has shape (3,) but argument 0 ('u') has shape (2,): elementwise add at {{.*}}bad_calls_model.th:25:32 needs w.shape[0] == u.shape[0]
   fail_call("nudge", &r3, 0, 1);
   // CHECK-NEXT:status=1: nudge: expected 1 input, got 0
   print_f64("r1", &r1);

@@ -97,12 +97,10 @@ int main(void) {
   tcc_array wild = view(f64, TCC_FLOAT64, 1, (int64_t)3);
   wild.strides[0] = INT64_MIN / 2 + 1;
   fail_call("scale", &wild, 1, 1);
-  // CHECK-NEXT:status=1: scale: argument 0 ('x') has shape (3,) and strides
-  // (-4611686018427387903,) that reach outside the address space
+  // CHECK-NEXT:status=1: scale: argument 0 ('x') has shape (3,) and strides (-4611686018427387903,) that reach outside the address space
   wild.strides[0] = INT64_MAX / 2;
   fail_call("scale", &wild, 1, 1);
-  // CHECK-NEXT:status=1: scale: argument 0 ('x') has shape (3,) and strides
-  // (4611686018427387903,) that reach outside the address space
+  // CHECK-NEXT:status=1: scale: argument 0 ('x') has shape (3,) and strides (4611686018427387903,) that reach outside the address space
 
   // Shape checks between arguments, and against shared variables.
   tcc_array m33 = view(f64, TCC_FLOAT64, 2, (int64_t)3, (int64_t)3);

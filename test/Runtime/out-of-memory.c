@@ -13,10 +13,8 @@
 // aborts on huge requests unless allocator_may_return_null is set.)
 // RUN: %tcc %S/Inputs/out_of_memory.th -o %t.so
 // RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t) -o %t
-// RUN: env ASAN_OPTIONS=$ASAN_OPTIONS:allocator_may_return_null=1 %t |
-// FileCheck %s --match-full-lines --check-prefixes=CHECK,FULL RUN: %if !asan %{
-// bash -c "ulimit -v 1000000; %t limited" | FileCheck %s --match-full-lines
-// --check-prefixes=CHECK,LIMITED %} %else %{ true %}
+// RUN: env ASAN_OPTIONS=$ASAN_OPTIONS:allocator_may_return_null=1 %t | FileCheck %s --match-full-lines --check-prefixes=CHECK,FULL
+// RUN: %if !asan %{ bash -c "ulimit -v 1000000; %t limited" | FileCheck %s --match-full-lines --check-prefixes=CHECK,LIMITED %} %else %{ true %}
 
 #include "test_util.h"
 
@@ -113,16 +111,13 @@ int main(int argc, char **argv) {
   tcc_array in[2] = {view(u, TCC_FLOAT64, 1, (int64_t)N),
                      view(v, TCC_FLOAT64, 1, (int64_t)N)};
   fail_call("outer", in, 2);
-  // CHECK-NEXT:status=3: outer: cannot allocate 200000000000{{0(00|64)}} bytes
-  // for a temporary
+  // CHECK-NEXT:status=3: outer: cannot allocate 200000000000{{0(00|64)}} bytes for a temporary
   fail_call("sorted_sum", in, 2);
-  // CHECK-NEXT:status=3: sorted_sum: cannot allocate 200000000000{{0(00|64)}}
-  // bytes for a temporary
+  // CHECK-NEXT:status=3: sorted_sum: cannot allocate 200000000000{{0(00|64)}} bytes for a temporary
   int64_t k = 10000000;
   tcc_array kin = view(&k, TCC_INT64, 0);
   fail_call("zeros", &kin, 1);
-  // CHECK-NEXT:status=3: zeros: cannot allocate 800000000000{{0(00|64)}} bytes
-  // for a temporary
+  // CHECK-NEXT:status=3: zeros: cannot allocate 800000000000{{0(00|64)}} bytes for a temporary
 
   // Under ulimit -v 1000000 (KiB): 25000 x 25000 float64 = 5e9 bytes.
   if (limited) {
@@ -132,10 +127,9 @@ int main(int argc, char **argv) {
     k = 25000;
     fail_call("zeros", &kin, 1);
   }
-  // LIMITED-NEXT:status=3: outer: cannot allocate 5000000{{0(00|64)}} bytes for
-  // a temporary LIMITED-NEXT:status=3: sorted_sum: cannot allocate
-  // 5000000{{0(00|64)}} bytes for a temporary LIMITED-NEXT:status=3: zeros:
-  // cannot allocate 5000000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: outer: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: zeros: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
   free(u);
   free(v);
 
@@ -163,10 +157,11 @@ int main(int argc, char **argv) {
       tcc_array_release(&big);
     }
   }
-  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000{{0(00|64)}} bytes
-  // for a temporary LIMITED-NEXT:status=0: ok LIMITED-NEXT:outer (8000, 8000)
-  // [0][0]=-7999 [7999][7999]=7999 LIMITED-NEXT:status=3: sorted_sum: cannot
-  // allocate 512000{{0(00|64)}} bytes for a temporary LIMITED-NEXT:status=0: ok
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=0: ok
+  // LIMITED-NEXT:outer (8000, 8000) [0][0]=-7999 [7999][7999]=7999
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=0: ok
   // LIMITED-NEXT:outer (8000, 8000) [0][0]=-7999 [7999][7999]=7999
 
   // Normal calls still work and see the state of before the failures.

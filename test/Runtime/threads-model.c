@@ -9,8 +9,8 @@
 // in-place tot half-updated or out of step with acc within one call, and
 // norm2's results are exact in every thread.
 // RUN: %tcc %S/Inputs/threads_model.th -o %t.so
-// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t)
-// -lpthread -o %t RUN: %t | FileCheck %s --match-full-lines
+// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t) -lpthread -o %t
+// RUN: %t | FileCheck %s --match-full-lines
 
 #include "test_util.h"
 #include "thread_problems.h"
@@ -183,8 +183,7 @@ int main(void) {
   print_shared("acc");
   // CHECK-NEXT:acc shape=() 72000
   print_shared("tot");
-  // CHECK-NEXT:tot shape=(16,) [72000 72000 72000 72000 72000 72000 72000 72000
-  // 72000 72000 72000 72000 72000 72000 72000 72000]
+  // CHECK-NEXT:tot shape=(16,) [72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000 72000]
   printf("problems: %d\n", problems);
   // CHECK-NEXT:problems: 0
   return 0;

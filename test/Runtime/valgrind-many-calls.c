@@ -6,12 +6,10 @@
 // UNSUPPORTED: asan
 // RUN: rm -rf %t.dir && mkdir %t.dir
 // RUN: %tcc %S/Inputs/valgrind_model.th -o %t.dir/model.so
-// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.dir/model.so -Wl,-rpath,%t.dir -o
-// %t.dir/main
+// RUN: %cc -I%tcc_include -I%S/Inputs %s %t.dir/model.so -Wl,-rpath,%t.dir -o %t.dir/main
 // RUN: valgrind --quiet --error-exitcode=99 --leak-check=full \
-// RUN:   --errors-for-leak-kinds=definite,indirect
-// --show-leak-kinds=definite,indirect \ RUN:   %t.dir/main %t.dir/state.npz
-// 2>&1 | FileCheck %s
+// RUN:   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+// RUN:   %t.dir/main %t.dir/state.npz 2>&1 | FileCheck %s
 
 #include "test_util.h"
 
