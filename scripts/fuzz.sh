@@ -15,7 +15,8 @@ targets=("$@")
 ((${#targets[@]})) || targets=(frontend call)
 bash scripts/sanitize-build.sh tcc tcc-fuzzers tcc-runtime-test-deps
 mkdir -p build-san/fuzz-artifacts
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# A request too large to allocate is an error status, as without ASan.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 # -fsanitize=fuzzer puts libstdc++ before the shared ASan runtime.
 asan="LD_PRELOAD=$(clang-22 --print-runtime-dir)/libclang_rt.asan-x86_64.so"
 export OPENBLAS_NUM_THREADS=1

@@ -29,7 +29,7 @@ asan=$(clang-22 --print-runtime-dir)/libclang_rt.asan-x86_64.so
 clang-22 -shared -o "$work/model.so" "$work/model.o" build-san/lib/libtccrt.a \
   -lopenblas -lstdc++ -lmvec -lm \
   -Wl,--version-script=build-san/lib/tcc/tcc.map -Wl,--no-undefined "$asan"
-LD_PRELOAD=$asan ASAN_OPTIONS=detect_leaks=1 OPENBLAS_NUM_THREADS=1 \
+LD_PRELOAD=$asan ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 OPENBLAS_NUM_THREADS=1 \
   TCC_FUZZ_MODEL=$work/model.so \
   build-san/bin/tcc-fuzz-call -runs=20000 -seed=1 -artifact_prefix="$work/" "$work/corpus" fuzz/regressions/call \
   fuzz/corpus/call

@@ -58,7 +58,8 @@ config.substitutions.append(
 # check there.
 if config.tcc_asan_runtime:
     config.available_features.add("asan")
-    config.environment["ASAN_OPTIONS"] = "halt_on_error=1:detect_leaks=1"
+    config.environment["ASAN_OPTIONS"] = (
+        "halt_on_error=1:detect_leaks=1:allocator_may_return_null=1")
     config.environment["LSAN_OPTIONS"] = (
         "suppressions=" + os.path.join(config.test_source_root, "lsan.supp"))
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
