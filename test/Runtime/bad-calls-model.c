@@ -12,7 +12,7 @@
 // RUN: %cc -I%tcc_include -I%S/Inputs %s %t.so -Wl,-rpath,$(dirname %t) -o %t
 // RUN: env ASAN_OPTIONS=$ASAN_OPTIONS:allocator_may_return_null=1 %t | FileCheck %s --match-full-lines --strict-whitespace
 
-#include "test_util.h"
+#include "shared_snapshot.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,33 +23,9 @@ static tcc_array before[NumShared];
 static tcc_array outs[4];
 static unsigned char sentinel[sizeof outs];
 
-static void snapshot(void) {
-  for (int i = 0; i < NumShared; ++i)
-    if (tcc_shared_get(SharedNames[i], &before[i]) != 0) {
-      print_status(1);
-      exit(1);
-    }
-}
-
-// Prints a line for each shared variable whose dtype, shape or bytes differ
-// from the snapshot, and releases the snapshot.
+static void snapshot(void) { snapshot_shared(SharedNames, NumShared, before); }
 static void check_unchanged(void) {
-  for (int i = 0; i < NumShared; ++i) {
-    tcc_array now;
-    if (tcc_shared_get(SharedNames[i], &now) != 0) {
-      print_status(1);
-      exit(1);
-    }
-    int64_t bytes = tcc_dtype_size(now.dtype);
-    for (int d = 0; d < now.rank; ++d)
-      bytes *= now.shape[d];
-    if (now.dtype != before[i].dtype || now.rank != before[i].rank ||
-        memcmp(now.shape, before[i].shape, sizeof now.shape) != 0 ||
-        memcmp(now.data, before[i].data, (size_t)bytes) != 0)
-      printf("SHARED CHANGED: %s\n", SharedNames[i]);
-    tcc_array_release(&now);
-    tcc_array_release(&before[i]);
-  }
+  check_shared_unchanged(SharedNames, NumShared, before);
 }
 
 // A call that must fail: prints its status and message, and a line if it
