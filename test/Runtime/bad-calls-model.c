@@ -43,32 +43,23 @@ static void fail_call(const char *fn, tcc_array *in, int nin, int nout) {
   check_unchanged();
 }
 
-static void print_value(const tcc_array *a, const char *p, int dim) {
-  if (dim == a->rank) {
-    // NumPy prints any NaN as nan, whatever its sign bit.
-    double d = *(const double *)p;
-    printf(isnan(d) ? "nan" : "%.10g", d);
-    return;
-  }
-  printf("[");
-  for (int64_t i = 0; i < a->shape[dim]; ++i) {
-    if (i)
-      printf(" ");
-    print_value(a, p + i * a->strides[dim], dim + 1);
-  }
-  printf("]");
+// One float64 element with %.10g; NumPy prints any NaN as nan, whatever its
+// sign bit.
+static void print_f64_element(const tcc_array *a, const char *p) {
+  (void)a;
+  double d = *(const double *)p;
+  printf(isnan(d) ? "nan" : "%.10g", d);
 }
 
-// Prints a float64 array as "<label> (3,) [1 2 3]" with %.10g.
+// Prints a float64 array as "<label> (3,) [1 2 3]".
 static void print_f64(const char *label, const tcc_array *a) {
-  printf("%s (", label);
-  for (int i = 0; i < a->rank; ++i)
-    printf(i ? ", %" PRId64 : "%" PRId64, a->shape[i]);
-  printf(a->rank == 1 ? ",) " : ") ");
+  printf("%s ", label);
+  print_shape(a);
+  printf(" ");
   if (a->dtype != TCC_FLOAT64)
     printf("dtype %d", a->dtype);
   else
-    print_value(a, (const char *)a->data, 0);
+    print_nested(a, (const char *)a->data, 0, print_f64_element);
   printf("\n");
 }
 
@@ -92,14 +83,7 @@ static void ok_call(const char *fn, tcc_array *in, int nin, int nout) {
     print_status(status);
     return;
   }
-  for (int i = 0; i < nout; ++i) {
-    char label[64];
-    snprintf(label, sizeof label, "%s[%d]", fn, i);
-    print_f64(label, &o[i]);
-    if (!check_owned(&o[i]))
-      printf("%s: NOT OWNED/CONTIGUOUS\n", label);
-    tcc_array_release(&o[i]);
-  }
+  print_outputs_with(fn, o, nout, print_f64);
 }
 
 int main(void) {

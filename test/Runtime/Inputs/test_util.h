@@ -57,27 +57,39 @@ static void print_element(const tcc_array *a, const char *p) {
   }
 }
 
-/* Prints "<label> shape=(2, 3) [[1 2 3] [4 5 6]]" following strides. */
-static void print_rec(const tcc_array *a, const char *p, int dim) {
+typedef void (*element_printer)(const tcc_array *a, const char *p);
+
+/* Prints the elements as nested lists, "[[1 2 3] [4 5 6]]", following the
+ * strides; `element` prints one. */
+static void print_nested(const tcc_array *a, const char *p, int dim,
+                         element_printer element) {
   if (dim == a->rank) {
-    print_element(a, p);
+    element(a, p);
     return;
   }
   printf("[");
   for (int64_t i = 0; i < a->shape[dim]; ++i) {
     if (i)
       printf(" ");
-    print_rec(a, p + i * a->strides[dim], dim + 1);
+    print_nested(a, p + i * a->strides[dim], dim + 1, element);
   }
   printf("]");
 }
 
-static void print_array(const char *label, const tcc_array *a) {
-  printf("%s shape=(", label);
+/* Prints the shape as Python does: "(2, 3)", "(3,)", "()". */
+static void print_shape(const tcc_array *a) {
+  printf("(");
   for (int i = 0; i < a->rank; ++i)
     printf(i ? ", %" PRId64 : "%" PRId64, a->shape[i]);
-  printf(a->rank == 1 ? ",) " : ") ");
-  print_rec(a, (const char *)a->data, 0);
+  printf(a->rank == 1 ? ",)" : ")");
+}
+
+/* Prints "<label> shape=(2, 3) [[1 2 3] [4 5 6]]". */
+static void print_array(const char *label, const tcc_array *a) {
+  printf("%s shape=", label);
+  print_shape(a);
+  printf(" ");
+  print_nested(a, (const char *)a->data, 0, print_element);
   printf("\n");
 }
 
@@ -94,16 +106,24 @@ static int check_owned(const tcc_array *a) {
   return 1;
 }
 
-/* Prints each output, checks it is owned, releases it. */
-static void print_outputs(const char *fn, tcc_array *outs, int n) {
+typedef void (*array_printer)(const char *label, const tcc_array *a);
+
+/* Prints each output with `print` (labelled "fn[i]"), checks it is owned,
+ * releases it. */
+static void print_outputs_with(const char *fn, tcc_array *outs, int n,
+                               array_printer print) {
   for (int i = 0; i < n; ++i) {
     char label[64];
     snprintf(label, sizeof label, "%s[%d]", fn, i);
-    print_array(label, &outs[i]);
+    print(label, &outs[i]);
     if (!check_owned(&outs[i]))
       printf("%s: NOT OWNED/CONTIGUOUS\n", label);
     tcc_array_release(&outs[i]);
   }
+}
+
+static void print_outputs(const char *fn, tcc_array *outs, int n) {
+  print_outputs_with(fn, outs, n, print_array);
 }
 
 /* Prints the status and message of a call expected to fail. */
