@@ -59,11 +59,16 @@ config.substitutions.append(
 if config.tcc_asan_runtime:
     config.available_features.add("asan")
     config.environment["ASAN_OPTIONS"] = (
-        "halt_on_error=1:detect_leaks=1:allocator_may_return_null=1")
+        "halt_on_error=1:detect_leaks=1:allocator_may_return_null=1:"
+        # Programs that are not instrumented (CMake-built apps, FileCheck)
+        # load model libraries linked with the runtime: no need for it to
+        # come first, it is in the process before any model allocates.
+        "verify_asan_link_order=0")
     config.environment["LSAN_OPTIONS"] = (
         "suppressions=" + os.path.join(config.test_source_root, "lsan.supp"))
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
-    sanitize = " -fsanitize=address,undefined -shared-libasan -Wl,-rpath," + \
+    sanitize = " -fsanitize=address,undefined -shared-libasan " + \
+        "-Wno-unused-command-line-argument -Wl,-rpath," + \
         os.path.dirname(config.tcc_asan_runtime)
     python = "env LD_PRELOAD=%s ASAN_OPTIONS=detect_leaks=0 " % config.tcc_asan_runtime
     config.substitutions = [

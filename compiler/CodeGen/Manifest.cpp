@@ -347,6 +347,70 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     return out;
   };
 
+  // th.conv2d and th.pool2d: Theano's output sizes (ThNNet.h), which need
+  // the (dilated) kernel to fit in the padded image.
+  auto windowedDims = [&](Operation *op) -> FailureOr<DimVec> {
+    auto orOne = [&](int sym) {
+      return sym >= 0 ? sym : checks.newConstant(1);
+    };
+    auto constant = [&](int64_t v) { return checks.newConstant(v); };
+    auto conv = dyn_cast<th::Conv2dOp>(op);
+    auto pool = dyn_cast<th::Pool2dOp>(op);
+    const DimVec &in = dims[op->getOperand(0)];
+    DimVec out = {in[0], in[1]};
+    llvm::StringRef name = conv ? "conv2d" : "pool_2d";
+    if (conv) {
+      const DimVec &w = dims[conv.getFilters()];
+      out[1] = w[0];
+      if (failed(checks.unify(
+              orOne(in[1]), orOne(w[1]), op, name, op->getLoc(),
+              llvm::formatv("{0} == {1} (the input's channels and the "
+                            "filters' input channels)",
+                            checks.name(orOne(in[1])), checks.name(orOne(w[1])))
+                  .str())))
+        return failure();
+    }
+    for (int d = 0; d < 2; ++d) {
+      int size = orOne(in[2 + d]);
+      int64_t stride = conv ? conv.getStrides()[d] : pool.getStrides()[d];
+      int64_t padding = conv ? conv.getPadding()[d] : pool.getPadding()[d];
+      int span;
+      if (conv) {
+        int64_t dilation = conv.getDilations()[d];
+        int kernel = orOne(dims[conv.getFilters()][2 + d]);
+        span = checks.newSum({checks.newProduct({kernel, constant(dilation)}),
+                              constant(1 - dilation)});
+      } else {
+        span = constant(pool.getWindow()[d]);
+      }
+      if (pool && !pool.getIgnoreBorder()) {
+        int64_t window = pool.getWindow()[d];
+        int last = checks.newSum({size, constant(-1)});
+        int count =
+            stride >= window
+                ? checks.newQuotient(last, constant(stride))
+                : checks.newExtreme(
+                      checks.newQuotient(
+                          checks.newSum({size, constant(stride - window - 1)}),
+                          constant(stride)),
+                      constant(0), /*max=*/true);
+        out.push_back(checks.newSum({count, constant(1)}));
+        continue;
+      }
+      int room = checks.newSum({size, constant(2 * padding),
+                                checks.newProduct({span, constant(-1)})});
+      if (failed(checks.requireAtLeast(
+              room, 0, op, name, op->getLoc(),
+              llvm::formatv("the {0} must fit in the padded {1}",
+                            conv ? "filters" : "window", d ? "columns" : "rows")
+                  .str())))
+        return failure();
+      out.push_back(checks.newSum(
+          {checks.newQuotient(room, constant(stride)), constant(1)}));
+    }
+    return out;
+  };
+
   WalkResult result = func.walk([&](Operation *op) -> WalkResult {
     if (auto read = dyn_cast<th::ReadOp>(op)) {
       auto it = llvm::find_if(reads, [&](th::SharedOp s) {
@@ -714,6 +778,21 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     }
     if (auto piece = dyn_cast<th::JoinPieceOp>(op)) {
       sameDims(result, piece.getPieces()[piece.getIndex()]);
+      return WalkResult::advance();
+    }
+    if (isa<th::Conv2dOp, th::Pool2dOp>(op)) {
+      FailureOr<DimVec> out = windowedDims(op);
+      if (failed(out))
+        return WalkResult::interrupt();
+      dims[result] = *out;
+      return WalkResult::advance();
+    }
+    if (isa<th::Conv2dGradInputOp, th::Pool2dGradOp>(op)) {
+      sameDims(result, op->getOperand(0));
+      return WalkResult::advance();
+    }
+    if (auto grad = dyn_cast<th::Conv2dGradFiltersOp>(op)) {
+      sameDims(result, grad.getFilters());
       return WalkResult::advance();
     }
     op->emitError("internal: no shape rule for ") << op->getName();

@@ -143,7 +143,11 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
                  << " (run it with `tcc-opt --run-reproducer " << reproducer
                  << "`)\n";
   llvm::errs() << tcc::kBugReportMessage;
-  std::exit(tcc::kInternalErrorExitCode);
+  // The crashed pass unwound nothing: its memory and the context's state
+  // are abandoned. Exit without running destructors or exit handlers
+  // (which would walk that state, and LeakSanitizer would report it).
+  llvm::errs().flush();
+  std::_Exit(tcc::kInternalErrorExitCode);
 }
 
 /// `pass` with its disabled rewrites, in pipeline syntax.

@@ -124,6 +124,11 @@ ObjectPtr arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
 /// theano.tensor.xlogx's xlogx and xlogy0 (ArrayBuiltins.cpp); null for
 /// any other name.
 ObjectPtr xlogxFunction(llvm::StringRef qualified, llvm::StringRef name);
+/// theano.tensor.nnet's relu, elu, hard_sigmoid, softsign and conv2d
+/// (also theano.tensor.nnet.conv's), signal.pool's pool_2d and
+/// signal.downsample's max_pool_2d (NNetBuiltins.cpp); null for any other
+/// name.
+ObjectPtr nnetFunction(llvm::StringRef qualified, llvm::StringRef name);
 enum class UnaryKind; // TensorBuilder.h
 
 /// The rounding a `mode` argument of round/iround names (None:

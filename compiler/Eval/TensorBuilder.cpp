@@ -494,6 +494,7 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
   case UnaryKind::Tanh:
   case UnaryKind::Sigmoid:
   case UnaryKind::Softplus:
+  case UnaryKind::UltraFastSigmoid:
   case UnaryKind::Sin:
   case UnaryKind::Cos:
   case UnaryKind::Tan:
@@ -585,6 +586,9 @@ TensorPtr TensorBuilder::unary(UnaryKind kind, const ObjectPtr &xObj,
     break;
   case UnaryKind::Softplus:
     r = th::SoftplusOp::create(builder, loc, v);
+    break;
+  case UnaryKind::UltraFastSigmoid:
+    r = th::UltraFastSigmoidOp::create(builder, loc, v);
     break;
   case UnaryKind::Invert:
     r = th::InvertOp::create(builder, loc, v);

@@ -18,6 +18,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <array>
 #include <optional>
 
 namespace tcc::eval {
@@ -31,11 +32,54 @@ enum class ElemwiseKind {
   Lt, Le, Gt, Ge, Eq, Neq, Arctan2,
 };
 enum class UnaryKind {
-  Neg, Abs, Sqr, Exp, Expm1, Log, Log1p, Sqrt, Tanh, Sigmoid, Softplus,
-  Invert, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Sinh, Cosh, Arcsinh, Arccosh,
-  Arctanh, Exp2, Log2, Log10, Erf, Erfc, Floor, Ceil, RoundHalfToEven,
-  RoundHalfAwayFromZero, Trunc, Sgn, IsNan, IsInf, Real, Imag, Conj, Angle,
-  Gamma, GammaLn, Psi, TriGamma, Erfinv, Erfcinv, Erfcx,
+  Neg,
+  Abs,
+  Sqr,
+  Exp,
+  Expm1,
+  Log,
+  Log1p,
+  Sqrt,
+  Tanh,
+  Sigmoid,
+  Softplus,
+  UltraFastSigmoid,
+  Invert,
+  Sin,
+  Cos,
+  Tan,
+  Arcsin,
+  Arccos,
+  Arctan,
+  Sinh,
+  Cosh,
+  Arcsinh,
+  Arccosh,
+  Arctanh,
+  Exp2,
+  Log2,
+  Log10,
+  Erf,
+  Erfc,
+  Floor,
+  Ceil,
+  RoundHalfToEven,
+  RoundHalfAwayFromZero,
+  Trunc,
+  Sgn,
+  IsNan,
+  IsInf,
+  Real,
+  Imag,
+  Conj,
+  Angle,
+  Gamma,
+  GammaLn,
+  Psi,
+  TriGamma,
+  Erfinv,
+  Erfcinv,
+  Erfcx,
 };
 enum class ReduceKind { Sum, Prod, Mean, Max, Min };
 
@@ -125,6 +169,21 @@ public:
   TensorPtr softmax(const ObjectPtr &x, bool log, llvm::StringRef name,
                     mlir::Location loc);
   /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
+  /// Theano's conv2d (TensorNNet.cpp): a 4-d input and 4-d filters, both
+  /// converted to the float upcast of their dtypes; the filters are flipped
+  /// (a true convolution) unless `flip` is false.
+  TensorPtr conv2d(const ObjectPtr &input, const ObjectPtr &filters,
+                   std::array<int64_t, 2> padding,
+                   std::array<int64_t, 2> strides,
+                   std::array<int64_t, 2> dilations, bool flip,
+                   mlir::Location loc);
+  /// Theano's pool_2d over the last two dimensions of a float tensor of
+  /// rank 2 to 4; `mode` is max, sum, average_inc_pad or average_exc_pad.
+  TensorPtr pool2d(const ObjectPtr &input, std::array<int64_t, 2> window,
+                   std::array<int64_t, 2> strides,
+                   std::array<int64_t, 2> padding, bool ignoreBorder,
+                   llvm::StringRef mode, mlir::Location loc);
+
   TensorPtr dimshuffle(const TensorPtr &x, const std::vector<int64_t> &pattern,
                        mlir::Location loc);
   /// T.sort / T.argsort(x, axis) (TensorSort.cpp): x sorted along `axis`

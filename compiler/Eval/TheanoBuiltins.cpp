@@ -37,6 +37,11 @@ std::string eval::canonicalModule(llvm::StringRef dotted) {
       "theano.tensor.shared_randomstreams",
       "theano.sandbox",
       "theano.sandbox.rng_mrg",
+      "theano.tensor.nnet.conv",
+      "theano.tensor.nnet.abstract_conv",
+      "theano.tensor.signal",
+      "theano.tensor.signal.pool",
+      "theano.tensor.signal.downsample",
   };
   for (const char *k : known)
     if (dotted == k)
@@ -624,6 +629,7 @@ static std::optional<UnaryKind> unaryByName(llvm::StringRef name) {
       .Case("tanh", UnaryKind::Tanh)
       .Case("sigmoid", UnaryKind::Sigmoid)
       .Case("softplus", UnaryKind::Softplus)
+      .Case("ultra_fast_sigmoid", UnaryKind::UltraFastSigmoid)
       .Case("invert", UnaryKind::Invert)
       .Case("bitwise_not", UnaryKind::Invert)
       .Case("sin", UnaryKind::Sin)
@@ -883,6 +889,23 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       return indexingFunction(qualified, name, nullptr);
     interp.error(loc, "'" + qualified + "' is not supported by tcc");
   }
+  if (module == "theano.tensor.signal.pool" ||
+      module == "theano.tensor.signal.downsample" ||
+      module == "theano.tensor.nnet.conv" ||
+      module == "theano.tensor.nnet.abstract_conv") {
+    bool known = module == "theano.tensor.signal.pool" ? name == "pool_2d"
+                 : module == "theano.tensor.signal.downsample"
+                     ? name == "max_pool_2d"
+                     : name == "conv2d";
+    if (known)
+      return nnetFunction(qualified, name);
+    interp.error(loc, "'" + qualified + "' is not supported by tcc");
+  }
+  bool nnetModule =
+      module == "theano.tensor.nnet" || module == "theano.tensor.nnet.nnet";
+  if (nnetModule)
+    if (ObjectPtr f = nnetFunction(qualified, name))
+      return f;
   bool tensorModule = module == "theano.tensor" || module == "theano" ||
                       module == "theano.tensor.nnet" ||
                       module == "theano.tensor.nnet.nnet";

@@ -27,6 +27,7 @@ mlir::LogicalResult expandGradient(mlir::Operation *gradOp);
 void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// th.join and th.join_piece as tensor.insert_slice / extract_slice.
 void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
+void populateNNetToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
 /// The advanced (integer-array) indexing ops as a gather / a scatter loop.
 void populateAdvancedIndexingToTensorPatterns(

@@ -283,8 +283,12 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](Arctan2Op) {
         return math::Atan2Op::create(b, loc, args[0], args[1]);
       })
-      .Case([&](RoundHalfToEvenOp) { return math::RoundEvenOp::create(b, loc, args[0]); })
-      .Case([&](RoundHalfAwayFromZeroOp) { return math::RoundOp::create(b, loc, args[0]); })
+      .Case([&](RoundHalfToEvenOp) {
+        return math::RoundEvenOp::create(b, loc, args[0]);
+      })
+      .Case([&](RoundHalfAwayFromZeroOp) {
+        return math::RoundOp::create(b, loc, args[0]);
+      })
       .Case([&](SgnOp) -> Value {
         // (x > 0) - (x < 0); NaN stays NaN for floats, as NumPy's sign.
         Value x = args[0];
@@ -320,6 +324,35 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
         return arith::DivFOp::create(b, loc, one,
                                      arith::AddFOp::create(b, loc, one, e));
       })
+      .Case([&](UltraFastSigmoidOp) -> Value {
+        // Theano's UltraFastScalarSigmoid: (z + 1) / 2 with z a piecewise
+        // approximation of tanh(x / 2), odd in x. NaN is not >= 0 and takes
+        // the last piece, as in Theano.
+        Value x = args[0];
+        auto c = [&](double v) { return constantLike(b, loc, t, v, 0); };
+        Value half = arith::MulFOp::create(b, loc, c(0.5), x);
+        Value a = math::AbsFOp::create(b, loc, half);
+        auto lt = [&](Value l, Value r) {
+          return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, l, r);
+        };
+        Value rational = arith::DivFOp::create(
+            b, loc, arith::MulFOp::create(b, loc, c(1.5), a),
+            arith::AddFOp::create(b, loc, c(1.0), a));
+        Value linear = arith::AddFOp::create(
+            b, loc, c(0.935409070603099),
+            arith::MulFOp::create(b, loc, c(0.0458812946797165),
+                                  arith::SubFOp::create(b, loc, a, c(1.7))));
+        Value z = arith::SelectOp::create(
+            b, loc, lt(a, c(1.7)), rational,
+            arith::SelectOp::create(b, loc, lt(a, c(3.0)), linear,
+                                    c(0.99505475368673)));
+        Value nonNegative = arith::CmpFOp::create(
+            b, loc, arith::CmpFPredicate::OGE, half, c(0.0));
+        z = arith::SelectOp::create(b, loc, nonNegative, z,
+                                    arith::NegFOp::create(b, loc, z));
+        return arith::MulFOp::create(b, loc, c(0.5),
+                                     arith::AddFOp::create(b, loc, z, c(1.0)));
+      })
       .Case([&](SoftplusOp) -> Value {
         // log1p(exp(x)) = max(x, 0) + log1p(exp(-|x|)): never overflows.
         Value zero = constantLike(b, loc, t, 0.0, 0);
@@ -339,9 +372,8 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
       .Case([&](SwitchOp) {
         return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
       })
-      .Case([&](CastOp) {
-        return buildScalarCast(b, loc, args[0], resultType);
-      })
+      .Case(
+          [&](CastOp) { return buildScalarCast(b, loc, args[0], resultType); })
       .Default([&](Operation *) {
         return buildSpecialFunctionOp(b, loc, op, args);
       });

@@ -778,6 +778,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
            LowerReduction<th::ProdOp>, LowerArgReduction<th::ArgmaxOp>,
            LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
+  populateNNetToLinalgPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
   populateCumulativeToLoopsPatterns(patterns);

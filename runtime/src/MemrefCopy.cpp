@@ -34,7 +34,10 @@ RankedView view(const UnrankedMemRef &M, int64_t ElemSize) {
   const int64_t *Words = static_cast<const int64_t *>(M.Descriptor);
   char *Aligned;
   std::memcpy(&Aligned, &Words[1], sizeof(Aligned));
-  return {Aligned + Words[2] * ElemSize, Words + 3, Words + 3 + M.Rank};
+  // An empty buffer may have no storage (null) but an offset: no address
+  // is formed from it then (that would be undefined behaviour).
+  char *Data = Aligned ? Aligned + Words[2] * ElemSize : nullptr;
+  return {Data, Words + 3, Words + 3 + M.Rank};
 }
 
 } // namespace

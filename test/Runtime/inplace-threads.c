@@ -79,6 +79,8 @@ int main(void) {
   printf("w = %g everywhere: %s\n", *(double *)outs[1].data,
          *(double *)outs[0].data == 0 ? "yes" : "no");
   // CHECK:w = 600 everywhere: yes
+  tcc_array_release(&outs[0]);
+  tcc_array_release(&outs[1]);
   printf("problems: %d\n", problems);
   // CHECK-NEXT:problems: 0
   return 0;

@@ -599,6 +599,17 @@ LogicalResult SigmoidOp::buildVJP(OpBuilder &b, Value g,
   return success();
 }
 
+LogicalResult UltraFastSigmoidOp::buildVJP(OpBuilder &b, Value g,
+                                           SmallVectorImpl<Value> &grads) {
+  // Theano's: g * y * (1 - y) with y the approximation itself.
+  Location loc = getLoc();
+  Value y = getResult();
+  Value one = scalarLike(b, loc, y, 1.0);
+  grads.push_back(MulOp::create(b, loc, MulOp::create(b, loc, g, y),
+                                SubOp::create(b, loc, one, y)));
+  return success();
+}
+
 LogicalResult SoftplusOp::buildVJP(OpBuilder &b, Value g,
                                    SmallVectorImpl<Value> &grads) {
   return timesDerivativeOp<SigmoidOp>(b, getLoc(), g, getInput(), grads);

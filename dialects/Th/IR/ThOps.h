@@ -6,6 +6,7 @@
 #include "Th/IR/ThDialect.h"
 #include "Th/IR/ThIndexing.h"
 #include "Th/IR/ThInterfaces.h"
+#include "Th/IR/ThNNet.h"
 #include "Th/IR/ThTraits.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
@@ -25,6 +26,8 @@ namespace mlir::th {
 /// runtime's tcc::legacy::kPackedStateLength.
 constexpr int64_t kRandomStateLength = 627;
 } // namespace mlir::th
+
+#include "Th/IR/ThEnums.h.inc"
 
 #define GET_OP_CLASSES
 #include "Th/IR/ThOps.h.inc"

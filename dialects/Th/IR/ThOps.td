@@ -248,6 +248,12 @@ def Th_TanhOp : Th_UnaryOp<"tanh", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SigmoidOp : Th_UnaryOp<"sigmoid", Th_FloatTensor, [Th_Differentiable]>;
 def Th_SoftplusOp
     : Th_UnaryOp<"softplus", Th_FloatTensor, [Th_Differentiable]>;
+// Theano's nnet.ultra_fast_sigmoid: a piecewise rational approximation of
+// the sigmoid (largest error about 0.015). Its gradient is Theano's,
+// g * y * (1 - y) with y the approximation, not the derivative of the
+// pieces.
+def Th_UltraFastSigmoidOp
+    : Th_UnaryOp<"ultra_fast_sigmoid", Th_FloatTensor, [Th_Differentiable]>;
 def Th_InvertOp : Th_UnaryOp<"invert", Th_IntOrBoolTensor>;
 
 // Theano's float functions (their integer inputs are upgraded to float).
@@ -1041,5 +1047,7 @@ def Th_OneHotOp : Th_Op<"onehot", [Pure, AllTypesMatch<["like", "result"]>]> {
     $like `[` $index `]` attr-dict `:` type($like) `,` type($index)
   }];
 }
+
+include "Th/IR/ThNNetOps.td"
 
 #endif // TH_OPS
