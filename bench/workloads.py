@@ -264,6 +264,158 @@ def mlp_jax(x, t, state):
     return call
 
 
+# --- Seed 002's convolutional network -----------------------------------
+
+
+class Convnet(Workload):
+    """256x256 images, 6 7x7 filters, 5x5 max pooling to 6x50x50, tanh,
+    16 6x7x7 filters, tanh, a 30976x10 product, softmax; one SGD step."""
+    names = ("W1", "b1", "W2", "b2", "W3", "b3")
+
+    def inputs(self, smoke):
+        rng = np.random.RandomState(1)
+        n = 1 if smoke else 8
+        x = rng.randn(n, 1, 256, 256).astype(self.dtype)
+        t = np.eye(10, dtype=self.dtype)[rng.randint(0, 10, n)]
+        return [x, t]
+
+    def state(self, m):
+        return {k: getattr(m, k).get_value() for k in self.names}
+
+    def flops(self, inputs):
+        n = inputs[0].shape[0]
+        conv1 = 2.0 * n * 6 * 250 * 250 * 49
+        conv2 = 2.0 * n * 16 * 44 * 44 * 6 * 49
+        # Forward, and the filters' gradients; conv2 also the input's.
+        return 2 * conv1 + 3 * conv2 + 2.0 * n * 30976 * 10 * 3
+
+    def bytes(self, inputs):
+        return inputs[0].nbytes + 30976 * 10 * inputs[0].itemsize * 2
+
+
+def _correlate(x, w):
+    """Valid cross-correlation, NCHW images with FCHW filters."""
+    kh, kw = w.shape[2:]
+    oh, ow = x.shape[2] - kh + 1, x.shape[3] - kw + 1
+    out = np.zeros((x.shape[0], w.shape[0], oh, ow), x.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out += np.einsum("nchw,fc->nfhw", x[:, :, i:i + oh, j:j + ow],
+                             w[:, :, i, j], optimize=True)
+    return out
+
+
+def _correlate_grads(x, w, g):
+    """The gradients of _correlate(x, w) for the output's gradient g."""
+    kh, kw = w.shape[2:]
+    oh, ow = g.shape[2:]
+    gx, gw = np.zeros_like(x), np.zeros_like(w)
+    for i in range(kh):
+        for j in range(kw):
+            patch = x[:, :, i:i + oh, j:j + ow]
+            gw[:, :, i, j] = np.einsum("nfhw,nchw->fc", g, patch,
+                                       optimize=True)
+            gx[:, :, i:i + oh, j:j + ow] += np.einsum(
+                "nfhw,fc->nchw", g, w[:, :, i, j], optimize=True)
+    return gx, gw
+
+
+def convnet_numpy(x, t, state):
+    """The step written out in NumPy, gradients by hand. Theano's conv2d
+    flips the filters: a cross-correlation with W[:, :, ::-1, ::-1]."""
+    s = {k: v.copy() for k, v in state.items()}
+    lr = x.dtype.type(0.001)
+
+    def step():
+        n = x.shape[0]
+        w1, w2 = s["W1"][:, :, ::-1, ::-1], s["W2"][:, :, ::-1, ::-1]
+        c1 = _correlate(x, w1)
+        windows = c1.reshape(n, 6, 50, 5, 50, 5)
+        m1 = windows.max(axis=(3, 5))
+        h1 = np.tanh(m1 + s["b1"][None, :, None, None])
+        c2 = _correlate(h1, w2)
+        h2 = np.tanh(c2 + s["b2"][None, :, None, None])
+        z = h2.reshape(n, -1).dot(s["W3"]) + s["b3"]
+        z = z - z.max(axis=1, keepdims=True)
+        p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+        cost = -(t * np.log(p)).sum(axis=1).mean()
+        dz = (p - t) / n
+        dh2 = dz.dot(s["W3"].T).reshape(h2.shape)
+        dc2 = dh2 * (1 - h2 * h2)
+        dh1, dw2 = _correlate_grads(h1, w2, dc2)
+        dm1 = dh1 * (1 - h1 * h1)
+        # Max pooling: every element equal to its window's max (Theano).
+        hit = windows == m1[:, :, :, None, :, None]
+        dc1 = (hit * dm1[:, :, :, None, :, None]).reshape(c1.shape)
+        _, dw1 = _correlate_grads(x, w1, dc1)
+        grads = {"W1": dw1[:, :, ::-1, ::-1], "b1": dm1.sum(axis=(0, 2, 3)),
+                 "W2": dw2[:, :, ::-1, ::-1], "b2": dc2.sum(axis=(0, 2, 3)),
+                 "W3": h2.reshape(n, -1).T.dot(dz), "b3": dz.sum(axis=0)}
+        for k in s:
+            s[k] -= lr * grads[k]
+        return np.asarray(cost, dtype=x.dtype)
+    step.state = s
+    return step
+
+
+def convnet_pytensor(x, t, state):
+    import pytensor
+    import pytensor.tensor as T
+    try:  # PyTensor before 2.9 (Theano's nnet.conv2d and signal.pool).
+        from pytensor.tensor.nnet import conv2d
+        from pytensor.tensor.signal.pool import pool_2d
+    except ImportError:
+        raise Unavailable("PyTensor %s has no conv2d or pool_2d (it dropped "
+                          "Theano's nnet and signal.pool)"
+                          % pytensor.__version__)
+    dtype = str(x.dtype)
+    X = T.tensor4("x", dtype=dtype)
+    Tt = T.matrix("t", dtype=dtype)
+    params = [pytensor.shared(state[k].copy(), name=k)
+              for k in Convnet.names]
+    W1, b1, W2, b2, W3, b3 = params
+    h1 = T.tanh(pool_2d(conv2d(X, W1), (5, 5), ignore_border=True)
+                + b1.dimshuffle("x", 0, "x", "x"))
+    h2 = T.tanh(conv2d(h1, W2) + b2.dimshuffle("x", 0, "x", "x"))
+    p = T.special.softmax(T.dot(h2.flatten(2), W3) + b3, axis=-1)
+    cost = -(Tt * T.log(p)).sum(axis=1).mean()
+    grads = T.grad(cost, params)
+    lr = np.asarray(0.001, dtype=dtype)
+    train = pytensor.function([X, Tt], cost, updates=[
+        (q, q - lr * g) for q, g in zip(params, grads)])
+    return lambda: np.asarray(train(x, t))
+
+
+def convnet_torch(x, t, state):
+    import torch
+    import torch.nn.functional as F
+    X, Tt = torch.from_numpy(x), torch.from_numpy(t)
+    # Theano's conv2d is a true convolution: torch's conv2d correlates.
+    flipped = {k: np.ascontiguousarray(v[:, :, ::-1, ::-1])
+               if k in ("W1", "W2") else v for k, v in state.items()}
+    params = [torch.tensor(flipped[k], requires_grad=True)
+              for k in Convnet.names]
+    W1, b1, W2, b2, W3, b3 = params
+
+    def step():
+        h1 = torch.tanh(F.max_pool2d(F.conv2d(X, W1), 5)
+                        + b1[None, :, None, None])
+        h2 = torch.tanh(F.conv2d(h1, W2) + b2[None, :, None, None])
+        logp = torch.log_softmax(h2.flatten(1) @ W3 + b3, dim=1)
+        cost = -(Tt * logp).sum(dim=1).mean()
+        cost.backward()
+        with torch.no_grad():
+            for q in params:
+                q.sub_(0.001 * q.grad)
+                q.grad = None
+        return cost.detach().numpy()
+    return step
+
+
+def convnet_jax(x, t, state):
+    raise Unavailable("no JAX version of the convnet yet")
+
+
 # --- Seed 002's elementwise expressions ---------------------------------
 
 
@@ -389,6 +541,8 @@ def all_workloads():
     mlp32 = Mlp("mlp_f32", "MLP 60x784-500-10 step, float32",
                 os.path.join(models, "mlp.th"), "train",
                 flags=["--floatX=float32"], float32=True)
+    convnet = Convnet("convnet", "convnet 8x1x256x256 SGD step",
+                      os.path.join(models, "convnet.th"), "train")
     pow10 = Elementwise("pow", "a + a**10, 1e7",
                         os.path.join(models, "elemwise_pow.th"), 1,
                         lambda a: a + a ** 10, "a + a**10")
@@ -410,6 +564,8 @@ def all_workloads():
                              logreg_jax)),
         (mlp64, train_peers(mlp_numpy, mlp_pytensor, mlp_torch, mlp_jax)),
         (mlp32, train_peers(mlp_numpy, mlp_pytensor, mlp_torch, mlp_jax)),
+        (convnet, train_peers(convnet_numpy, convnet_pytensor, convnet_torch,
+                              convnet_jax)),
         (pow10, ew_peers),
         (trig, ew_peers),
         (scalar, {"numpy": sc(scalar_numpy), "pytensor": sc(scalar_pytensor),

@@ -48,6 +48,19 @@ struct IndexMath {
     return arith::CmpIOp::create(b, loc, p, l, r);
   }
   Value both(Value l, Value r) { return arith::AndIOp::create(b, loc, l, r); }
+  /// Candidate `k` of the windows covering padded row `padded`: the one
+  /// starting at row (padded // stride - k) * stride, and whether it exists
+  /// (in [0, count)) and reaches `padded` (within `window` rows).
+  std::pair<Value, Value> candidateWindow(Value padded, Value k, int64_t stride,
+                                          int64_t window, Value count) {
+    Value row = sub(floorDiv(padded, c(stride)), k);
+    Value valid = both(both(cmp(arith::CmpIPredicate::sge, row, c(0)),
+                            cmp(arith::CmpIPredicate::slt, row, count)),
+                       cmp(arith::CmpIPredicate::slt,
+                           sub(padded, mul(row, c(stride))), c(window)));
+    return {row, valid};
+  }
+
   /// `v` where `valid`, else 0: an index that is safe to read at.
   Value orZero(Value valid, Value v) {
     return arith::SelectOp::create(b, loc, valid, v, c(0));
@@ -363,10 +376,13 @@ struct LowerPool2dGrad : OpRewritePattern<th::Pool2dGradOp> {
 
   LogicalResult matchAndRewrite(th::Pool2dGradOp op,
                                 PatternRewriter &rewriter) const override {
-    // grad_input[n, c, y, x] = sum over taps (i, j) of grad[n, c, oy, ox]
-    // for the windows (oy, ox) that cover (y + p0, x + p1) at that tap (and,
-    // for max, whose maximum equals input[n, c, y, x]).
-    // Loops (n, c, y, x, i, j); the window is a shape-only operand.
+    // grad_input[n, c, y, x] = sum of grad[n, c, oy, ox] over the windows
+    // (oy, ox) that cover (y + p0, x + p1) (for max, only those whose
+    // maximum equals input[n, c, y, x]). Padded row r is covered by at most
+    // ceil(w / s) windows: oy = r // s - k for k = 0, 1, ..., those with
+    // 0 <= oy < rows and r - oy * s < w. Loops (n, c, y, x, k, l) over
+    // exactly those candidates (a shape-only operand sizes k and l), not
+    // over every tap of the window.
     Location loc = op.getLoc();
     IndexMath m{rewriter, loc};
     auto type = cast<RankedTensorType>(op.getType());
@@ -376,8 +392,11 @@ struct LowerPool2dGrad : OpRewritePattern<th::Pool2dGradOp> {
     for (int64_t d = 0; d < 4; ++d)
       sizes.push_back(m.dim(input, d));
     Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
-    Value window =
-        tensor::EmptyOp::create(rewriter, loc, op.getWindow(), element);
+    ArrayRef<int64_t> w = op.getWindow();
+    SmallVector<int64_t, 2> candidates;
+    for (int d = 0; d < 2; ++d)
+      candidates.push_back(llvm::divideCeil(w[d], op.getStrides()[d]));
+    Value window = tensor::EmptyOp::create(rewriter, loc, candidates, element);
     Value rows = m.dim(grad, 2), cols = m.dim(grad, 3);
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr n, c, y, x, i, j;
@@ -398,10 +417,12 @@ struct LowerPool2dGrad : OpRewritePattern<th::Pool2dGradOp> {
                    SmallVector<Value, 6> index;
                    for (int64_t d = 0; d < 6; ++d)
                      index.push_back(linalg::IndexOp::create(b, l, d));
-                   auto [oy, rowOk] = bm.coveringWindow(
-                       bm.add(index[2], bm.c(p[0])), index[4], s[0], rows);
-                   auto [ox, colOk] = bm.coveringWindow(
-                       bm.add(index[3], bm.c(p[1])), index[5], s[1], cols);
+                   auto [oy, rowOk] =
+                       bm.candidateWindow(bm.add(index[2], bm.c(p[0])),
+                                          index[4], s[0], w[0], rows);
+                   auto [ox, colOk] =
+                       bm.candidateWindow(bm.add(index[3], bm.c(p[1])),
+                                          index[5], s[1], w[1], cols);
                    Value valid = bm.both(rowOk, colOk);
                    SmallVector<Value, 4> at = {index[0], index[1],
                                                bm.orZero(valid, oy),
