@@ -74,11 +74,11 @@ static std::array<int64_t, 2> borderPadding(Interpreter &in,
   if (name == "valid")
     return {0, 0};
   if (name != "full" && (name != "half" || oldInterface))
-    in.error(loc, llvm::formatv("conv2d: border_mode must be 'valid', "
-                                "'full'{0}, got '{1}'",
-                                oldInterface ? ""
-                                             : ", 'half', an int or a "
-                                               "pair of ints",
+    in.error(loc, llvm::formatv("conv2d: border_mode must be {0}, got '{1}'",
+                                oldInterface
+                                    ? "'valid' or 'full'"
+                                    : "'valid', 'full', 'half', an int or a "
+                                      "pair of ints",
                                 name));
   TensorBuilder &tb = in.tensors();
   auto type = llvm::cast<RankedTensorType>(filters->value.getType());
@@ -128,6 +128,12 @@ static ObjectPtr conv2dCall(Interpreter &in, CallArgs &a, bool oldInterface) {
   }
   std::array<int64_t, 2> strides =
       pairArgument(in, v[5], {1, 1}, "conv2d", "subsample", a.loc);
+  for (auto [what, pair] : {std::pair{"subsample", strides},
+                            std::pair{"filter_dilation", dilations}})
+    if (pair[0] < 1 || pair[1] < 1)
+      in.error(a.loc, llvm::formatv("conv2d: {0} must be positive, got ({1}, "
+                                    "{2})",
+                                    what, pair[0], pair[1]));
   std::array<int64_t, 2> padding =
       borderPadding(in, v[4], filters, dilations, oldInterface, a.loc);
   return tensorResult(
@@ -150,9 +156,11 @@ static ObjectPtr pool2dCall(Interpreter &in, CallArgs &a, bool maxPool2d) {
     if (maxPool2d || isAbsent(v[old]))
       return v[now];
     if (!isAbsent(v[now]))
-      in.error(a.loc, llvm::formatv("{0}: give {1} or its old name {2}, not "
-                                    "both",
-                                    name, params[now], params[old]));
+      in.error(a.loc,
+               llvm::formatv("{0}: give {1} or its old name {2}, not "
+                             "both",
+                             name, llvm::StringRef(params[now]).drop_back(),
+                             llvm::StringRef(params[old]).drop_back()));
     return v[old];
   };
   ObjectPtr ws = either(1, 6), stride = either(3, 7), pad = either(4, 8);

@@ -742,10 +742,22 @@ static ObjectPtr categoricalCrossentropy(Interpreter &in, CallArgs &a) {
     in.error(a.loc, "categorical_crossentropy: the coding distribution must "
                     "have at least one dimension, got a scalar");
   if (tb.rankOf(truth) == rank - 1) {
+    if (numpy::isDiscrete(tb.dtypeOf(truth)) && rank == 2) {
+      // Theano's CrossentropyCategorical1Hot: -log(coding[i, truth[i]]),
+      // the log taken before the gather so that stabilize makes
+      // log(softmax(x)) log_softmax(x).
+      TensorPtr logProbs = tb.unary(UnaryKind::Log, coding, a.loc);
+      TensorPtr rows =
+          tb.arange(Interpreter::integer(0), tb.dimSize(coding, 0, a.loc),
+                    Interpreter::integer(1), DType::Int64, a.loc);
+      return tb.unary(UnaryKind::Neg,
+                      tb.advancedSubtensor(logProbs, {rows, truth}, a.loc),
+                      a.loc);
+    }
     if (numpy::isDiscrete(tb.dtypeOf(truth)))
       in.error(a.loc, "categorical_crossentropy with integer class labels "
-                      "needs advanced indexing, which tcc does not support "
-                      "yet; pass the true distribution as a one-hot matrix");
+                      "needs a matrix of coding distributions, got rank " +
+                          std::to_string(rank));
     in.error(a.loc,
              "categorical_crossentropy: the true distribution has "
              "rank " +
