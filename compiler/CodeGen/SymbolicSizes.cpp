@@ -152,6 +152,9 @@ int SymbolicSizes::newSliceLength(int of, std::optional<int> start,
     return newConstant(th::sliceLength(*n, from, to, step));
   if (known && step == 1 && (!start || *from == 0) && !stop)
     return of;
+  // x[::-1] reverses: the same length.
+  if (step == -1 && !start && !stop)
+    return of;
   Sym s;
   s.kind = Sym::Kind::SliceLength;
   s.operands = {of};

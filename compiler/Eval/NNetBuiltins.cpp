@@ -251,7 +251,9 @@ ObjectPtr eval::nnetFunction(llvm::StringRef qualified, llvm::StringRef name) {
       // x / (1 + |x|)
       auto v = bindArgs(in, a, "softsign", {"x"});
       TensorBuilder &tb = in.tensors();
+      // Theano's ScalarSoftsign upgrades to float (int8 -> float32).
       TensorPtr x = tb.asTensor(v[0], a.loc);
+      x = tb.cast(x, numpy::theano::upgradeToFloat(tb.dtypeOf(x)), a.loc);
       return tensorResult(
           tb.elemwise(ElemwiseKind::TrueDiv, x,
                       tb.elemwise(ElemwiseKind::Add, Interpreter::integer(1),

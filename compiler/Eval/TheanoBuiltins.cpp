@@ -38,6 +38,7 @@ std::string eval::canonicalModule(llvm::StringRef dotted) {
       "theano.sandbox",
       "theano.sandbox.rng_mrg",
       "theano.tensor.nnet.conv",
+      "theano.tensor.nnet.sigm",
       "theano.tensor.nnet.abstract_conv",
       "theano.tensor.signal",
       "theano.tensor.signal.pool",
@@ -913,14 +914,16 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
       return nnetFunction(qualified, name);
     interp.error(loc, "'" + qualified + "' is not supported by tcc");
   }
-  bool nnetModule =
-      module == "theano.tensor.nnet" || module == "theano.tensor.nnet.nnet";
+  bool nnetModule = module == "theano.tensor.nnet" ||
+                    module == "theano.tensor.nnet.nnet" ||
+                    module == "theano.tensor.nnet.sigm";
   if (nnetModule)
     if (ObjectPtr f = nnetFunction(qualified, name))
       return f;
   bool tensorModule = module == "theano.tensor" || module == "theano" ||
                       module == "theano.tensor.nnet" ||
-                      module == "theano.tensor.nnet.nnet";
+                      module == "theano.tensor.nnet.nnet" ||
+                      module == "theano.tensor.nnet.sigm";
   if (!tensorModule)
     interp.error(loc, "module '" + module + "' has no attribute '" +
                           name.str() + "' in tcc");
