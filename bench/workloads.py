@@ -177,6 +177,33 @@ class Mlp(Workload):
         return (784 * 500 + 500 * 10) * np.dtype(self.dtype).itemsize * 2
 
 
+def _pytensor_sgd(inputs, cost, params, lr, dtype):
+    """A PyTensor function of `inputs` that returns `cost` and takes one SGD
+    step on `params`."""
+    import pytensor
+    import pytensor.tensor as T
+    grads = T.grad(cost, params)
+    lr = np.asarray(lr, dtype=dtype)
+    return pytensor.function(inputs, cost, updates=[
+        (q, q - lr * g) for q, g in zip(params, grads)])
+
+
+def _torch_sgd_step(params, lr, cost_fn):
+    """A call that evaluates `cost_fn()` and takes one SGD step on
+    `params` (PyTorch tensors that require gradients)."""
+    import torch
+
+    def step():
+        cost = cost_fn()
+        cost.backward()
+        with torch.no_grad():
+            for q in params:
+                q.sub_(lr * q.grad)
+                q.grad = None
+        return cost.detach().numpy()
+    return step
+
+
 def mlp_numpy(x, t, state):
     s = {k: v.copy() for k, v in state.items()}
     lr = x.dtype.type(0.01)
@@ -211,10 +238,7 @@ def mlp_pytensor(x, t, state):
     p = T.special.softmax(T.dot(h, W2) + b2, axis=-1)
     cost = T.nnet.categorical_crossentropy(p, Tt).mean() \
         if hasattr(T, "nnet") else -(Tt * T.log(p)).sum(axis=1).mean()
-    grads = T.grad(cost, params)
-    lr = np.asarray(0.01, dtype=dtype)
-    train = pytensor.function([X, Tt], cost, updates=[
-        (q, q - lr * g) for q, g in zip(params, grads)])
+    train = _pytensor_sgd([X, Tt], cost, params, 0.01, dtype)
     return lambda: np.asarray(train(x, t))
 
 
@@ -225,17 +249,11 @@ def mlp_torch(x, t, state):
               for k in ("W1", "b1", "W2", "b2")]
     W1, b1, W2, b2 = params
 
-    def step():
+    def cost():
         h = torch.tanh(X @ W1 + b1)
         logp = torch.log_softmax(h @ W2 + b2, dim=1)
-        cost = -(Tt * logp).sum(dim=1).mean()
-        cost.backward()
-        with torch.no_grad():
-            for q in params:
-                q.sub_(0.01 * q.grad)
-                q.grad = None
-        return cost.detach().numpy()
-    return step
+        return -(Tt * logp).sum(dim=1).mean()
+    return _torch_sgd_step(params, 0.01, cost)
 
 
 def mlp_jax(x, t, state):
@@ -379,10 +397,7 @@ def convnet_pytensor(x, t, state):
     h2 = T.tanh(conv2d(h1, W2) + b2.dimshuffle("x", 0, "x", "x"))
     p = T.special.softmax(T.dot(h2.flatten(2), W3) + b3, axis=-1)
     cost = -(Tt * T.log(p)).sum(axis=1).mean()
-    grads = T.grad(cost, params)
-    lr = np.asarray(0.001, dtype=dtype)
-    train = pytensor.function([X, Tt], cost, updates=[
-        (q, q - lr * g) for q, g in zip(params, grads)])
+    train = _pytensor_sgd([X, Tt], cost, params, 0.001, dtype)
     return lambda: np.asarray(train(x, t))
 
 
@@ -397,19 +412,13 @@ def convnet_torch(x, t, state):
               for k in Convnet.names]
     W1, b1, W2, b2, W3, b3 = params
 
-    def step():
+    def cost():
         h1 = torch.tanh(F.max_pool2d(F.conv2d(X, W1), 5)
                         + b1[None, :, None, None])
         h2 = torch.tanh(F.conv2d(h1, W2) + b2[None, :, None, None])
         logp = torch.log_softmax(h2.flatten(1) @ W3 + b3, dim=1)
-        cost = -(Tt * logp).sum(dim=1).mean()
-        cost.backward()
-        with torch.no_grad():
-            for q in params:
-                q.sub_(0.001 * q.grad)
-                q.grad = None
-        return cost.detach().numpy()
-    return step
+        return -(Tt * logp).sum(dim=1).mean()
+    return _torch_sgd_step(params, 0.001, cost)
 
 
 def convnet_jax(x, t, state):

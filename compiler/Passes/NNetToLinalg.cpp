@@ -151,6 +151,69 @@ static Value unlessEmpty(OpBuilder &b, Location loc, ArrayRef<Value> sizes,
 
 static TypedAttr zeroOf(Type element) { return FloatAttr::get(element, 0.0); }
 
+/// Zeros of `type`, with `like`'s sizes (the gradients have the type of an
+/// operand of the forward op).
+static Value zerosLike(OpBuilder &b, Location loc, RankedTensorType type,
+                       Value like) {
+  IndexMath m{b, loc};
+  SmallVector<Value, 4> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(m.dim(like, d));
+  return filled(b, loc, type, sizes, zeroOf(type.getElementType()));
+}
+
+/// `parallel` parallel loops, then `reductions` reduction loops.
+static SmallVector<utils::IteratorType> reductionLoops(int64_t parallel,
+                                                       int64_t reductions) {
+  SmallVector<utils::IteratorType> iterators(parallel,
+                                             utils::IteratorType::parallel);
+  iterators.append(reductions, utils::IteratorType::reduction);
+  return iterators;
+}
+
+/// One term of a gather: its value and whether it counts, from the loop
+/// indices and the element of the generic's operand.
+using GatherTerm = function_ref<std::pair<Value, Value>(
+    OpBuilder &, Location, ArrayRef<Value> index, Value operand)>;
+
+/// A gradient with respect to an NCHW input as a gather: element
+/// (n, c, y, x) of a result of `type` (sized like `like`) is the sum of the
+/// valid `term`s over the reduction loops that follow the four parallel
+/// ones; `operand` (indexed by `operandMap`) sizes them. Guarded by
+/// unlessEmpty for the gradient's `rows` and `cols`.
+static Value gatherIntoInput(OpBuilder &b, Location loc, RankedTensorType type,
+                             Value like, Value operand, AffineMap operandMap,
+                             Value rows, Value cols, GatherTerm term) {
+  Value init = zerosLike(b, loc, type, like);
+  int64_t loops = operandMap.getNumDims();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps = {
+      operandMap,
+      AffineMap::getMultiDimIdentityMap(loops, ctx).getMajorSubMap(4)};
+  auto gather = [&](OpBuilder &ob, Location ol) -> Value {
+    return linalg::GenericOp::create(
+               ob, ol, TypeRange{type}, ValueRange{operand}, ValueRange{init},
+               maps, reductionLoops(4, loops - 4),
+               [&](OpBuilder &gb, Location l, ValueRange args) {
+                 // linalg.index must be in the generic's own block, not in
+                 // a branch.
+                 SmallVector<Value, 7> index;
+                 for (int64_t d = 0; d < loops; ++d)
+                   index.push_back(linalg::IndexOp::create(gb, l, d));
+                 auto [value, valid] = term(gb, l, index, args[0]);
+                 Value counted = arith::SelectOp::create(
+                     gb, l, valid, value,
+                     arith::ConstantOp::create(gb, l,
+                                               zeroOf(type.getElementType())));
+                 linalg::YieldOp::create(gb, l,
+                                         ValueRange{arith::AddFOp::create(
+                                             gb, l, args[1], counted)});
+               })
+        .getResult(0);
+  };
+  return unlessEmpty(b, loc, {rows, cols}, init, gather);
+}
+
 struct LowerConv2d : OpRewritePattern<th::Conv2dOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -190,16 +253,11 @@ struct LowerConv2dGradFilters : OpRewritePattern<th::Conv2dGradFiltersOp> {
     //   grad[n, f, y, x] * padded[n, c, y * s0 + i * d0, x * s1 + j * d1]
     // Loops (f, c, i, j, n, y, x).
     Location loc = op.getLoc();
-    IndexMath m{rewriter, loc};
     auto type = cast<RankedTensorType>(op.getType());
     Type element = type.getElementType();
     Value input = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
                                zeroOf(element));
-    Value filters = op.getFilters();
-    SmallVector<Value, 4> sizes;
-    for (int64_t d = 0; d < 4; ++d)
-      sizes.push_back(m.dim(filters, d));
-    Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
+    Value init = zerosLike(rewriter, loc, type, op.getFilters());
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr f, c, i, j, n, y, x;
     bindDims(ctx, f, c, i, j, n, y, x);
@@ -209,12 +267,9 @@ struct LowerConv2dGradFilters : OpRewritePattern<th::Conv2dGradFiltersOp> {
         AffineMap::get(7, 0, {n, c, y * s[0] + i * dl[0], x * s[1] + j * dl[1]},
                        ctx),
         AffineMap::get(7, 0, {f, c, i, j}, ctx)};
-    SmallVector<utils::IteratorType> iterators(4,
-                                               utils::IteratorType::parallel);
-    iterators.append(3, utils::IteratorType::reduction);
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{type}, ValueRange{op.getGrad(), input},
-        ValueRange{init}, maps, iterators,
+        ValueRange{init}, maps, reductionLoops(4, 3),
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value product = arith::MulFOp::create(b, l, args[0], args[1]);
           linalg::YieldOp::create(
@@ -236,57 +291,34 @@ struct LowerConv2dGradInput : OpRewritePattern<th::Conv2dGradInputOp> {
     // (i, j). Loops (n, c, y, x, f, i, j); grad is gathered.
     Location loc = op.getLoc();
     IndexMath m{rewriter, loc};
-    auto type = cast<RankedTensorType>(op.getType());
-    Type element = type.getElementType();
-    Value input = op.getInput(), grad = op.getGrad();
-    SmallVector<Value, 4> sizes;
-    for (int64_t d = 0; d < 4; ++d)
-      sizes.push_back(m.dim(input, d));
-    Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
+    Value grad = op.getGrad();
     Value rows = m.dim(grad, 2), cols = m.dim(grad, 3);
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr n, c, y, x, f, i, j;
     bindDims(ctx, n, c, y, x, f, i, j);
-    SmallVector<AffineMap> maps = {AffineMap::get(7, 0, {f, c, i, j}, ctx),
-                                   AffineMap::get(7, 0, {n, c, y, x}, ctx)};
-    SmallVector<utils::IteratorType> iterators(4,
-                                               utils::IteratorType::parallel);
-    iterators.append(3, utils::IteratorType::reduction);
+    AffineMap filtersMap = AffineMap::get(7, 0, {f, c, i, j}, ctx);
     ArrayRef<int64_t> p = op.getPadding(), s = op.getStrides(),
                       dl = op.getDilations();
-    auto gather = [&](OpBuilder &ob, Location ol) -> Value {
-      return linalg::GenericOp::create(
-                 ob, ol, TypeRange{type}, ValueRange{op.getFilters()},
-                 ValueRange{init}, maps, iterators,
-                 [&](OpBuilder &b, Location l, ValueRange args) {
-                   IndexMath bm{b, l};
-                   // linalg.index must be in the generic's own block, not in
-                   // the scf.if.
-                   SmallVector<Value, 7> index;
-                   for (int64_t d = 0; d < 7; ++d)
-                     index.push_back(linalg::IndexOp::create(b, l, d));
-                   auto [oy, rowOk] = bm.coveringWindow(
-                       bm.add(index[2], bm.c(p[0])),
-                       bm.mul(index[5], bm.c(dl[0])), s[0], rows);
-                   auto [ox, colOk] = bm.coveringWindow(
-                       bm.add(index[3], bm.c(p[1])),
-                       bm.mul(index[6], bm.c(dl[1])), s[1], cols);
-                   Value valid = bm.both(rowOk, colOk);
-                   Value g = tensor::ExtractOp::create(
-                       b, l, grad,
-                       ValueRange{index[0], index[4], bm.orZero(valid, oy),
-                                  bm.orZero(valid, ox)});
-                   Value term = arith::SelectOp::create(
-                       b, l, valid, arith::MulFOp::create(b, l, g, args[0]),
-                       arith::ConstantOp::create(b, l, zeroOf(element)));
-                   linalg::YieldOp::create(
-                       b, l,
-                       ValueRange{arith::AddFOp::create(b, l, args[1], term)});
-                 })
-          .getResult(0);
+    auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
+                    Value filter) -> std::pair<Value, Value> {
+      IndexMath bm{b, l};
+      auto [oy, rowOk] =
+          bm.coveringWindow(bm.add(index[2], bm.c(p[0])),
+                            bm.mul(index[5], bm.c(dl[0])), s[0], rows);
+      auto [ox, colOk] =
+          bm.coveringWindow(bm.add(index[3], bm.c(p[1])),
+                            bm.mul(index[6], bm.c(dl[1])), s[1], cols);
+      Value valid = bm.both(rowOk, colOk);
+      Value g = tensor::ExtractOp::create(b, l, grad,
+                                          ValueRange{index[0], index[4],
+                                                     bm.orZero(valid, oy),
+                                                     bm.orZero(valid, ox)});
+      return {arith::MulFOp::create(b, l, g, filter), valid};
     };
-    rewriter.replaceOp(op,
-                       unlessEmpty(rewriter, loc, {rows, cols}, init, gather));
+    rewriter.replaceOp(op, gatherIntoInput(rewriter, loc,
+                                           cast<RankedTensorType>(op.getType()),
+                                           op.getInput(), op.getFilters(),
+                                           filtersMap, rows, cols, term));
     return success();
   }
 };
@@ -386,68 +418,43 @@ struct LowerPool2dGrad : OpRewritePattern<th::Pool2dGradOp> {
     Location loc = op.getLoc();
     IndexMath m{rewriter, loc};
     auto type = cast<RankedTensorType>(op.getType());
-    Type element = type.getElementType();
     Value input = op.getInput(), output = op.getOutput(), grad = op.getGrad();
-    SmallVector<Value, 4> sizes;
-    for (int64_t d = 0; d < 4; ++d)
-      sizes.push_back(m.dim(input, d));
-    Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
-    ArrayRef<int64_t> w = op.getWindow();
+    ArrayRef<int64_t> w = op.getWindow(), p = op.getPadding(),
+                      s = op.getStrides();
     SmallVector<int64_t, 2> candidates;
     for (int d = 0; d < 2; ++d)
-      candidates.push_back(llvm::divideCeil(w[d], op.getStrides()[d]));
-    Value window = tensor::EmptyOp::create(rewriter, loc, candidates, element);
+      candidates.push_back(llvm::divideCeil(w[d], s[d]));
+    Value window = tensor::EmptyOp::create(rewriter, loc, candidates,
+                                           type.getElementType());
     Value rows = m.dim(grad, 2), cols = m.dim(grad, 3);
     MLIRContext *ctx = rewriter.getContext();
     AffineExpr n, c, y, x, i, j;
     bindDims(ctx, n, c, y, x, i, j);
-    SmallVector<AffineMap> maps = {AffineMap::get(6, 0, {i, j}, ctx),
-                                   AffineMap::get(6, 0, {n, c, y, x}, ctx)};
-    SmallVector<utils::IteratorType> iterators(4,
-                                               utils::IteratorType::parallel);
-    iterators.append(2, utils::IteratorType::reduction);
-    ArrayRef<int64_t> p = op.getPadding(), s = op.getStrides();
+    AffineMap windowMap = AffineMap::get(6, 0, {i, j}, ctx);
     bool isMax = op.getMode() == th::PoolMode::Max;
-    auto gather = [&](OpBuilder &ob, Location ol) -> Value {
-      return linalg::GenericOp::create(
-                 ob, ol, TypeRange{type}, ValueRange{window}, ValueRange{init},
-                 maps, iterators,
-                 [&](OpBuilder &b, Location l, ValueRange args) {
-                   IndexMath bm{b, l};
-                   SmallVector<Value, 6> index;
-                   for (int64_t d = 0; d < 6; ++d)
-                     index.push_back(linalg::IndexOp::create(b, l, d));
-                   auto [oy, rowOk] =
-                       bm.candidateWindow(bm.add(index[2], bm.c(p[0])),
-                                          index[4], s[0], w[0], rows);
-                   auto [ox, colOk] =
-                       bm.candidateWindow(bm.add(index[3], bm.c(p[1])),
-                                          index[5], s[1], w[1], cols);
-                   Value valid = bm.both(rowOk, colOk);
-                   SmallVector<Value, 4> at = {index[0], index[1],
-                                               bm.orZero(valid, oy),
-                                               bm.orZero(valid, ox)};
-                   Value g = tensor::ExtractOp::create(b, l, grad, at);
-                   if (isMax) {
-                     Value best = tensor::ExtractOp::create(b, l, output, at);
-                     Value mine = tensor::ExtractOp::create(
-                         b, l, input,
-                         ValueRange{index[0], index[1], index[2], index[3]});
-                     valid = bm.both(valid, arith::CmpFOp::create(
-                                                b, l, arith::CmpFPredicate::OEQ,
-                                                mine, best));
-                   }
-                   Value term = arith::SelectOp::create(
-                       b, l, valid, g,
-                       arith::ConstantOp::create(b, l, zeroOf(element)));
-                   linalg::YieldOp::create(
-                       b, l,
-                       ValueRange{arith::AddFOp::create(b, l, args[1], term)});
-                 })
-          .getResult(0);
+    auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
+                    Value) -> std::pair<Value, Value> {
+      IndexMath bm{b, l};
+      auto [oy, rowOk] = bm.candidateWindow(bm.add(index[2], bm.c(p[0])),
+                                            index[4], s[0], w[0], rows);
+      auto [ox, colOk] = bm.candidateWindow(bm.add(index[3], bm.c(p[1])),
+                                            index[5], s[1], w[1], cols);
+      Value valid = bm.both(rowOk, colOk);
+      SmallVector<Value, 4> at = {index[0], index[1], bm.orZero(valid, oy),
+                                  bm.orZero(valid, ox)};
+      Value g = tensor::ExtractOp::create(b, l, grad, at);
+      if (isMax) {
+        Value best = tensor::ExtractOp::create(b, l, output, at);
+        Value mine =
+            tensor::ExtractOp::create(b, l, input, index.take_front(4));
+        valid = bm.both(
+            valid,
+            arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, mine, best));
+      }
+      return {g, valid};
     };
-    rewriter.replaceOp(op,
-                       unlessEmpty(rewriter, loc, {rows, cols}, init, gather));
+    rewriter.replaceOp(op, gatherIntoInput(rewriter, loc, type, input, window,
+                                           windowMap, rows, cols, term));
     return success();
   }
 };

@@ -172,9 +172,9 @@ func.func @conv_grad_filters(%x: tensor<?x?x?x?xf64>, %w: tensor<?x?x?x?xf64>, %
 // CHECK-DAG: [[C2:%.*]] = arith.constant 2 : index
 // CHECK-DAG: [[C3:%.*]] = arith.constant 3 : index
 // CHECK-NOT: tensor.pad
-// CHECK: [[INIT:%.*]] = linalg.fill ins([[ZERO]] : f64) outs({{%.*}} : tensor<?x?x?x?xf64>)
 // CHECK: [[ROWS:%.*]] = tensor.dim [[G]], [[C2]] : tensor<?x?x?x?xf64>
 // CHECK: [[COLS:%.*]] = tensor.dim [[G]], [[C3]] : tensor<?x?x?x?xf64>
+// CHECK: [[INIT:%.*]] = linalg.fill ins([[ZERO]] : f64) outs({{%.*}} : tensor<?x?x?x?xf64>)
 // CHECK: [[HAS_ROWS:%.*]] = arith.cmpi sgt, [[ROWS]], [[C0]] : index
 // CHECK: [[HAS_COLS:%.*]] = arith.cmpi sgt, [[COLS]], [[C0]] : index
 // CHECK: [[NONEMPTY:%.*]] = arith.andi [[HAS_ROWS]], [[HAS_COLS]] : i1
@@ -216,8 +216,8 @@ func.func @conv_grad_input(%x: tensor<?x?x?x?xf64>, %w: tensor<?x?x?x?xf64>, %g:
 // CHECK-SAME: [[X:%[^:]+]]: tensor<?x?x?x?xf64>, [[Y:%[^:]+]]: tensor<?x?x?x?xf64>, [[G:%[^:]+]]: tensor<?x?x?x?xf64>)
 // CHECK-DAG: [[ZERO:%.*]] = arith.constant 0.000000e+00 : f64
 // CHECK-DAG: [[C0:%.*]] = arith.constant 0 : index
-// CHECK: [[INIT:%.*]] = linalg.fill ins([[ZERO]] : f64) outs({{%.*}} : tensor<?x?x?x?xf64>)
 // CHECK: [[WIN:%.*]] = tensor.empty() : tensor<{{[0-9]+x[0-9]+}}xf64>
+// CHECK: [[INIT:%.*]] = linalg.fill ins([[ZERO]] : f64) outs({{%.*}} : tensor<?x?x?x?xf64>)
 // CHECK: [[NONEMPTY:%.*]] = arith.andi
 // CHECK: [[R:%.*]] = scf.if [[NONEMPTY]] -> (tensor<?x?x?x?xf64>) {
 // CHECK-NEXT: [[GI:%.*]] = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5)>, affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>],

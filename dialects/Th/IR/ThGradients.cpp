@@ -588,25 +588,23 @@ LogicalResult SgnOp::buildVJP(OpBuilder &b, Value,
   return zeroGradient(b, getLoc(), getInput(), grads);
 }
 
+/// g * y * (1 - y): the logistic function's derivative from its value y.
+static Value logisticGrad(OpBuilder &b, Location loc, Value g, Value y) {
+  Value one = scalarLike(b, loc, y, 1.0);
+  return MulOp::create(b, loc, MulOp::create(b, loc, g, y),
+                       SubOp::create(b, loc, one, y));
+}
+
 LogicalResult SigmoidOp::buildVJP(OpBuilder &b, Value g,
                                   SmallVectorImpl<Value> &grads) {
-  // g * s * (1 - s)
-  Location loc = getLoc();
-  Value s = getResult();
-  Value one = scalarLike(b, loc, s, 1.0);
-  grads.push_back(MulOp::create(b, loc, MulOp::create(b, loc, g, s),
-                                SubOp::create(b, loc, one, s)));
+  grads.push_back(logisticGrad(b, getLoc(), g, getResult()));
   return success();
 }
 
 LogicalResult UltraFastSigmoidOp::buildVJP(OpBuilder &b, Value g,
                                            SmallVectorImpl<Value> &grads) {
-  // Theano's: g * y * (1 - y) with y the approximation itself.
-  Location loc = getLoc();
-  Value y = getResult();
-  Value one = scalarLike(b, loc, y, 1.0);
-  grads.push_back(MulOp::create(b, loc, MulOp::create(b, loc, g, y),
-                                SubOp::create(b, loc, one, y)));
+  // Theano's: the sigmoid's formula applied to the approximation itself.
+  grads.push_back(logisticGrad(b, getLoc(), g, getResult()));
   return success();
 }
 

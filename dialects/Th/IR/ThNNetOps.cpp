@@ -175,6 +175,22 @@ static LogicalResult verifyResultType(Operation *op, Type actual,
   return success();
 }
 
+/// Pushes an inferred result type, or reports why there is none (as the
+/// verifier of `opName` would).
+static LogicalResult pushInferred(FailureOr<RankedTensorType> type,
+                                  const std::string &why,
+                                  llvm::StringRef opName,
+                                  std::optional<Location> loc,
+                                  SmallVectorImpl<Type> &inferred) {
+  if (failed(type)) {
+    if (loc)
+      mlir::emitError(*loc) << "'" << opName << "' op " << why;
+    return failure();
+  }
+  inferred.push_back(*type);
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // Conv2dOp and its gradients
 //===----------------------------------------------------------------------===//
@@ -190,13 +206,7 @@ Conv2dOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
       cast<RankedTensorType>(adaptor.getInput().getType()),
       cast<RankedTensorType>(adaptor.getFilters().getType()),
       adaptor.getPadding(), adaptor.getStrides(), adaptor.getDilations(), &why);
-  if (failed(type)) {
-    if (loc)
-      mlir::emitError(*loc) << "'th.conv2d' op " << why;
-    return failure();
-  }
-  inferred.push_back(*type);
-  return success();
+  return pushInferred(type, why, "th.conv2d", loc, inferred);
 }
 
 template <typename OpTy>
@@ -252,13 +262,7 @@ Pool2dOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
       cast<RankedTensorType>(adaptor.getInput().getType()), adaptor.getWindow(),
       adaptor.getStrides(), adaptor.getPadding(), adaptor.getIgnoreBorder(),
       &why);
-  if (failed(type)) {
-    if (loc)
-      mlir::emitError(*loc) << "'th.pool2d' op " << why;
-    return failure();
-  }
-  inferred.push_back(*type);
-  return success();
+  return pushInferred(type, why, "th.pool2d", loc, inferred);
 }
 
 template <typename OpTy>
