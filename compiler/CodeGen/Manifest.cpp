@@ -411,7 +411,7 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     return out;
   };
 
-  WalkResult result = func.walk([&](Operation *op) -> WalkResult {
+  auto visit = [&](Operation *op) -> WalkResult {
     if (auto read = dyn_cast<th::ReadOp>(op)) {
       auto it = llvm::find_if(reads, [&](th::SharedOp s) {
         return s.getSymName() == read.getVar();
@@ -797,8 +797,73 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     }
     op->emitError("internal: no shape rule for ") << op->getName();
     return WalkResult::interrupt();
-  });
-  if (result.wasInterrupted())
+  };
+
+  // th.scan's body sees the sizes of its operands: a row of each sequence,
+  // the rows of each initial, the invariants. Its value must keep the
+  // shape of the state it replaces.
+  auto bindScanArguments = [&](th::ScanOp scan) {
+    for (auto [seq, arg] :
+         llvm::zip(scan.getSequences(), scan.getSequenceArgs()))
+      dims[arg] = DimVec(ArrayRef<int>(dims[seq]).drop_front());
+    for (unsigned j = 0; j < scan.getNumOutputs(); ++j) {
+      if (!scan.isRecurrent(j))
+        continue;
+      Value initial = scan.getInitials()[scan.getInitialIndexOf(j)];
+      for (Value arg : scan.getTapArgsOf(j))
+        dims[arg] = DimVec(ArrayRef<int>(dims[initial]).drop_front());
+    }
+    for (auto [inv, arg] :
+         llvm::zip(scan.getInvariants(), scan.getInvariantArgs()))
+      sameDims(arg, inv);
+  };
+  auto scanResults = [&](th::ScanOp scan) -> LogicalResult {
+    FailureOr<int> steps = valueOf(scan.getSteps());
+    int n = succeeded(steps)
+                ? checks.newExtreme(*steps, checks.newConstant(0), true)
+                : checks.newOpaque(scan.getLoc(), "the number of steps",
+                                   "it is computed from tensor data");
+    for (unsigned j = 0; j < scan.getNumOutputs(); ++j) {
+      DimVec value = dims.lookup(scan.getYieldedValues()[j]);
+      if (scan.isRecurrent(j)) {
+        const DimVec &state = dims[scan.getTapArgsOf(j).front()];
+        for (auto [v, s] : llvm::zip(value, state))
+          if (v >= 0 && s >= 0 &&
+              failed(checks.unify(
+                  v, s, scan, "scan", scan.getLoc(),
+                  "the step's output keeps the shape of its initial state")))
+            return failure();
+      }
+      DimVec out;
+      if (scan.getHistory()[j])
+        out.push_back(n);
+      out.append(value.begin(), value.end());
+      dims[scan.getResult(j)] = std::move(out);
+    }
+    return success();
+  };
+  // Post-order, as Operation::walk, but a scan's arguments are bound
+  // before its body is analysed.
+  std::function<WalkResult(Block &)> walkBlock = [&](Block &block) {
+    for (Operation &op : block) {
+      auto scan = dyn_cast<th::ScanOp>(op);
+      if (scan)
+        bindScanArguments(scan);
+      for (Region &region : op.getRegions())
+        for (Block &inner : region)
+          if (walkBlock(inner).wasInterrupted())
+            return WalkResult::interrupt();
+      if (scan) {
+        if (failed(scanResults(scan)))
+          return WalkResult::interrupt();
+        continue;
+      }
+      if (visit(&op).wasInterrupted())
+        return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  };
+  if (walkBlock(func.getBody().front()).wasInterrupted())
     return failure();
   return checks.take();
 }

@@ -124,6 +124,9 @@ ObjectPtr arrayFunction(llvm::StringRef qualified, llvm::StringRef name,
 /// theano.tensor.xlogx's xlogx and xlogy0 (ArrayBuiltins.cpp); null for
 /// any other name.
 ObjectPtr xlogxFunction(llvm::StringRef qualified, llvm::StringRef name);
+/// theano.scan, map, reduce, foldl and foldr (ScanBuiltins.cpp); null for
+/// another name.
+ObjectPtr scanFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// theano.tensor.nnet's relu, elu, hard_sigmoid, softsign and conv2d
 /// (also theano.tensor.nnet.conv's), signal.pool's pool_2d and
 /// signal.downsample's max_pool_2d (NNetBuiltins.cpp); null for any other

@@ -352,6 +352,18 @@ public:
   mlir::Value sizeValue(const ObjectPtr &size, llvm::StringRef name,
                         size_t position, mlir::Location loc);
 
+  /// theano.scan's arguments (TensorScan.cpp).
+  struct ScanArgs {
+    ObjectPtr fn, sequences, outputsInfo, nonSequences, nSteps;
+    bool goBackwards = false;
+    bool returnList = false;
+  };
+  /// theano.scan: the step function `fn` run once on stand-ins builds the
+  /// body of a th.scan. Returns Python's (outputs, updates): the outputs'
+  /// histories (one tensor, a list, or None) and an updates dict from the
+  /// shared variables the step updates to their values after the last step.
+  ObjectPtr scan(const ScanArgs &args, mlir::Location loc);
+
   /// theano.gradient.jacobian(expression, wrt) for a vector expression.
   TensorPtr jacobian(const TensorPtr &expression, const TensorPtr &wrt,
                      mlir::Location loc);
@@ -366,6 +378,9 @@ public:
 
 private:
   TensorPtr wrap(mlir::Value value);
+  /// The taps list of a scan sequence or output: distinct ints.
+  std::vector<int64_t> scanTaps(const ObjectPtr &taps, llvm::StringRef what,
+                                mlir::Location loc);
   /// The sorted axes an `axis` argument names (None: all).
   std::vector<int64_t> reduceAxes(int64_t rank, const ObjectPtr &axis,
                                   mlir::Location loc);

@@ -878,8 +878,10 @@ ObjectPtr eval::theanoAttribute(Interpreter &interp, const std::string &module,
                               "' prints a graph from Python; use "
                               "`tcc --emit=th` to see the graph");
         });
-  if (module == "theano" && name == "scan")
-    interp.error(loc, "scan is not supported by tcc yet");
+  if (module == "theano" || module == "theano.scan_module") {
+    if (ObjectPtr f = scanFunction(qualified, name))
+      return f;
+  }
 
   if (module == "theano.tensor.shared_randomstreams" && name == "RandomStreams")
     return randomStreamsConstructor(qualified, /*mrg=*/false);

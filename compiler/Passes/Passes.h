@@ -28,6 +28,8 @@ void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// th.join and th.join_piece as tensor.insert_slice / extract_slice.
 void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
 void populateNNetToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// th.scan to scf.for (ScanToLoops.cpp).
+void populateScanToLoopsPatterns(mlir::RewritePatternSet &patterns);
 
 /// The advanced (integer-array) indexing ops as a gather / a scatter loop.
 void populateAdvancedIndexingToTensorPatterns(

@@ -779,6 +779,7 @@ void tcc::populateThToLinalgPatterns(RewritePatternSet &patterns) {
            LowerArgReduction<th::ArgminOp>>(ctx);
   populateJoinToTensorPatterns(patterns);
   populateNNetToLinalgPatterns(patterns);
+  populateScanToLoopsPatterns(patterns);
   populateIndexingToTensorPatterns(patterns);
   populateArangeToLinalgPatterns(patterns);
   populateCumulativeToLoopsPatterns(patterns);

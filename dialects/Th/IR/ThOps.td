@@ -1049,5 +1049,6 @@ def Th_OneHotOp : Th_Op<"onehot", [Pure, AllTypesMatch<["like", "result"]>]> {
 }
 
 include "Th/IR/ThNNetOps.td"
+include "Th/IR/ThScanOps.td"
 
 #endif // TH_OPS

@@ -1,0 +1,135 @@
+//===- ThScanOps.cpp - th.scan's verifier and accessors
+//--------------------===//
+//
+// The body of th.scan is isolated from above, so its argument list is the
+// whole contract between the loop and the step (ThScanOps.td); the
+// verifier checks every argument and yield against the operands.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Th/IR/ThOps.h"
+
+using namespace mlir;
+using namespace mlir::th;
+
+static RankedTensorType rowType(Type t) {
+  auto type = cast<RankedTensorType>(t);
+  return RankedTensorType::get(type.getShape().drop_front(),
+                               type.getElementType());
+}
+
+unsigned ScanOp::getInitialIndexOf(unsigned j) {
+  unsigned index = 0;
+  for (unsigned k = 0; k < j; ++k)
+    index += isRecurrent(k);
+  return index;
+}
+
+ValueRange ScanOp::getSequenceArgs() {
+  return getBodyBlock().getArguments().take_front(getSequences().size());
+}
+
+ValueRange ScanOp::getTapArgsOf(unsigned j) {
+  unsigned start = getSequences().size();
+  for (unsigned k = 0; k < j; ++k)
+    start += getTapsOf(k).size();
+  return getBodyBlock().getArguments().slice(start, getTapsOf(j).size());
+}
+
+ValueRange ScanOp::getInvariantArgs() {
+  return getBodyBlock().getArguments().take_back(getInvariants().size());
+}
+
+ValueRange ScanOp::getYieldedValues() {
+  return cast<ScanYieldOp>(getBodyBlock().getTerminator()).getValues();
+}
+
+LogicalResult ScanOp::verify() {
+  unsigned outputs = getNumOutputs();
+  if (getHistory().size() != outputs || getNumResults() != outputs)
+    return emitOpError("has ")
+           << outputs << " tap lists, " << getHistory().size()
+           << " history flags and " << getNumResults()
+           << " results; they must agree";
+  unsigned recurrent = 0, taps = 0;
+  for (unsigned j = 0; j < outputs; ++j) {
+    ArrayRef<int64_t> t = getTapsOf(j);
+    for (size_t i = 0; i < t.size(); ++i)
+      if (t[i] >= 0 || (i > 0 && t[i] <= t[i - 1]))
+        return emitOpError("taps of output ")
+               << j << " must be negative and increasing";
+    recurrent += !t.empty();
+    taps += t.size();
+  }
+  if (getInitials().size() != recurrent)
+    return emitOpError("has ") << recurrent << " recurrent outputs but "
+                               << getInitials().size() << " initials";
+
+  Block &body = getBodyBlock();
+  size_t expected = getSequences().size() + taps + getInvariants().size();
+  if (body.getNumArguments() != expected)
+    return emitOpError("body must take ")
+           << expected << " arguments (sequence rows, taps, invariants), got "
+           << body.getNumArguments();
+  for (auto [seq, arg] : llvm::zip(getSequences(), getSequenceArgs())) {
+    if (cast<RankedTensorType>(seq.getType()).getRank() == 0)
+      return emitOpError("sequences must have at least one dimension");
+    if (arg.getType() != rowType(seq.getType()))
+      return emitOpError("a row of sequence ")
+             << seq.getType() << " is " << rowType(seq.getType())
+             << ", but the body takes " << arg.getType();
+  }
+  for (auto [inv, arg] : llvm::zip(getInvariants(), getInvariantArgs()))
+    if (inv.getType() != arg.getType())
+      return emitOpError("invariant ")
+             << inv.getType() << " is taken as " << arg.getType();
+
+  ValueRange yields = getYieldedValues();
+  if (yields.size() != outputs)
+    return emitOpError("body yields ")
+           << yields.size() << " values for " << outputs << " outputs";
+  for (unsigned j = 0; j < outputs; ++j) {
+    auto yielded = cast<RankedTensorType>(yields[j].getType());
+    if (isRecurrent(j)) {
+      Value initial = getInitials()[getInitialIndexOf(j)];
+      auto initialType = cast<RankedTensorType>(initial.getType());
+      if (initialType.getRank() == 0)
+        return emitOpError("the initial of output ")
+               << j << " must have a dimension of earlier values";
+      if (!initialType.isDynamicDim(0) &&
+          initialType.getDimSize(0) != getLagOf(j))
+        return emitOpError("the initial of output ")
+               << j << " must have " << getLagOf(j) << " rows, got "
+               << initialType;
+      for (Value arg : getTapArgsOf(j))
+        if (arg.getType() != rowType(initialType))
+          return emitOpError("taps of output ")
+                 << j << " are " << rowType(initialType)
+                 << ", but the body takes " << arg.getType();
+      if (yielded != rowType(initialType))
+        return emitOpError("output ")
+               << j << " is recurrent with values " << rowType(initialType)
+               << ", but the body yields " << yielded;
+    }
+    auto result = cast<RankedTensorType>(getResult(j).getType());
+    if (getReverse() && isRecurrent(j) && getHistory()[j])
+      return emitOpError("runs in reverse, so its recurrent output ")
+             << j << " must keep only its last value";
+    if (!getHistory()[j]) {
+      if (!isRecurrent(j))
+        return emitOpError("output ")
+               << j << " has no earlier values, so it must keep its history";
+      if (result != yielded)
+        return emitOpError("result ")
+               << j << " is the last value, " << yielded << ", got " << result;
+      continue;
+    }
+    if (result.getRank() != yielded.getRank() + 1 ||
+        result.getElementType() != yielded.getElementType() ||
+        result.getShape().drop_front() != yielded.getShape())
+      return emitOpError("result ")
+             << j << " must be the history of the yielded " << yielded
+             << ", got " << result;
+  }
+  return success();
+}
