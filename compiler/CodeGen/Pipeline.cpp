@@ -274,7 +274,9 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
   });
   return runPipeline(
       module,
+      // A scan's carried state is a new value each step (ScanToLoops.cpp).
       "one-shot-bufferize{bufferize-function-boundaries "
+      "allow-return-allocs-from-loops "
       "function-boundary-type-conversion=identity-layout-map}," +
           std::string(options.optimize && options.inplace
                           ? "tcc-drop-inplace-results,"

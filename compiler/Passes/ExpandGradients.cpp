@@ -22,9 +22,7 @@ namespace tcc {
 
 using namespace mlir;
 
-/// A scalar constant of `type`'s element type with value `c`, dimshuffled
-/// to `type`'s rank and broadcast against `like` by th.second.
-static Value filledLike(OpBuilder &b, Location loc, Value like, double c) {
+Value tcc::filledLike(OpBuilder &b, Location loc, Value like, double c) {
   auto type = cast<RankedTensorType>(like.getType());
   Type element = type.getElementType();
   auto scalarType = RankedTensorType::get({}, element);
@@ -83,11 +81,35 @@ static LogicalResult expandGrad(th::GradOp grad) {
   llvm::DenseMap<Value, Value> adjoint;
   Value cost = grad.getCost();
   if (active.contains(cost))
-    adjoint[cost] = grad.getSeed() ? grad.getSeed()
-                                   : filledLike(b, loc, cost, 1.0);
+    adjoint[cost] =
+        grad.getSeed() ? grad.getSeed() : tcc::filledLike(b, loc, cost, 1.0);
 
+  auto accumulate = [&](Value operand, Value g) {
+    if (!g || !active.contains(operand))
+      return;
+    Value &acc = adjoint[operand];
+    acc = acc ? Value(th::AddOp::create(b, loc, acc, g)) : g;
+  };
   // Reverse accumulation over the ops before the th.grad, last first.
   for (Operation *op : llvm::reverse(ops)) {
+    if (auto scan = dyn_cast<th::ScanOp>(op)) {
+      // Several results: back-propagation through time (ScanGradient.cpp).
+      SmallVector<Value> resultGrads;
+      for (Value r : scan.getResults())
+        resultGrads.push_back(active.contains(r) && !constants.contains(r)
+                                  ? adjoint.lookup(r)
+                                  : Value());
+      if (llvm::all_of(resultGrads, [](Value g) { return !g; }) ||
+          llvm::none_of(scan->getOperands(),
+                        [&](Value v) { return active.contains(v); }))
+        continue;
+      SmallVector<Value> operandGrads;
+      if (failed(tcc::buildScanVJP(b, scan, resultGrads, operandGrads)))
+        return failure();
+      for (auto [operand, g] : llvm::zip(scan->getOperands(), operandGrads))
+        accumulate(operand, g);
+      continue;
+    }
     if (op->getNumResults() != 1)
       continue;
     Value result = op->getResult(0);
@@ -108,18 +130,14 @@ static LogicalResult expandGrad(th::GradOp grad) {
     SmallVector<Value> operandGrads;
     if (failed(differentiable.buildVJP(b, it->second, operandGrads)))
       return failure();
-    for (auto [operand, g] : llvm::zip(op->getOperands(), operandGrads)) {
-      if (!g || !active.contains(operand))
-        continue;
-      Value &acc = adjoint[operand];
-      acc = acc ? Value(th::AddOp::create(b, loc, acc, g)) : g;
-    }
+    for (auto [operand, g] : llvm::zip(op->getOperands(), operandGrads))
+      accumulate(operand, g);
   }
 
   for (auto [wrt, result] : llvm::zip(grad.getWrt(), grad.getGrads())) {
     Value g = adjoint.lookup(wrt);
     if (!g) // Not connected: zeros (disconnected_inputs was checked earlier).
-      g = filledLike(b, loc, wrt, 0.0);
+      g = tcc::filledLike(b, loc, wrt, 0.0);
     if (g.getType() != wrt.getType())
       // A constant in the graph gave the gradient a static size where the
       // wrt is dynamic: forget it.

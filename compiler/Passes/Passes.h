@@ -13,6 +13,9 @@
 namespace mlir {
 class RewritePatternSet;
 class TypeConverter;
+namespace th {
+class ScanOp;
+} // namespace th
 } // namespace mlir
 
 namespace tcc {
@@ -22,6 +25,16 @@ namespace tcc {
 
 /// Expands one th.grad into th ops before it (the th-grad pass's step).
 mlir::LogicalResult expandGradient(mlir::Operation *gradOp);
+/// A tensor like `like` filled with `c` (th.second of a scalar constant).
+mlir::Value filledLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like,
+                       double c);
+/// The gradients of th.scan's operands (one per operand, null where none
+/// flows) from its results' (null where none): a th.scan running the steps
+/// in reverse (ScanGradient.cpp).
+mlir::LogicalResult
+buildScanVJP(mlir::OpBuilder &b, mlir::th::ScanOp scan,
+             llvm::ArrayRef<mlir::Value> resultGrads,
+             llvm::SmallVectorImpl<mlir::Value> &operandGrads);
 
 /// Patterns lowering every th op (but th.func) to linalg/tensor/arith/math.
 void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
