@@ -50,12 +50,19 @@ struct Rows {
     sizes[0] = count;
     strides.assign(all.size(), b.getIndexAttr(1));
   }
-  /// Row `index` of `tensor`, without its leading dimension.
+  /// Row `index` of `tensor`, without its leading dimension, as `rowType`
+  /// (which may know fewer static sizes).
   Value row(Value tensor, OpFoldResult index, RankedTensorType rowType) {
     SmallVector<OpFoldResult> offsets, sizes, strides;
     region(tensor, index, b.getIndexAttr(1), offsets, sizes, strides);
-    return tensor::ExtractSliceOp::create(b, loc, rowType, tensor, offsets,
-                                          sizes, strides);
+    auto type = tensor::ExtractSliceOp::inferCanonicalRankReducedResultType(
+        rowType.getRank(), cast<RankedTensorType>(tensor.getType()), sizes);
+    Value row = tensor::ExtractSliceOp::create(b, loc, type, tensor, offsets,
+                                               sizes, strides);
+    return castTo(row, rowType);
+  }
+  Value castTo(Value v, Type type) {
+    return v.getType() == type ? v : tensor::CastOp::create(b, loc, type, v);
   }
   /// `count` rows of `tensor` from `first`.
   Value rows(Value tensor, OpFoldResult first, OpFoldResult count) {
@@ -69,8 +76,16 @@ struct Rows {
                OpFoldResult count) {
     SmallVector<OpFoldResult> offsets, sizes, strides;
     region(dest, first, count, offsets, sizes, strides);
-    return tensor::InsertSliceOp::create(b, loc, value, dest, offsets, sizes,
-                                         strides);
+    auto destType = cast<RankedTensorType>(dest.getType());
+    int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+    // The slice's type knows what the sizes know statically.
+    RankedTensorType slice =
+        rank == destType.getRank()
+            ? tensor::ExtractSliceOp::inferResultType(destType, sizes)
+            : tensor::ExtractSliceOp::inferCanonicalRankReducedResultType(
+                  rank, destType, sizes);
+    return tensor::InsertSliceOp::create(b, loc, castTo(value, slice), dest,
+                                         offsets, sizes, strides);
   }
   /// An uninitialized tensor of `rows` rows of `like`'s row sizes.
   Value emptyRows(OpFoldResult rows, ArrayRef<OpFoldResult> rowSizes,
