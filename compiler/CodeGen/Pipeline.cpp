@@ -161,7 +161,7 @@ static std::string withDisabled(const char *pass,
 
 LogicalResult tcc::expandGradients(ModuleOp module,
                                    const PipelineOptions &options) {
-  std::string pipeline = "th-grad";
+  std::string pipeline = "th-grad,th-scan-save-mem";
   if (options.stabilize)
     pipeline = withDisabled("th-stabilize", options) + "," + pipeline;
   return runPipeline(module, pipeline, options);

@@ -97,6 +97,13 @@ std::vector<int64_t> TensorBuilder::scanTaps(const ObjectPtr &taps,
 }
 
 ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
+  auto upTo = [&](Value stop) {
+    auto sl = std::make_shared<SliceObject>();
+    sl->lower = std::make_shared<NoneObject>();
+    sl->upper = wrap(stop);
+    sl->step = std::make_shared<NoneObject>();
+    return sl;
+  };
   // Sequences, one sliced sequence per tap (Theano's scan.basic cuts).
   struct Slice {
     TensorPtr sequence;
@@ -170,11 +177,27 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
     steps = steps ? Value(th::MinimumOp::create(builder, loc, steps, length))
                   : length;
   }
+  // And exactly `steps` rows, so that a sequence's gradient (one row per
+  // step) has its shape.
+  if (slices.size() > 1 && !args.nSteps)
+    for (Slice &s : slices)
+      s.sequence = subtensor(s.sequence, upTo(steps), loc);
 
   // The step's graph goes into a region of its own until th.scan exists.
   auto region = std::make_unique<Region>();
   Block *body = new Block();
   region->push_back(body);
+  // Region::isAncestor walks through parent ops, which a region of its own
+  // (this one, or an enclosing scan's still being built) does not have.
+  auto inBody = [&](Region *r) {
+    while (r) {
+      if (r == region.get())
+        return true;
+      Operation *parent = r->getParentOp();
+      r = parent ? parent->getParentRegion() : nullptr;
+    }
+    return false;
+  };
   OpBuilder::InsertPoint outer = builder.saveInsertionPoint();
   struct Restore {
     OpBuilder &b;
@@ -347,7 +370,7 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
         position += o.taps.size();
       Value state = body->insertArgument(position, type, loc);
       shared->value.replaceUsesWithIf(state, [&](OpOperand &use) {
-        return region->isAncestor(use.getOwner()->getParentRegion());
+        return inBody(use.getOwner()->getParentRegion());
       });
       yields.push_back(fitted->value);
       sharedOutputs.push_back({shared, outputs.size()});
@@ -367,13 +390,13 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
   llvm::SetVector<Value> captured;
   region->walk([&](Operation *op) {
     for (Value v : op->getOperands())
-      if (!region->isAncestor(v.getParentRegion()))
+      if (!inBody(v.getParentRegion()))
         captured.insert(v);
   });
   SmallVector<Value> invariants;
   for (Value v : captured) {
     auto inRegion = [&](OpOperand &use) {
-      return region->isAncestor(use.getOwner()->getParentRegion());
+      return inBody(use.getOwner()->getParentRegion());
     };
     if (Operation *def = v.getDefiningOp(); def && isa<th::ConstantOp>(def)) {
       OpBuilder::InsertionGuard atStart(builder);

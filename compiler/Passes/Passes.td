@@ -32,6 +32,17 @@ def Stabilize : Pass<"th-stabilize", "mlir::ModuleOp"> {
                             "names of rewrites not to apply">];
 }
 
+def ScanSaveMem : Pass<"th-scan-save-mem", "mlir::ModuleOp"> {
+  let summary = "Keep only the scan state that is read (Theano's scan_save_mem)";
+  let description = [{
+    A recurrent scan output read only through its last row (h[-1],
+    reduce, the folds) or not at all keeps only what its taps need instead
+    of its whole history; a non-recurrent output nothing reads is dropped.
+    It runs after th-grad (back-propagation reads the histories) at every
+    optimization level, so -O0 and -O2 compute the same thing.
+  }];
+}
+
 def Specialize : Pass<"th-specialize", "mlir::ModuleOp"> {
   let summary = "Theano's specializations (pow by squaring, sqr, sqrt)";
   let description = [{

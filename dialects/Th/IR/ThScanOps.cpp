@@ -7,7 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThOps.h"
+
+#include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
 using namespace mlir::th;
@@ -55,9 +58,9 @@ LogicalResult ScanOp::verify() {
   for (unsigned j = 0; j < outputs; ++j) {
     ArrayRef<int64_t> t = getTapsOf(j);
     for (size_t i = 0; i < t.size(); ++i)
-      if (t[i] >= 0 || (i > 0 && t[i] <= t[i - 1]))
+      if (t[i] >= 0 || llvm::is_contained(t.take_front(i), t[i]))
         return emitOpError("taps of output ")
-               << j << " must be negative and increasing";
+               << j << " must be negative and distinct";
     recurrent += !t.empty();
     taps += t.size();
   }
@@ -132,4 +135,101 @@ LogicalResult ScanOp::verify() {
              << ", got " << result;
   }
   return success();
+}
+
+namespace {
+
+/// `x[-1]`: the last row of x.
+bool isLastRow(Operation *user) {
+  auto sub = dyn_cast<SubtensorOp>(user);
+  return sub && sub.getDynamic().empty() && sub.getStarts().size() == 1 &&
+         sub.getStarts()[0] == -1 && sub.getStops()[0] == kIndexEntry;
+}
+
+/// Theano's scan_save_mem: a recurrent output whose history is read only
+/// through its last row (h[-1], reduce and the folds) or not at all keeps
+/// only what its taps need; a non-recurrent output nothing reads is no
+/// longer computed. Runs after th-grad, whose back-propagation reads the
+/// histories.
+struct KeepOnlyWhatIsRead : OpRewritePattern<ScanOp> {
+  KeepOnlyWhatIsRead(MLIRContext *ctx) : OpRewritePattern<ScanOp>(ctx) {
+    setDebugName("scan_save_mem");
+  }
+  LogicalResult matchAndRewrite(ScanOp op,
+                                PatternRewriter &rewriter) const override {
+    unsigned outputs = op.getNumOutputs();
+    SmallVector<bool> history(op.getHistory());
+    SmallVector<bool> dropped(outputs, false);
+    bool changed = false;
+    for (unsigned j = 0; j < outputs; ++j) {
+      Value result = op.getResult(j);
+      if (!op.isRecurrent(j)) {
+        dropped[j] = result.use_empty();
+        changed |= dropped[j];
+        continue;
+      }
+      if (history[j] && llvm::all_of(result.getUsers(), isLastRow)) {
+        history[j] = false;
+        changed = true;
+      }
+    }
+    if (!changed)
+      return failure();
+
+    SmallVector<Type> types;
+    SmallVector<Attribute> taps;
+    SmallVector<bool> kept;
+    SmallVector<Value> yields;
+    ValueRange yielded = op.getYieldedValues();
+    for (unsigned j = 0; j < outputs; ++j) {
+      if (dropped[j])
+        continue;
+      types.push_back(history[j] ? op.getResult(j).getType()
+                                 : yielded[j].getType());
+      taps.push_back(op.getTaps()[j]);
+      kept.push_back(history[j]);
+      yields.push_back(yielded[j]);
+    }
+    auto narrowed = ScanOp::create(
+        rewriter, op.getLoc(), types, op.getSteps(), op.getSequences(),
+        op.getInitials(), op.getInvariants(), rewriter.getArrayAttr(taps),
+        rewriter.getDenseBoolArrayAttr(kept), op.getReverse());
+    rewriter.inlineRegionBefore(op.getBody(), narrowed.getBody(),
+                                narrowed.getBody().end());
+    auto terminator =
+        cast<ScanYieldOp>(narrowed.getBodyBlock().getTerminator());
+    rewriter.modifyOpInPlace(terminator,
+                             [&] { terminator->setOperands(yields); });
+
+    unsigned r = 0;
+    for (unsigned j = 0; j < outputs; ++j) {
+      if (dropped[j])
+        continue;
+      Value now = narrowed.getResult(r++);
+      Value before = op.getResult(j);
+      if (history[j] || !op.getHistory()[j]) {
+        rewriter.replaceAllUsesWith(before, now);
+        continue;
+      }
+      for (Operation *user : llvm::make_early_inc_range(before.getUsers())) {
+        Value last = now;
+        if (last.getType() != user->getResult(0).getType()) {
+          rewriter.setInsertionPoint(user);
+          last = CastOp::create(rewriter, user->getLoc(),
+                                user->getResult(0).getType(), last);
+        }
+        rewriter.replaceOp(user, last);
+      }
+    }
+    tcc::recordRewrite("canonicalize", getDebugName(), op.getLoc());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+} // namespace
+
+void ScanOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                         MLIRContext *context) {
+  patterns.add<KeepOnlyWhatIsRead>(context);
 }

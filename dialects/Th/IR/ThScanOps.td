@@ -23,7 +23,7 @@ def Th_ScanOp : Th_Op<"scan", [
       - row t of each sequence (row n - 1 - t with `reverse`);
       - for each recurrent output j (one whose `taps` entry is not empty),
         its value at t + k for each tap k, in the order of `taps[j]`. Taps
-        are negative and increasing; L_j = -taps[j][0] earlier values come
+        are negative and distinct; L_j = -min(taps[j]) earlier values come
         from `initials`: the initial of output j has L_j rows, row i being
         the value at step i - L_j;
       - the `invariants`.
@@ -50,6 +50,7 @@ def Th_ScanOp : Th_Op<"scan", [
     (`->` type($results)^)? $body attr-dict
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
   let extraClassDeclaration = [{
     /// Whether output `j` reads its earlier values.
     bool isRecurrent(unsigned j) {
@@ -60,7 +61,7 @@ def Th_ScanOp : Th_Op<"scan", [
     }
     /// How many earlier values output j reads back (its initial's rows).
     int64_t getLagOf(unsigned j) {
-      return isRecurrent(j) ? -getTapsOf(j).front() : 0;
+      return isRecurrent(j) ? -*::llvm::min_element(getTapsOf(j)) : 0;
     }
     unsigned getNumOutputs() { return getTaps().size(); }
     /// The index into `initials` of recurrent output j.

@@ -1,0 +1,93 @@
+// RUN: tcc-opt %s --th-grad | FileCheck %s
+// RUN: tcc-opt %s --th-grad | FileCheck %s --check-prefix=NOGRAD
+// RUN: tcc-opt %s --th-grad --canonicalize | FileCheck %s --check-prefix=MEM
+
+// The gradient of th.scan is a th.scan that runs in reverse
+// (ScanGradient.cpp): its sequences are the forward sequences, what the
+// taps read (the initial joined with the history) and the adjoint of the
+// history; it carries the adjoint window of the state and the sum of the
+// invariant's gradients, and yields the sequence's gradient row by row.
+
+// NOGRAD-NOT: grad
+
+// CHECK-LABEL: th.func @rnn(
+// CHECK: %[[FWD:.*]] = scan steps %[[N:[^ ]*]] : tensor<i64> sequences(%[[X:[^ ]*]] : tensor<?x?xf64>) initials(%[[H0:[^ ]*]] : tensor<1x?xf64>) invariants(%[[W:[^ ]*]] : tensor<?xf64>)
+// CHECK: %[[SEED:.*]] = inc_subtensor %{{.*}}[-1], %{{.*}}
+// CHECK: %[[ALL:.*]] = join %[[H0]], %[[FWD]] axis = 0
+// CHECK: %[[READ:.*]] = subtensor %[[ALL]][0:-1]
+// CHECK: %[[BWD:.*]]:3 = scan steps %[[N]] : tensor<i64> sequences(%[[X]], %[[READ]], %[[SEED]] : {{.*}}) initials(%{{.*}}, %{{.*}} : tensor<1x1x?xf64>, tensor<1x?xf64>) invariants(%[[W]] : tensor<?xf64>) -> tensor<1x?xf64>, tensor<?xf64>, tensor<?x?xf64> {
+// CHECK-NEXT: ^bb0(%[[XT:.*]]: tensor<?xf64>, %[[HT:.*]]: tensor<?xf64>, %[[DH:.*]]: tensor<?xf64>, %[[WIN:.*]]: tensor<1x?xf64>, %[[ACC:.*]]: tensor<?xf64>, %[[WT:.*]]: tensor<?xf64>):
+// The forward step, again.
+// CHECK: %[[Y:.*]] = th.tanh
+// The adjoint of this step's value: the history's and what later steps added.
+// CHECK: %[[PENDING:.*]] = th.subtensor %[[WIN]][0]
+// CHECK: %[[G:.*]] = th.add %[[DH]], %[[PENDING]]
+// CHECK: %[[D:.*]] = th.mul %[[G]], %{{.*}}
+// CHECK-DAG: %[[DW:.*]] = th.mul %[[D]], %[[XT]]
+// CHECK-DAG: %[[DX:.*]] = th.mul %[[D]], %[[WT]]
+// CHECK: %[[NEWWIN:.*]] = th.dimshuffle %[[D]] pattern = [-1, 0]
+// CHECK: %[[SUM:.*]] = th.add %[[ACC]], %[[DW]]
+// CHECK: th.scan_yield %[[NEWWIN]], %[[SUM]], %[[DX]]
+// CHECK: } {history = array<i1: false, false, true>, reverse, taps = [array<i64: -1>, array<i64: -1>, array<i64>]}
+// CHECK: %[[DH0:.*]] = dimshuffle %[[BWD]]#0 pattern = [1]
+// CHECK: return %[[BWD]]#2, %[[DH0]], %[[BWD]]#1
+
+// After th-grad, canonicalize keeps only the last state where that is all
+// that is read (Theano's scan_save_mem): the forward scan here.
+// MEM-LABEL: func @rnn(
+// MEM: scan steps
+// MEM-SAME: -> tensor<?x?xf64>
+// MEM: {history = array<i1: true>, taps = [array<i64: -1>]}
+th.func @rnn(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %w: tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>) {
+  %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
+  %h = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) invariants(%w : tensor<?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %hp: tensor<?xf64>, %ww: tensor<?xf64>):
+    %m = th.mul %xt, %ww : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    %s = th.add %m, %hp : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    %t = th.tanh %s : tensor<?xf64>
+    th.scan_yield %t : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: true>}
+  %last = th.subtensor %h[-1] : tensor<?x?xf64> -> tensor<?xf64>
+  %c = th.sum %last axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g:3 = th.grad %c wrt(%x, %h0, %w) : tensor<f64>, (tensor<?x?xf64>, tensor<1x?xf64>, tensor<?xf64>) -> (tensor<?x?xf64>, tensor<1x?xf64>, tensor<?xf64>)
+  %gh = th.dimshuffle %g#1 pattern = [1] : tensor<1x?xf64> -> tensor<?xf64>
+  th.return %g#0, %gh, %g#2 : tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>
+}
+
+// Without a gradient, a history read only through [-1] is not kept: the
+// scan yields its last value (reduce, foldl, h[-1]).
+// MEM-LABEL: func @last_only(
+// MEM: %[[LAST:.*]] = scan steps
+// MEM-SAME: -> tensor<?xf64>
+// MEM: {history = array<i1: false>, taps = [array<i64: -1>]}
+// MEM-NOT: subtensor
+// MEM: sum %[[LAST]]
+th.func @last_only(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>) -> tensor<f64> {
+  %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
+  %h = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %hp: tensor<?xf64>):
+    %s = th.add %xt, %hp : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    th.scan_yield %s : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: true>}
+  %last = th.subtensor %h[-1] : tensor<?x?xf64> -> tensor<?xf64>
+  %c = th.sum %last axes = [0] : tensor<?xf64> -> tensor<f64>
+  th.return %c : tensor<f64>
+}
+
+// A map output nothing reads is no longer computed.
+// MEM-LABEL: func @dead_output(
+// MEM: scan steps %{{.*}} : tensor<i64> sequences(%{{.*}} : tensor<?x?xf64>) -> tensor<?x?xf64> {
+// MEM-NOT: exp
+// MEM: scan_yield %{{.*}} : tensor<?xf64>
+th.func @dead_output(%x: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
+  %r:2 = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>) -> tensor<?x?xf64>, tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>):
+    %a = th.neg %xt : tensor<?xf64>
+    %b = th.exp %xt : tensor<?xf64>
+    th.scan_yield %a, %b : tensor<?xf64>, tensor<?xf64>
+  } {taps = [array<i64>, array<i64>], history = array<i1: true, true>}
+  th.return %r#0 : tensor<?x?xf64>
+}

@@ -1,0 +1,96 @@
+// RUN: %tcc-opt %s --convert-th-to-linalg --mlir-print-local-scope | FileCheck %s
+// RUN: %tcc-opt %s --convert-th-to-linalg | FileCheck %s --check-prefix=NOTH
+
+// th.scan becomes one scf.for (ScanToLoops.cpp). Its state lives in the
+// loop's iteration arguments: a history buffer of L + n rows written a row
+// per step, the last value, or a window of the last L values.
+
+// NOTH-NOT: {{ th\.[a-z_]+ }}
+
+// A recurrent output with its history: the initial's row goes first, step
+// t reads row t and writes row t + 1; the result leaves the initial out.
+// CHECK-LABEL: func.func @history
+// CHECK: %[[N64:.*]] = tensor.extract %{{.*}}[] : tensor<i64>
+// CHECK: %[[POS:.*]] = arith.maxsi %[[N64]], %{{.*}} : i64
+// CHECK: %[[N:.*]] = arith.index_cast %[[POS]] : i64 to index
+// CHECK: %[[ROWS:.*]] = arith.addi %[[N]], %{{.*}} : index
+// CHECK: %[[BUF:.*]] = tensor.empty(%[[ROWS]], %{{.*}}) : tensor<?x?xf64>
+// CHECK: %[[INIT:.*]] = tensor.insert_slice %{{.*}} into %[[BUF]][0, 0] [1, %{{.*}}] [1, 1] : tensor<1x?xf64> into tensor<?x?xf64>
+// CHECK: %[[LOOP:.*]] = scf.for %[[T:.*]] = %{{.*}} to %[[N]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (tensor<?x?xf64>)
+// CHECK: %[[X:.*]] = tensor.extract_slice %{{.*}}[%[[T]], 0] [1, %{{.*}}] [1, 1] : tensor<?x?xf64> to tensor<?xf64>
+// CHECK: %[[H:.*]] = tensor.extract_slice %[[ACC]][%{{.*}}, 0] [1, %{{.*}}] [1, 1] : tensor<?x?xf64> to tensor<?xf64>
+// CHECK: linalg.generic
+// CHECK: %[[NEXT:.*]] = tensor.insert_slice %{{.*}} into %[[ACC]][%{{.*}}, 0] [1, %{{.*}}] [1, 1] : tensor<?xf64> into tensor<?x?xf64>
+// CHECK: scf.yield %[[NEXT]] : tensor<?x?xf64>
+// CHECK: tensor.extract_slice %[[LOOP]][1, 0] [%[[N]], %{{.*}}] [1, 1] : tensor<?x?xf64> to tensor<?x?xf64>
+func.func @history(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %n: tensor<i64>) -> tensor<?x?xf64> {
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %h: tensor<?xf64>):
+    %s = th.add %xt, %h : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    th.scan_yield %s : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: true>}
+  return %r : tensor<?x?xf64>
+}
+
+// Only the last value: it is the iteration argument itself; no buffer of
+// n rows.
+// CHECK-LABEL: func.func @last
+// CHECK-NOT: tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xf64>
+// CHECK: %[[FIRST:.*]] = tensor.extract_slice %{{.*}}[0, 0] [1, %{{.*}}] [1, 1] : tensor<1x?xf64> to tensor<?xf64>
+// CHECK: %[[LOOP:.*]] = scf.for %{{.*}} iter_args(%[[H:.*]] = %[[FIRST]]) -> (tensor<?xf64>)
+// CHECK: %[[S:.*]] = linalg.generic
+// CHECK: scf.yield %[[S]] : tensor<?xf64>
+// CHECK: return %[[LOOP]]
+func.func @last(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %n: tensor<i64>) -> tensor<?xf64> {
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) -> tensor<?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %h: tensor<?xf64>):
+    %s = th.add %xt, %h : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    th.scan_yield %s : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: false>}
+  return %r : tensor<?xf64>
+}
+
+// Taps [-2, -1] without the history: a window of two rows moves down one
+// row per step; the result is its last row.
+// CHECK-LABEL: func.func @window
+// CHECK: %[[LOOP:.*]] = scf.for %{{.*}} iter_args(%[[W:.*]] = %{{.*}}) -> (tensor<2x?xf64>)
+// CHECK-DAG: tensor.extract_slice %[[W]][0, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<?xf64>
+// CHECK-DAG: tensor.extract_slice %[[W]][1, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<?xf64>
+// CHECK: %[[KEPT:.*]] = tensor.extract_slice %[[W]][1, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<1x?xf64>
+// CHECK: %[[MOVED:.*]] = tensor.insert_slice %[[KEPT]] into %[[W]][0, 0] [1, %{{.*}}] [1, 1] : tensor<1x?xf64> into tensor<2x?xf64>
+// CHECK: %[[NEW:.*]] = tensor.insert_slice %{{.*}} into %[[MOVED]][1, 0] [1, %{{.*}}] [1, 1] : tensor<?xf64> into tensor<2x?xf64>
+// CHECK: scf.yield %[[NEW]]
+// CHECK: tensor.extract_slice %[[LOOP]][1, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<?xf64>
+func.func @window(%h0: tensor<2x?xf64>, %n: tensor<i64>) -> tensor<?xf64> {
+  %r = th.scan steps %n : tensor<i64> initials(%h0 : tensor<2x?xf64>) -> tensor<?xf64> {
+  ^bb0(%a: tensor<?xf64>, %b: tensor<?xf64>):
+    %s = th.add %a, %b : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    th.scan_yield %s : tensor<?xf64>
+  } {taps = [array<i64: -2, -1>], history = array<i1: false>}
+  return %r : tensor<?xf64>
+}
+
+// A map whose rows have sizes known only from a step: the first step runs
+// once, under n > 0, to size the buffer; reverse reads row n - 1 - t.
+// CHECK-LABEL: func.func @map_reverse
+// CHECK: %[[ANY:.*]] = arith.cmpi sgt, %[[N:.*]], %{{.*}} : index
+// CHECK: %[[FIRST:.*]] = scf.if %[[ANY]] -> (tensor<?xf64>)
+// CHECK: } else {
+// CHECK: tensor.empty(%{{.*}}) : tensor<?xf64>
+// CHECK: %[[SIZE:.*]] = tensor.dim %[[FIRST]], %{{.*}} : tensor<?xf64>
+// CHECK: %[[BUF:.*]] = tensor.empty(%[[N]], %[[SIZE]]) : tensor<?x?xf64>
+// CHECK: scf.for %[[S:.*]] = %{{.*}} to %[[N]] step %{{.*}} iter_args(%{{.*}} = %[[BUF]])
+// CHECK: %[[LAST:.*]] = arith.subi %[[N]], %{{.*}} : index
+// CHECK: %[[T:.*]] = arith.subi %[[LAST]], %[[S]] : index
+// CHECK: tensor.extract_slice %{{.*}}[%[[T]], 0]
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[%[[T]], 0]
+func.func @map_reverse(%x: tensor<?x?xf64>, %n: tensor<i64>) -> tensor<?x?xf64> {
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>):
+    %s = th.mul %xt, %xt : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    th.scan_yield %s : tensor<?xf64>
+  } {taps = [array<i64>], history = array<i1: true>, reverse}
+  return %r : tensor<?x?xf64>
+}
