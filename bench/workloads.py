@@ -425,6 +425,106 @@ def convnet_jax(x, t, state):
     raise Unavailable("no JAX version of the convnet yet")
 
 
+# --- Issue 10's recurrent network (scan) --------------------------------
+
+
+class Rnn(Workload):
+    """A tanh RNN, 100 hidden units, 50 steps of a batch of 8 sequences of
+    16 features, softmax on the last state; one SGD step (BPTT)."""
+    names = ("W_in", "W_hh", "b_h", "W_out", "b_out")
+
+    def inputs(self, smoke):
+        rng = np.random.RandomState(1)
+        steps, n = (5, 2) if smoke else (50, 8)
+        x = rng.randn(steps, n, 16).astype(self.dtype)
+        t = np.eye(10, dtype=self.dtype)[rng.randint(0, 10, n)]
+        return [x, t]
+
+    def state(self, m):
+        return {k: getattr(m, k).get_value() for k in self.names}
+
+    def flops(self, inputs):
+        steps, n, _ = inputs[0].shape
+        # Per step x.W_in and h.W_hh forward; their gradients (the weights'
+        # and h's) backward.
+        per_step = 2.0 * n * (16 * 100 + 100 * 100)
+        return steps * per_step * 3 - 2.0 * steps * n * 16 * 100
+
+    def bytes(self, inputs):
+        return inputs[0].nbytes + (16 + 100 + 10) * 100 * inputs[0].itemsize
+
+
+def rnn_numpy(x, t, state):
+    s = {k: v.copy() for k, v in state.items()}
+    lr = x.dtype.type(0.05)
+
+    def step():
+        steps, n, _ = x.shape
+        hs = [np.zeros((n, 100), dtype=x.dtype)]
+        for k in range(steps):
+            hs.append(np.tanh(x[k].dot(s["W_in"]) + hs[-1].dot(s["W_hh"])
+                              + s["b_h"]))
+        z = hs[-1].dot(s["W_out"]) + s["b_out"]
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(axis=1, keepdims=True)
+        cost = -(t * np.log(p)).sum(axis=1).mean()
+        dz = (p - t) / n
+        g = {"W_out": hs[-1].T.dot(dz), "b_out": dz.sum(axis=0)}
+        dh = dz.dot(s["W_out"].T)
+        g["W_in"] = np.zeros_like(s["W_in"])
+        g["W_hh"] = np.zeros_like(s["W_hh"])
+        g["b_h"] = np.zeros_like(s["b_h"])
+        for k in reversed(range(steps)):
+            da = dh * (1 - hs[k + 1] ** 2)
+            g["W_in"] += x[k].T.dot(da)
+            g["W_hh"] += hs[k].T.dot(da)
+            g["b_h"] += da.sum(axis=0)
+            dh = da.dot(s["W_hh"].T)
+        for k in Rnn.names:
+            s[k] -= lr * g[k]
+        return np.asarray(cost, dtype=x.dtype)
+    step.state = s
+    return step
+
+
+def rnn_pytensor(x, t, state):
+    import pytensor
+    import pytensor.tensor as T
+    dtype = str(x.dtype)
+    X = T.tensor3("x", dtype=dtype)
+    Tt = T.matrix("t", dtype=dtype)
+    params = [pytensor.shared(state[k].copy(), name=k) for k in Rnn.names]
+    W_in, W_hh, b_h, W_out, b_out = params
+    h0 = T.zeros((X.shape[1], 100), dtype=dtype)
+    h, _ = pytensor.scan(
+        lambda x_t, h: T.tanh(T.dot(x_t, W_in) + T.dot(h, W_hh) + b_h),
+        sequences=X, outputs_info=h0)
+    p = T.special.softmax(T.dot(h[-1], W_out) + b_out, axis=-1)
+    cost = -(Tt * T.log(p)).sum(axis=1).mean()
+    train = _pytensor_sgd([X, Tt], cost, params, 0.05, dtype)
+    return lambda: np.asarray(train(x, t))
+
+
+def rnn_torch(x, t, state):
+    import torch
+    X, Tt = torch.from_numpy(x), torch.from_numpy(t)
+    params = [torch.tensor(state[k], requires_grad=True) for k in Rnn.names]
+    W_in, W_hh, b_h, W_out, b_out = params
+
+    def cost():
+        h = torch.zeros(X.shape[1], 100, dtype=X.dtype)
+        for k in range(X.shape[0]):
+            h = torch.tanh(X[k] @ W_in + h @ W_hh + b_h)
+        logp = torch.log_softmax(h @ W_out + b_out, dim=1)
+        return -(Tt * logp).sum(dim=1).mean()
+    return _torch_sgd_step(params, 0.05, cost)
+
+
+def rnn_jax(x, t, state):
+    raise Unavailable("no JAX version of the RNN yet")
+
+
 # --- Seed 002's elementwise expressions ---------------------------------
 
 
@@ -552,6 +652,8 @@ def all_workloads():
                 flags=["--floatX=float32"], float32=True)
     convnet = Convnet("convnet", "convnet 8x1x256x256 SGD step",
                       os.path.join(models, "convnet.th"), "train")
+    rnn = Rnn("rnn", "RNN 50 steps x8, 16-100-10, BPTT step",
+              os.path.join(models, "rnn.th"), "train")
     pow10 = Elementwise("pow", "a + a**10, 1e7",
                         os.path.join(models, "elemwise_pow.th"), 1,
                         lambda a: a + a ** 10, "a + a**10")
@@ -575,6 +677,7 @@ def all_workloads():
         (mlp32, train_peers(mlp_numpy, mlp_pytensor, mlp_torch, mlp_jax)),
         (convnet, train_peers(convnet_numpy, convnet_pytensor, convnet_torch,
                               convnet_jax)),
+        (rnn, train_peers(rnn_numpy, rnn_pytensor, rnn_torch, rnn_jax)),
         (pow10, ew_peers),
         (trig, ew_peers),
         (scalar, {"numpy": sc(scalar_numpy), "pytensor": sc(scalar_pytensor),

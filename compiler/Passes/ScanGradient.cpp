@@ -8,7 +8,8 @@
 //
 // Step t of the reverse loop reads, as sequences, the forward sequences'
 // row t, the values the forward step t read through its taps (rows of the
-// initial joined with the history), and the adjoint of each output's row t.
+// initial joined with the history), each output's row t (so the step's
+// outputs are not computed again) and the adjoint of each output's row t.
 // It carries:
 //
 // - for each recurrent float output with L earlier values, a window of L
@@ -105,6 +106,10 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
     if (isFloat(initial))
       recurrentFloat.push_back(j);
   }
+  // The outputs' rows as the forward steps computed them, so that the
+  // gradient reads them instead of computing them again.
+  for (unsigned j = 0; j < outputs; ++j)
+    sequences.push_back(scan.getResult(j));
   // The adjoints of the outputs' rows.
   SmallVector<unsigned> seeded;
   for (unsigned j = 0; j < outputs; ++j) {
@@ -178,6 +183,9 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
   for (unsigned j = 0; j < outputs; ++j)
     for (Value fwd : scan.getTapArgsOf(j))
       mapping.map(fwd, next());
+  SmallVector<Value> storedRows;
+  for (unsigned j = 0; j < outputs; ++j)
+    storedRows.push_back(next());
   llvm::DenseMap<unsigned, Value> seedRow;
   for (unsigned j : seeded)
     seedRow[j] = next();
@@ -282,6 +290,15 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
   th::ScanYieldOp::create(b, loc, yields);
   if (grad && failed(tcc::expandGradient(grad)))
     return failure();
+  // The gradient reads the step's outputs (tanh's is 1 - y * y): the rows
+  // the forward loop stored are the same values, and the copy of the
+  // forward step that computed them again becomes dead.
+  for (unsigned j = 0; j < outputs; ++j) {
+    Value recomputed = mapping.lookup(scan.getYieldedValues()[j]);
+    if (recomputed.getParentBlock() == body &&
+        recomputed.getType() == storedRows[j].getType())
+      recomputed.replaceAllUsesWith(storedRows[j]);
+  }
 
   // The forward operands' gradients.
   b.setInsertionPointAfter(reverse);

@@ -8,7 +8,7 @@ assert report["missing"] == {}, report["missing"]
 (run,) = report["runs"]
 assert run["threads"] == 1
 names = [row["workload"] for row in run["rows"]]
-assert names == ["logreg", "mlp", "mlp_f32", "convnet", "pow", "trig", "scalar",
+assert names == ["logreg", "mlp", "mlp_f32", "convnet", "rnn", "pow", "trig", "scalar",
                  "compile_logreg", "compile_mlp"], names
 for row in run["rows"]:
     assert row["problems"] == {}, (row["workload"], row["problems"])
