@@ -26,7 +26,14 @@ struct ScanSaveMemPass : tcc::impl::ScanSaveMemBase<ScanSaveMemPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     th::ScanOp::getCanonicalizationPatterns(patterns, &getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    // Only the scans: no folding or clean-up of the rest, which belongs to
+    // the optimization levels that ask for it.
+    SmallVector<Operation *> scans;
+    getOperation().walk([&](th::ScanOp scan) { scans.push_back(scan); });
+    GreedyRewriteConfig config;
+    config.enableFolding(false).enableConstantCSE(false).setStrictness(
+        GreedyRewriteStrictness::ExistingAndNewOps);
+    if (failed(applyOpPatternsGreedily(scans, std::move(patterns), config)))
       signalPassFailure();
   }
 };

@@ -1,6 +1,22 @@
 // RUN: tcc-opt %s --th-grad | FileCheck %s
 // RUN: tcc-opt %s --th-grad | FileCheck %s --check-prefix=NOGRAD
 // RUN: tcc-opt %s --th-grad --canonicalize | FileCheck %s --check-prefix=MEM
+// RUN: tcc-opt %s --th-grad --th-scan-save-mem | FileCheck %s --check-prefix=SAVE
+
+// th-scan-save-mem applies the same rewrite alone (at every -O): nothing
+// else is folded. The forward scan of @rnn keeps its history (the gradient
+// reads it), @last_only keeps only its state, @dead_output loses an output.
+// SAVE-LABEL: func @rnn(
+// SAVE: {history = array<i1: true>, taps = [array<i64: -1>]}
+// SAVE-LABEL: func @last_only(
+// SAVE: %[[LAST:.*]] = scan steps
+// SAVE-SAME: -> tensor<?xf64>
+// SAVE: {history = array<i1: false>, taps = [array<i64: -1>]}
+// SAVE-NEXT: sum %[[LAST]]
+// SAVE-LABEL: func @dead_output(
+// SAVE: scan steps %{{.*}} : tensor<i64> sequences(%{{.*}} : tensor<?x?xf64>) -> tensor<?x?xf64> {
+// SAVE: scan_yield %{{.*}} : tensor<?xf64>
+// SAVE-NEXT: } {history = array<i1: true>, taps = [array<i64>]}
 
 // The gradient of th.scan is a th.scan that runs in reverse
 // (ScanGradient.cpp): its sequences are the forward sequences, what the
