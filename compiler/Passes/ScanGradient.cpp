@@ -118,21 +118,21 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
     seeded.push_back(j);
     sequences.push_back(s.castTo(resultGrads[j], scan.getResult(j).getType()));
   }
-  // Carried: the windows, then the invariants' sums.
-  for (unsigned j : recurrentFloat) {
-    Value initial = scan.getInitials()[scan.getInitialIndexOf(j)];
-    initials.push_back(s.padLeft(tcc::filledLike(b, loc, initial, 0.0)));
+  // Carried: the windows, then the invariants' sums, each from zeros like
+  // the value it is the adjoint of, keeping only its last value.
+  auto carryFromZeros = [&](Value like) {
+    initials.push_back(s.padLeft(tcc::filledLike(b, loc, like, 0.0)));
     taps.push_back(b.getDenseI64ArrayAttr({-1}));
     history.push_back(false);
-  }
+  };
+  for (unsigned j : recurrentFloat)
+    carryFromZeros(scan.getInitials()[scan.getInitialIndexOf(j)]);
   SmallVector<unsigned> floatInvariants;
   for (auto [i, inv] : llvm::enumerate(scan.getInvariants())) {
     if (!isFloat(inv))
       continue;
     floatInvariants.push_back(i);
-    initials.push_back(s.padLeft(tcc::filledLike(b, loc, inv, 0.0)));
-    taps.push_back(b.getDenseI64ArrayAttr({-1}));
-    history.push_back(false);
+    carryFromZeros(inv);
   }
   // Yielded rows: the float sequences' gradients.
   SmallVector<unsigned> floatSequences;

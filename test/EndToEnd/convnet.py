@@ -21,6 +21,7 @@ import tcc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "bench"))
+import training  # noqa: E402
 import workloads  # noqa: E402
 
 path, dtype = sys.argv[1], np.dtype(sys.argv[2])
@@ -33,17 +34,7 @@ t = np.eye(10, dtype=dtype)[rng.randint(0, 10, n)]
 spec = workloads.Convnet("convnet", "", "", "train")
 reference = workloads.convnet_numpy(x, t, spec.state(m))
 
-costs = []
-for step in range(3):
-    got, want = float(m.train(x, t)), float(reference())
-    assert abs(got - want) <= rtol * abs(want) + 1e-12, (step, got, want)
-    for name in spec.names:
-        have, expect = getattr(m, name).get_value(), reference.state[name]
-        assert have.dtype == dtype, (name, have.dtype)
-        scale = np.abs(expect).max()
-        err = np.abs(have - expect).max()
-        assert err <= rtol * scale + 1e-12, (step, name, err, scale)
-    costs.append(got)
+costs = training.train_alongside(m, spec, reference, x, t, 3, rtol)
 print("%s: 3 steps, costs match, parameters match" % dtype)
 if dtype == np.float64:
     print("the cost went down:", "yes" if costs[2] < costs[0] else "no")

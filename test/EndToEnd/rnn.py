@@ -24,6 +24,7 @@ import tcc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "bench"))
+import training  # noqa: E402
 import workloads  # noqa: E402
 
 path, dtype = sys.argv[1], np.dtype(sys.argv[2])
@@ -37,17 +38,7 @@ spec = workloads.Rnn("rnn", "", "", "train")
 initial = spec.state(m)
 reference = workloads.rnn_numpy(x, t, initial)
 
-costs = []
-for step in range(5):
-    got, want = float(m.train(x, t)), float(reference())
-    assert abs(got - want) <= rtol * abs(want) + 1e-12, (step, got, want)
-    for name in spec.names:
-        have, expect = getattr(m, name).get_value(), reference.state[name]
-        assert have.dtype == dtype, (name, have.dtype)
-        scale = np.abs(expect).max()
-        err = np.abs(have - expect).max()
-        assert err <= rtol * scale + 1e-12, (step, name, err, scale)
-    costs.append(got)
+costs = training.train_alongside(m, spec, reference, x, t, 5, rtol)
 print("%s: 5 steps, costs match, parameters match" % dtype)
 if dtype != np.float64:
     sys.exit(0)

@@ -1,0 +1,23 @@
+"""Steps a compiled model's `train` next to a NumPy reference step
+(bench/workloads.py's *_numpy: the gradients written out by hand) and
+checks that they agree, for the end-to-end tests of the bench models."""
+
+import numpy as np
+
+
+def train_alongside(m, spec, reference, x, t, steps, rtol):
+    """Runs `steps` training calls of model `m` and of `reference` on (x, t);
+    after each, the costs and every parameter in `spec.names` must agree
+    within rtol (relative to the largest entry). Returns the costs."""
+    costs = []
+    for step in range(steps):
+        got, want = float(m.train(x, t)), float(reference())
+        assert abs(got - want) <= rtol * abs(want) + 1e-12, (step, got, want)
+        for name in spec.names:
+            have, expect = getattr(m, name).get_value(), reference.state[name]
+            assert have.dtype == x.dtype, (name, have.dtype)
+            scale = np.abs(expect).max()
+            err = np.abs(have - expect).max()
+            assert err <= rtol * scale + 1e-12, (step, name, err, scale)
+        costs.append(got)
+    return costs
