@@ -223,17 +223,16 @@ LogicalResult Conv2dOp::verify() {
                           "result", why);
 }
 
-LogicalResult Conv2dGradInputOp::verify() {
+/// A gradient op's `grad` has the type of the convolution it differentiates.
+template <typename OpTy> static LogicalResult verifyConvGrad(OpTy op) {
   std::string why;
-  return verifyResultType(*this, getGrad().getType(),
-                          convResultType(*this, why), "grad", why);
+  return verifyResultType(op, op.getGrad().getType(), convResultType(op, why),
+                          "grad", why);
 }
 
-LogicalResult Conv2dGradFiltersOp::verify() {
-  std::string why;
-  return verifyResultType(*this, getGrad().getType(),
-                          convResultType(*this, why), "grad", why);
-}
+LogicalResult Conv2dGradInputOp::verify() { return verifyConvGrad(*this); }
+
+LogicalResult Conv2dGradFiltersOp::verify() { return verifyConvGrad(*this); }
 
 LogicalResult Conv2dOp::buildVJP(OpBuilder &b, Value g,
                                  SmallVectorImpl<Value> &grads) {
