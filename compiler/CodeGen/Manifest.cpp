@@ -995,18 +995,17 @@ FailureOr<ModelManifest> tcc::buildManifest(ModuleOp module,
 
 void tcc::recordLoweringResults(ModuleOp module, ModelManifest &manifest) {
   llvm::json::Object &root = *manifest.json.getAsObject();
-  if (auto checks = module->getAttrOfType<ArrayAttr>("tcc.index_checks")) {
-    llvm::json::Array reasons;
-    for (auto reason : checks.getAsRange<StringAttr>())
-      reasons.push_back(reason.getValue());
-    root["index_checks"] = std::move(reasons);
-  }
-  if (auto checks = module->getAttrOfType<ArrayAttr>("tcc.nan_checks")) {
-    llvm::json::Array reasons;
-    for (auto reason : checks.getAsRange<StringAttr>())
-      reasons.push_back(reason.getValue());
-    root["nan_checks"] = std::move(reasons);
-  }
+  // What the kernels' error calls number: index checks, NaN-guard checks
+  // and allocation sites.
+  for (auto [attr, key] : {std::pair{"tcc.index_checks", "index_checks"},
+                           std::pair{"tcc.nan_checks", "nan_checks"},
+                           std::pair{"tcc.alloc_sites", "alloc_sites"}})
+    if (auto list = module->getAttrOfType<ArrayAttr>(attr)) {
+      llvm::json::Array reasons;
+      for (auto reason : list.getAsRange<StringAttr>())
+        reasons.push_back(reason.getValue());
+      root[key] = std::move(reasons);
+    }
   if (auto kernels = module->getAttrOfType<ArrayAttr>("tcc.profile_kernels")) {
     llvm::json::Array described;
     for (auto kernel : kernels.getAsRange<DictionaryAttr>()) {

@@ -1,6 +1,7 @@
 //===- Pipeline.cpp - The named stages from th to LLVM --------------------===//
 
 #include "CodeGen/Pipeline.h"
+#include "CodeGen/CrashReproducer.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -75,30 +76,6 @@ const char *const tcc::kBugReportMessage =
     "PLEASE report this bug to the tcc developers (see docs/reliability.md), "
     "with the program and the reproducer if one was written.\n";
 
-/// Writes `module` with the pipeline that crashed on it, in MLIR's
-/// reproducer format: `tcc-opt --run-reproducer FILE` runs it again.
-static std::string writeReproducer(ModuleOp module, llvm::StringRef pipeline,
-                                   llvm::StringRef requested) {
-  llvm::SmallString<128> path(requested);
-  int fd = -1;
-  std::error_code ec = path.empty() ? llvm::sys::fs::createTemporaryFile(
-                                          "tcc-reproducer", "mlir", fd, path)
-                                    : llvm::sys::fs::openFileForWrite(path, fd);
-  if (ec)
-    return "";
-  llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
-  AsmState state(module);
-  state.attachResourcePrinter(
-      "mlir_reproducer", [&](Operation *, AsmResourceBuilder &builder) {
-        builder.buildString("pipeline",
-                            ("builtin.module(" + pipeline + ")").str());
-        builder.buildBool("disable_threading", true);
-        builder.buildBool("verify_each", true);
-      });
-  module->print(out, state);
-  return std::string(path);
-}
-
 static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
                                  const tcc::PipelineOptions &options) {
   // Anchor on builtin.module and parse the pass list into it: a PassManager
@@ -126,16 +103,16 @@ static LogicalResult runPipeline(ModuleOp module, llvm::StringRef pipeline,
   }
   // A crash in a pass (a signal, an assertion, IR that does not verify) is
   // recovered here: the reproducer is the module as the pipeline got it.
-  // (A crash on one of MLIR's worker threads is not; LLVM's handler prints
-  // the stack and the bug report message.)
-  OwningOpRef<ModuleOp> before = module.clone();
+  // A crash on one of MLIR's worker threads cannot be recovered; LLVM's
+  // handler prints the stack and the bug report message, and the pending
+  // reproducer's handler writes the reproducer and exits the same way.
+  tcc::PendingReproducer pending(module, pipeline, options.crashReproducer);
   LogicalResult result = failure();
   llvm::CrashRecoveryContext::Enable();
   llvm::CrashRecoveryContext recovery;
   if (recovery.RunSafely([&] { result = pm.run(module); }))
     return result;
-  std::string reproducer =
-      writeReproducer(*before, pipeline, options.crashReproducer);
+  std::string reproducer = pending.write();
   llvm::errs() << "tcc: internal error: the compiler crashed in the pass "
                   "pipeline\n";
   if (!reproducer.empty())
@@ -196,21 +173,20 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
   // branch not taken is not computed (at every level: it is semantics, an
   // index error in the other branch must not fire). Before canonicalize,
   // which would turn an scf.if that only yields into a select.
-  // The NaN guard and the profile name the th ops a kernel came from: its
-  // location says.
-  if (options.nanGuard || options.profile)
-    module.walk([](Operation *op) {
-      // Ops that only name a value (a shared variable, a constant) compute
-      // nothing a kernel would be known by.
-      if (op->getDialect() && op->getDialect()->getNamespace() == "th" &&
-          op->getNumRegions() == 0 &&
-          !llvm::is_contained(
-              {"shared", "read", "update", "variable", "constant", "return"},
-              op->getName().stripDialect()))
-        op->setLoc(NameLoc::get(
-            StringAttr::get(op->getContext(), op->getName().stripDialect()),
-            op->getLoc()));
-    });
+  // The NaN guard, the profile and the messages of failed allocations name
+  // the th ops a kernel or a buffer came from: its location says.
+  module.walk([](Operation *op) {
+    // Ops that only name a value (a shared variable, a constant) compute
+    // nothing a kernel would be known by.
+    if (op->getDialect() && op->getDialect()->getNamespace() == "th" &&
+        op->getNumRegions() == 0 &&
+        !llvm::is_contained(
+            {"shared", "read", "update", "variable", "constant", "return"},
+            op->getName().stripDialect()))
+      op->setLoc(NameLoc::get(
+          StringAttr::get(op->getContext(), op->getName().stripDialect()),
+          op->getLoc()));
+  });
   std::string pipeline =
       "th-lower-functions,convert-th-to-linalg,control-flow-sink";
   if (options.optimize)
@@ -283,7 +259,9 @@ LogicalResult tcc::lowerToLLVMDialect(ModuleOp module,
                           : "") +
           // Row temporaries of fused reductions: one buffer for all rows.
           "func.func(buffer-loop-hoisting),"
-          "buffer-deallocation-pipeline,convert-bufferization-to-memref," +
+          "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+          // Before the linalg ops that describe the buffers become loops.
+          "tcc-name-allocations," +
           std::string(options.optimize && options.blas ? "tcc-linalg-to-blas,"
                                                        : "") +
           (options.cuda ? gpuKernels(options)

@@ -165,6 +165,21 @@ def LowerIndexChecks : Pass<"tcc-lower-index-checks", "mlir::ModuleOp"> {
                            "mlir::scf::SCFDialect"];
 }
 
+def NameAllocations : Pass<"tcc-name-allocations", "mlir::ModuleOp"> {
+  let summary = "Tell the runtime which op each kernel buffer is for";
+  let description = [{
+    Before each `memref.alloc`, a call of the runtime's
+    `__tcc_alloc_site(site, bytes)`: `site` is a position in the module
+    attribute `tcc.alloc_sites` ("outer at model.th:14:22", the th ops in
+    the buffer's location, else what the linalg op writing it computes),
+    which the manifest carries, and `bytes` the buffer's size, or -1 when
+    it does not fit in an int64. A failed allocation then names its op and
+    size, and a size that overflows fails the call instead of wrapping.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect"];
+}
+
 def NanGuard : Pass<"tcc-nan-guard", "mlir::ModuleOp"> {
   let summary = "checks every kernel's float results for NaN and Inf";
   let description = [{
@@ -257,6 +272,11 @@ def ConvertThToLinalg : Pass<"convert-th-to-linalg", "mlir::ModuleOp"> {
 
 def TestCrash : Pass<"tcc-test-crash", "mlir::ModuleOp"> {
   let summary = "Crash (SIGSEGV), as a pass with a bug would";
+  let options = [
+    Option<"onWorkerThread", "on-worker-thread", "bool", /*default=*/"false",
+           "crash on another thread, as a pass that MLIR runs on its "
+           "worker threads would">
+  ];
 }
 
 def TestInvalidIR : Pass<"tcc-test-invalid-ir", "mlir::ModuleOp"> {

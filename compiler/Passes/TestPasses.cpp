@@ -13,6 +13,7 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include <csignal>
+#include <thread>
 
 namespace tcc {
 #define GEN_PASS_DEF_TESTCRASH
@@ -24,7 +25,13 @@ using namespace mlir;
 
 namespace {
 struct TestCrashPass : tcc::impl::TestCrashBase<TestCrashPass> {
-  void runOnOperation() override { std::raise(SIGSEGV); }
+  using TestCrashBase::TestCrashBase;
+  void runOnOperation() override {
+    if (!onWorkerThread)
+      std::raise(SIGSEGV);
+    // A thread with no crash recovery context, as MLIR's workers are.
+    std::thread([] { std::raise(SIGSEGV); }).join();
+  }
 };
 
 struct TestInvalidIRPass : tcc::impl::TestInvalidIRBase<TestInvalidIRPass> {

@@ -43,6 +43,10 @@ struct ActiveKernel {
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
   // A NaN-guard check that failed: 2 for a NaN, 1 for an infinity.
   int64_t NanCode = 0;
+  // The buffer the kernel allocates next (__tcc_alloc_site): its position
+  // in the manifest's alloc_sites and its size, or -1 for a size that
+  // overflows.
+  int64_t Site = -1, SiteBytes = 0;
   std::string Message; // For any other status (stopKernel).
 };
 
@@ -70,6 +74,10 @@ void *track(void *P, size_t Bytes) {
   ActiveKernel *K = Active;
   if (!K)
     return P;
+  // The site describes this allocation only: the next one may come from
+  // code that names none.
+  int64_t Site = K->Site;
+  K->Site = -1;
   if (P) {
     try {
       LiveBuffers.emplace_back(P, Bytes);
@@ -79,8 +87,21 @@ void *track(void *P, size_t Bytes) {
       poolFree(P);
     }
   }
-  K->Bytes = static_cast<int64_t>(Bytes);
+  K->Site = Site;
+  K->Bytes = Site >= 0 ? K->SiteBytes : static_cast<int64_t>(Bytes);
   stop(*K, TCC_ERROR_MEMORY);
+}
+
+/// What the kernel could not allocate, for the message: "12 bytes for
+/// outer at model.th:3:9".
+std::string failedAllocation(const Manifest &M, const ActiveKernel &K) {
+  std::string What =
+      K.Site >= 0 && K.Site < static_cast<int64_t>(M.AllocSites.size())
+          ? M.AllocSites[K.Site]
+          : "a temporary";
+  if (K.Bytes < 0)
+    return "a buffer of more than 2^63 bytes for " + What;
+  return std::to_string(K.Bytes) + " bytes for " + What;
 }
 
 } // namespace
@@ -104,9 +125,8 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
     poolFree(LiveBuffers[I].first);
   LiveBuffers.resize(K.FirstLive);
   if (K.Status == TCC_ERROR_MEMORY)
-    return fail(TCC_ERROR_MEMORY, F.Name + ": cannot allocate " +
-                                      std::to_string(K.Bytes) +
-                                      " bytes for a temporary");
+    return fail(TCC_ERROR_MEMORY,
+                F.Name + ": cannot allocate " + failedAllocation(M, K));
   if (K.NanCode != 0) {
     std::string What = K.Check >= 0 && K.Check < static_cast<int64_t>(
                                                      M.NanChecks.size())
@@ -177,6 +197,19 @@ TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
   K->Index = Index;
   K->Size = Size;
   tcc::rt::stop(*K, TCC_ERROR_INDEX);
+}
+
+/// tcc-name-allocations' call before each allocation of a kernel buffer:
+/// it is for site `Site` and holds `Bytes` bytes (-1: more than an int64
+/// can count, which fails the call before the wrapped size is used).
+TCC_HIDDEN void __tcc_alloc_site(int64_t Site, int64_t Bytes) {
+  tcc::rt::ActiveKernel *K = tcc::rt::activeKernel("allocation");
+  K->Site = Site;
+  K->SiteBytes = Bytes;
+  if (Bytes < 0) {
+    K->Bytes = Bytes;
+    tcc::rt::stop(*K, TCC_ERROR_MEMORY);
+  }
 }
 
 /// tcc-nan-guard's call: result `Check` holds a NaN (Code 2) or an

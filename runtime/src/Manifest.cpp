@@ -504,10 +504,11 @@ bool parseManifest(const char *Text, uint64_t DataSize, Manifest &M,
       return Done(false);
     M.Functions.push_back(std::move(F));
   }
-  // index_checks and nan_checks are optional: only kernels that read
-  // indices at run time, or were compiled with --nan-guard, check.
+  // These lists are optional: only kernels that read indices at run time,
+  // were compiled with --nan-guard, or allocate, number what they check.
   for (auto [Key, List] : {std::pair{"index_checks", &M.IndexChecks},
-                           std::pair{"nan_checks", &M.NanChecks}}) {
+                           std::pair{"nan_checks", &M.NanChecks},
+                           std::pair{"alloc_sites", &M.AllocSites}}) {
     const JsonValue *Checks = Root.get(Key);
     if (!Checks)
       continue;

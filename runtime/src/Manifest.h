@@ -128,6 +128,9 @@ struct Manifest {
   std::vector<std::string> IndexChecks;
   /// What each NaN-guard check watches (`tcc --nan-guard`).
   std::vector<std::string> NanChecks;
+  /// What each kernel buffer is for ("outer at model.th:14:22"), numbered
+  /// as the kernels' `__tcc_alloc_site` calls number them.
+  std::vector<std::string> AllocSites;
   /// `tcc --profile`: the kernels, numbered as their profile calls number
   /// them.
   bool Profiled = false;

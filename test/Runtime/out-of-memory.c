@@ -1,9 +1,10 @@
 // Allocations a real compiled model (Inputs/out_of_memory.th) cannot make:
 // the outer product of two vectors of 5e6 elements (200 TB, more than the
 // address space), the same as a temporary of a kernel that also updates w
-// in place, and a (k, k) alloc of k = 1e7. Each call fails with
-// TCC_ERROR_MEMORY and a message naming the function and the byte count,
-// leaves every shared variable byte for byte as it was and the caller's
+// in place, a (k, k) alloc of k = 1e7, and (k, k) allocs whose byte
+// counts overflow 64 bits. Each call fails with TCC_ERROR_MEMORY and a
+// message naming the function, the buffer's size and the op and source
+// position it is for, leaves every shared variable byte for byte as it was and the caller's
 // output arrays untouched, and the next normal call still works. Under
 // `ulimit -v` (1 GB of address space) the program also asks for 5 GB, an
 // amount a machine could give, which fails just as cleanly, and makes
@@ -87,13 +88,22 @@ int main(int argc, char **argv) {
   tcc_array in[2] = {view(u, TCC_FLOAT64, 1, (int64_t)N),
                      view(v, TCC_FLOAT64, 1, (int64_t)N)};
   fail_call("outer", in, 2);
-  // CHECK-NEXT:status=3: outer: cannot allocate 200000000000{{0(00|64)}} bytes for a temporary
+  // CHECK-NEXT:status=3: outer: cannot allocate 200000000000000 bytes for mul at {{.*}}out_of_memory.th:14:33
   fail_call("sorted_sum", in, 2);
-  // CHECK-NEXT:status=3: sorted_sum: cannot allocate 200000000000{{0(00|64)}} bytes for a temporary
+  // CHECK-NEXT:status=3: sorted_sum: cannot allocate 200000000000000 bytes for mul at {{.*}}out_of_memory.th:18:46
   int64_t k = 10000000;
   tcc_array kin = view(&k, TCC_INT64, 0);
   fail_call("zeros", &kin, 1);
-  // CHECK-NEXT:status=3: zeros: cannot allocate 800000000000{{0(00|64)}} bytes for a temporary
+  // CHECK-NEXT:status=3: zeros: cannot allocate 800000000000000 bytes for alloc at {{.*}}out_of_memory.th:20:30
+  // Sizes whose byte counts overflow 64 bits (k*k*8 = 2^65 would wrap to
+  // 0, and a 0-byte buffer the kernel then fills): the call fails before
+  // the buffer is made.
+  k = (int64_t)1 << 31;
+  fail_call("zeros", &kin, 1);
+  // CHECK-NEXT:status=3: zeros: cannot allocate a buffer of more than 2^63 bytes for alloc at {{.*}}out_of_memory.th:20:30
+  k = 3037000500; // k*k fits in 63 bits, k*k*8 does not.
+  fail_call("zeros", &kin, 1);
+  // CHECK-NEXT:status=3: zeros: cannot allocate a buffer of more than 2^63 bytes for alloc at {{.*}}out_of_memory.th:20:30
 
   // Under ulimit -v 1000000 (KiB): 25000 x 25000 float64 = 5e9 bytes.
   if (limited) {
@@ -103,9 +113,9 @@ int main(int argc, char **argv) {
     k = 25000;
     fail_call("zeros", &kin, 1);
   }
-  // LIMITED-NEXT:status=3: outer: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
-  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
-  // LIMITED-NEXT:status=3: zeros: cannot allocate 5000000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: outer: cannot allocate 5000000000 bytes for mul at {{.*}}out_of_memory.th:14:33
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 5000000000 bytes for mul at {{.*}}out_of_memory.th:18:46
+  // LIMITED-NEXT:status=3: zeros: cannot allocate 5000000000 bytes for alloc at {{.*}}out_of_memory.th:20:30
   free(u);
   free(v);
 
@@ -133,10 +143,10 @@ int main(int argc, char **argv) {
       tcc_array_release(&big);
     }
   }
-  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000000 bytes for argsort at {{.*}}out_of_memory.th:18:38
   // LIMITED-NEXT:status=0: ok
   // LIMITED-NEXT:outer (8000, 8000) [0][0]=-7999 [7999][7999]=7999
-  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000{{0(00|64)}} bytes for a temporary
+  // LIMITED-NEXT:status=3: sorted_sum: cannot allocate 512000000 bytes for argsort at {{.*}}out_of_memory.th:18:38
   // LIMITED-NEXT:status=0: ok
   // LIMITED-NEXT:outer (8000, 8000) [0][0]=-7999 [7999][7999]=7999
 
