@@ -1,4 +1,4 @@
-//===- CrashReproducer.cpp - The reproducer of a pipeline that crashes ----===//
+//===- CrashReproducer.cpp - Reproducer of a crashed pipeline ------------===//
 
 #include "CodeGen/CrashReproducer.h"
 #include "CodeGen/Pipeline.h"

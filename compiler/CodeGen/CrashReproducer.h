@@ -1,5 +1,4 @@
-//===- CrashReproducer.h - The reproducer of a pipeline that crashes -*- C++
-//-*-===//
+//===- CrashReproducer.h - Reproducer of a crashed pipeline -*- C++ -*-===//
 //
 // A pass that crashes leaves a reproducer: the module as its pipeline got
 // it, with the pipeline, in MLIR's format (`tcc-opt --run-reproducer

@@ -187,8 +187,11 @@ LogicalResult tcc::lowerToLinalg(ModuleOp module,
           StringAttr::get(op->getContext(), op->getName().stripDialect()),
           op->getLoc()));
   });
+  // On the CPU, convolutions as one BLAS product per sample (im2col).
+  bool convGemm = options.optimize && options.blas && !options.cuda;
   std::string pipeline =
-      "th-lower-functions,convert-th-to-linalg,control-flow-sink";
+      std::string("th-lower-functions,convert-th-to-linalg") +
+      (convGemm ? "{conv-gemm}" : "") + ",control-flow-sink";
   if (options.optimize)
     pipeline += ",canonicalize,cse";
   if (options.optimize && options.fusion)

@@ -1,5 +1,4 @@
-//===- ExternalFunctions.h - Declarations of functions kernels call -*- C++
-//-*-===//
+//===- ExternalFunctions.h - Functions kernels call ---------*- C++ -*-===//
 //
 // Kernels call C functions outside the module: the runtime's (random draws,
 // index errors, special functions), OpenBLAS and libm. Each is declared once,

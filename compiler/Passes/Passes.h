@@ -41,6 +41,9 @@ void populateThToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// th.join and th.join_piece as tensor.insert_slice / extract_slice.
 void populateJoinToTensorPatterns(mlir::RewritePatternSet &patterns);
 void populateNNetToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// conv2d and its gradients as im2col and a matrix product per sample
+/// (ConvToGemm.cpp), preferred over the direct lowerings when added.
+void populateConvToGemmPatterns(mlir::RewritePatternSet &patterns);
 /// th.scan to scf.for (ScanToLoops.cpp).
 void populateScanToLoopsPatterns(mlir::RewritePatternSet &patterns);
 

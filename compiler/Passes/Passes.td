@@ -252,8 +252,14 @@ def ConvertThToLinalg : Pass<"convert-th-to-linalg", "mlir::ModuleOp"> {
     reductions `linalg.generic` with reduction iterators, dot the
     `linalg.dot/matvec/vecmat/matmul` named ops, dimshuffle a copying
     `linalg.generic`. Sizes are taken from operands at run time; the runtime
-    has checked that they agree before the call.
+    has checked that they agree before the call. With `conv-gemm`, conv2d
+    and its gradients become im2col and one matrix product per sample
+    (for BLAS) instead of linalg's convolution and gathers.
   }];
+  let options = [
+    Option<"convGemm", "conv-gemm", "bool", /*default=*/"false",
+           "conv2d and its gradients as im2col + matmul per sample">
+  ];
   let dependentDialects = [
     "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
     "mlir::arith::ArithDialect", "mlir::math::MathDialect",

@@ -738,10 +738,13 @@ static void makeIntegersSignless(ModuleOp module) {
 
 struct ConvertThToLinalgPass
     : tcc::impl::ConvertThToLinalgBase<ConvertThToLinalgPass> {
+  using ConvertThToLinalgBase::ConvertThToLinalgBase;
   void runOnOperation() override {
     tcc::declareRandomFunctions(getOperation());
     RewritePatternSet patterns(&getContext());
     tcc::populateThToLinalgPatterns(patterns);
+    if (convGemm)
+      tcc::populateConvToGemmPatterns(patterns);
     GreedyRewriteConfig config;
     config.enableFolding(false);
     if (failed(
