@@ -172,163 +172,148 @@ static Value im2col(OpBuilder &b, Location loc, Value padded, Value n,
   return reshaped(b, loc, taps, {count, positions});
 }
 
+/// out[n] = W . cols(n), each product into its zeroed row of the result.
+static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dOp op) {
+  Location loc = op.getLoc();
+  IndexMath m{rewriter, loc};
+  Type element = elementOf(op.getInput());
+  Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
+                              zeroOf(element));
+  Value filters = op.getFilters();
+  ConvShape s{m.dim(padded, 0),
+              m.dim(padded, 1),
+              m.dim(filters, 0),
+              m.dim(filters, 2),
+              m.dim(filters, 3),
+              {},
+              {},
+              op.getStrides(),
+              op.getDilations()};
+  Value span0 =
+      m.add(m.mul(m.sub(s.rows, m.c(1)), m.c(s.dilations[0])), m.c(1));
+  Value span1 =
+      m.add(m.mul(m.sub(s.cols, m.c(1)), m.c(s.dilations[1])), m.c(1));
+  s.outRows = m.windows(m.dim(padded, 2), span0, 0, s.strides[0]);
+  s.outCols = m.windows(m.dim(padded, 3), span1, 0, s.strides[1]);
+  Value positions = m.mul(s.outRows, s.outCols);
+
+  Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
+  Value weights = reshaped(rewriter, loc, filters, {s.filters, taps});
+  Value out = emptyOf(rewriter, loc, {s.batch, s.filters, positions}, element);
+  out = forEachSample(
+      rewriter, loc, s.batch, out,
+      [&](OpBuilder &b, Location l, Value n, Value acc) {
+        Value cols = im2col(b, l, padded, n, s, /*transposed=*/false);
+        Value row = zeroFilled(b, l, rowOf(b, l, acc, n, s.filters, positions));
+        return withRow(b, l, matmul(b, l, weights, cols, row), acc, n,
+                       s.filters, positions);
+      });
+  return reshaped(rewriter, loc, out,
+                  {s.batch, s.filters, s.outRows, s.outCols}, op.getType());
+}
+
+/// dW = sum over n of grad[n] . colsT(n), accumulated in the loop.
+static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dGradFiltersOp op) {
+  Location loc = op.getLoc();
+  IndexMath m{rewriter, loc};
+  Type element = elementOf(op.getInput());
+  Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
+                              zeroOf(element));
+  Value filters = op.getFilters(), grad = op.getGrad();
+  ConvShape s{m.dim(padded, 0),  m.dim(padded, 1),  m.dim(filters, 0),
+              m.dim(filters, 2), m.dim(filters, 3), m.dim(grad, 2),
+              m.dim(grad, 3),    op.getStrides(),   op.getDilations()};
+  Value positions = m.mul(s.outRows, s.outCols);
+  Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
+
+  Value grads = reshaped(rewriter, loc, grad, {s.batch, s.filters, positions});
+  Value dw = zeroFilled(rewriter, loc,
+                        emptyOf(rewriter, loc, {s.filters, taps}, element));
+  dw = forEachSample(rewriter, loc, s.batch, dw,
+                     [&](OpBuilder &b, Location l, Value n, Value acc) {
+                       Value colsT =
+                           im2col(b, l, padded, n, s, /*transposed=*/true);
+                       Value g = rowOf(b, l, grads, n, s.filters, positions);
+                       return matmul(b, l, g, colsT, acc);
+                     });
+  return reshaped(rewriter, loc, dw, {s.filters, s.channels, s.rows, s.cols},
+                  op.getType());
+}
+
+/// dcols[n] = W^T . grad[n] for every n, then col2im.
+static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dGradInputOp op) {
+  Location loc = op.getLoc();
+  IndexMath m{rewriter, loc};
+  Type element = elementOf(op.getGrad());
+  Value input = op.getInput(), filters = op.getFilters(), grad = op.getGrad();
+  Value batch = m.dim(grad, 0), channels = m.dim(filters, 1),
+        count = m.dim(filters, 0), rows = m.dim(filters, 2),
+        cols = m.dim(filters, 3), outRows = m.dim(grad, 2),
+        outCols = m.dim(grad, 3);
+  Value positions = m.mul(outRows, outCols);
+  Value taps = m.mul(channels, m.mul(rows, cols));
+
+  // W^T (K x F), once.
+  Value weights = reshaped(rewriter, loc, filters, {count, taps});
+  Value transposed = linalg::TransposeOp::create(
+                         rewriter, loc, weights,
+                         emptyOf(rewriter, loc, {taps, count}, element),
+                         ArrayRef<int64_t>{1, 0})
+                         .getResult()[0];
+  Value grads = reshaped(rewriter, loc, grad, {batch, count, positions});
+  Value dcols = emptyOf(rewriter, loc, {batch, taps, positions}, element);
+  dcols = forEachSample(rewriter, loc, batch, dcols,
+                        [&](OpBuilder &b, Location l, Value n, Value acc) {
+                          Value g = rowOf(b, l, grads, n, count, positions);
+                          Value row = zeroFilled(
+                              b, l, rowOf(b, l, acc, n, taps, positions));
+                          return withRow(b, l, matmul(b, l, transposed, g, row),
+                                         acc, n, taps, positions);
+                        });
+  Value perTap = reshaped(rewriter, loc, dcols,
+                          {batch, channels, rows, cols, outRows, outCols});
+
+  // col2im: input element (n, c, y, x) sums the columns of the windows
+  // that read it, over taps (i, j); the taps' shape sizes the loops.
+  MLIRContext *ctx = rewriter.getContext();
+  AffineExpr c, i, j;
+  bindDims(ctx, std::ignore, c, std::ignore, std::ignore, i, j);
+  AffineMap tapsMap = AffineMap::get(6, 0, {c, i, j}, ctx);
+  Value tapShape = emptyOf(rewriter, loc, {channels, rows, cols}, element);
+  ArrayRef<int64_t> p = op.getPadding(), s = op.getStrides(),
+                    dl = op.getDilations();
+  auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
+                  Value) -> std::pair<Value, Value> {
+    IndexMath bm{b, l};
+    auto [oy, rowOk] =
+        bm.coveringWindow(bm.add(index[2], bm.c(p[0])),
+                          bm.mul(index[4], bm.c(dl[0])), s[0], outRows);
+    auto [ox, colOk] =
+        bm.coveringWindow(bm.add(index[3], bm.c(p[1])),
+                          bm.mul(index[5], bm.c(dl[1])), s[1], outCols);
+    Value valid = bm.both(rowOk, colOk);
+    Value v = tensor::ExtractOp::create(
+        b, l, perTap,
+        ValueRange{index[0], index[1], index[4], index[5], bm.orZero(valid, oy),
+                   bm.orZero(valid, ox)});
+    return {v, valid};
+  };
+  return gatherIntoInput(rewriter, loc, cast<RankedTensorType>(op.getType()),
+                         input, tapShape, tapsMap, outRows, outCols, term);
+}
+
 namespace {
 
-struct Conv2dAsGemm : OpRewritePattern<th::Conv2dOp> {
-  Conv2dAsGemm(MLIRContext *ctx) : OpRewritePattern(ctx, /*benefit=*/2) {}
+/// Each op's lowering above, preferred (benefit 2) over the direct one,
+/// for the element types BLAS has.
+template <typename OpTy> struct AsGemm : OpRewritePattern<OpTy> {
+  AsGemm(MLIRContext *ctx) : OpRewritePattern<OpTy>(ctx, /*benefit=*/2) {}
 
-  LogicalResult matchAndRewrite(th::Conv2dOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     if (!blasType(op.getType()))
       return failure();
-    Location loc = op.getLoc();
-    IndexMath m{rewriter, loc};
-    Type element = elementOf(op.getInput());
-    Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
-                                zeroOf(element));
-    Value filters = op.getFilters();
-    ConvShape s{m.dim(padded, 0),
-                m.dim(padded, 1),
-                m.dim(filters, 0),
-                m.dim(filters, 2),
-                m.dim(filters, 3),
-                {},
-                {},
-                op.getStrides(),
-                op.getDilations()};
-    Value span0 =
-        m.add(m.mul(m.sub(s.rows, m.c(1)), m.c(s.dilations[0])), m.c(1));
-    Value span1 =
-        m.add(m.mul(m.sub(s.cols, m.c(1)), m.c(s.dilations[1])), m.c(1));
-    s.outRows = m.windows(m.dim(padded, 2), span0, 0, s.strides[0]);
-    s.outCols = m.windows(m.dim(padded, 3), span1, 0, s.strides[1]);
-    Value positions = m.mul(s.outRows, s.outCols);
-
-    Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
-    Value weights = reshaped(rewriter, loc, filters, {s.filters, taps});
-    Value out =
-        emptyOf(rewriter, loc, {s.batch, s.filters, positions}, element);
-    out = forEachSample(rewriter, loc, s.batch, out,
-                        [&](OpBuilder &b, Location l, Value n, Value acc) {
-                          Value cols =
-                              im2col(b, l, padded, n, s, /*transposed=*/false);
-                          Value row = zeroFilled(
-                              b, l, rowOf(b, l, acc, n, s.filters, positions));
-                          return withRow(b, l, matmul(b, l, weights, cols, row),
-                                         acc, n, s.filters, positions);
-                        });
-    rewriter.replaceOp(op, reshaped(rewriter, loc, out,
-                                    {s.batch, s.filters, s.outRows, s.outCols},
-                                    op.getType()));
-    return success();
-  }
-};
-
-struct Conv2dGradFiltersAsGemm : OpRewritePattern<th::Conv2dGradFiltersOp> {
-  Conv2dGradFiltersAsGemm(MLIRContext *ctx)
-      : OpRewritePattern(ctx, /*benefit=*/2) {}
-
-  LogicalResult matchAndRewrite(th::Conv2dGradFiltersOp op,
-                                PatternRewriter &rewriter) const override {
-    if (!blasType(op.getType()))
-      return failure();
-    Location loc = op.getLoc();
-    IndexMath m{rewriter, loc};
-    Type element = elementOf(op.getInput());
-    Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
-                                zeroOf(element));
-    Value filters = op.getFilters(), grad = op.getGrad();
-    ConvShape s{m.dim(padded, 0),  m.dim(padded, 1),  m.dim(filters, 0),
-                m.dim(filters, 2), m.dim(filters, 3), m.dim(grad, 2),
-                m.dim(grad, 3),    op.getStrides(),   op.getDilations()};
-    Value positions = m.mul(s.outRows, s.outCols);
-    Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
-
-    Value grads =
-        reshaped(rewriter, loc, grad, {s.batch, s.filters, positions});
-    Value dw = zeroFilled(rewriter, loc,
-                          emptyOf(rewriter, loc, {s.filters, taps}, element));
-    dw = forEachSample(rewriter, loc, s.batch, dw,
-                       [&](OpBuilder &b, Location l, Value n, Value acc) {
-                         Value colsT =
-                             im2col(b, l, padded, n, s, /*transposed=*/true);
-                         Value g = rowOf(b, l, grads, n, s.filters, positions);
-                         return matmul(b, l, g, colsT, acc);
-                       });
-    rewriter.replaceOp(op, reshaped(rewriter, loc, dw,
-                                    {s.filters, s.channels, s.rows, s.cols},
-                                    op.getType()));
-    return success();
-  }
-};
-
-struct Conv2dGradInputAsGemm : OpRewritePattern<th::Conv2dGradInputOp> {
-  Conv2dGradInputAsGemm(MLIRContext *ctx)
-      : OpRewritePattern(ctx, /*benefit=*/2) {}
-
-  LogicalResult matchAndRewrite(th::Conv2dGradInputOp op,
-                                PatternRewriter &rewriter) const override {
-    if (!blasType(op.getType()))
-      return failure();
-    Location loc = op.getLoc();
-    IndexMath m{rewriter, loc};
-    Type element = elementOf(op.getGrad());
-    Value input = op.getInput(), filters = op.getFilters(), grad = op.getGrad();
-    Value batch = m.dim(grad, 0), channels = m.dim(filters, 1),
-          count = m.dim(filters, 0), rows = m.dim(filters, 2),
-          cols = m.dim(filters, 3), outRows = m.dim(grad, 2),
-          outCols = m.dim(grad, 3);
-    Value positions = m.mul(outRows, outCols);
-    Value taps = m.mul(channels, m.mul(rows, cols));
-
-    // W^T (K x F), once.
-    Value weights = reshaped(rewriter, loc, filters, {count, taps});
-    Value transposed = linalg::TransposeOp::create(
-                           rewriter, loc, weights,
-                           emptyOf(rewriter, loc, {taps, count}, element),
-                           ArrayRef<int64_t>{1, 0})
-                           .getResult()[0];
-    Value grads = reshaped(rewriter, loc, grad, {batch, count, positions});
-    Value dcols = emptyOf(rewriter, loc, {batch, taps, positions}, element);
-    dcols = forEachSample(
-        rewriter, loc, batch, dcols,
-        [&](OpBuilder &b, Location l, Value n, Value acc) {
-          Value g = rowOf(b, l, grads, n, count, positions);
-          Value row = zeroFilled(b, l, rowOf(b, l, acc, n, taps, positions));
-          return withRow(b, l, matmul(b, l, transposed, g, row), acc, n, taps,
-                         positions);
-        });
-    Value perTap = reshaped(rewriter, loc, dcols,
-                            {batch, channels, rows, cols, outRows, outCols});
-
-    // col2im: input element (n, c, y, x) sums the columns of the windows
-    // that read it, over taps (i, j); the taps' shape sizes the loops.
-    MLIRContext *ctx = rewriter.getContext();
-    AffineExpr c, i, j;
-    bindDims(ctx, std::ignore, c, std::ignore, std::ignore, i, j);
-    AffineMap tapsMap = AffineMap::get(6, 0, {c, i, j}, ctx);
-    Value tapShape = emptyOf(rewriter, loc, {channels, rows, cols}, element);
-    ArrayRef<int64_t> p = op.getPadding(), s = op.getStrides(),
-                      dl = op.getDilations();
-    auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
-                    Value) -> std::pair<Value, Value> {
-      IndexMath bm{b, l};
-      auto [oy, rowOk] =
-          bm.coveringWindow(bm.add(index[2], bm.c(p[0])),
-                            bm.mul(index[4], bm.c(dl[0])), s[0], outRows);
-      auto [ox, colOk] =
-          bm.coveringWindow(bm.add(index[3], bm.c(p[1])),
-                            bm.mul(index[5], bm.c(dl[1])), s[1], outCols);
-      Value valid = bm.both(rowOk, colOk);
-      Value v = tensor::ExtractOp::create(
-          b, l, perTap,
-          ValueRange{index[0], index[1], index[4], index[5],
-                     bm.orZero(valid, oy), bm.orZero(valid, ox)});
-      return {v, valid};
-    };
-    rewriter.replaceOp(
-        op, gatherIntoInput(rewriter, loc, cast<RankedTensorType>(op.getType()),
-                            input, tapShape, tapsMap, outRows, outCols, term));
+    rewriter.replaceOp(op, lowerAsGemm(rewriter, op));
     return success();
   }
 };
@@ -336,6 +321,6 @@ struct Conv2dGradInputAsGemm : OpRewritePattern<th::Conv2dGradInputOp> {
 } // namespace
 
 void tcc::populateConvToGemmPatterns(RewritePatternSet &patterns) {
-  patterns.add<Conv2dAsGemm, Conv2dGradFiltersAsGemm, Conv2dGradInputAsGemm>(
-      patterns.getContext());
+  patterns.add<AsGemm<th::Conv2dOp>, AsGemm<th::Conv2dGradFiltersOp>,
+               AsGemm<th::Conv2dGradInputOp>>(patterns.getContext());
 }
