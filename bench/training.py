@@ -5,6 +5,15 @@ checks that they agree, for the end-to-end tests of the bench models."""
 import numpy as np
 
 
+def load_from_argv(argv):
+    """The test's model and precision from its command line (MODEL.so
+    DTYPE): the loaded model, the dtype, and the relative tolerance a
+    training step must meet against NumPy in that dtype."""
+    import tcc
+    dtype = np.dtype(argv[2])
+    return tcc.load(argv[1]), dtype, 1e-9 if dtype == np.float64 else 2e-3
+
+
 def train_alongside(m, spec, reference, x, t, steps, rtol):
     """Runs `steps` training calls of model `m` and of `reference` on (x, t);
     after each, the costs and every parameter in `spec.names` must agree

@@ -172,33 +172,37 @@ static Value im2col(OpBuilder &b, Location loc, Value padded, Value n,
   return reshaped(b, loc, taps, {count, positions});
 }
 
+/// The op's input padded; `s` gets the convolution's sizes, the output's
+/// being `outRows` and `outCols` if given, else as many windows as fit.
+template <typename OpTy>
+static Value paddedConv(IndexMath &m, OpTy op, Value outRows, Value outCols,
+                        ConvShape &s) {
+  Value padded = padSymmetric(m.b, m.loc, op.getInput(), op.getPadding(),
+                              zeroOf(elementOf(op.getInput())));
+  Value filters = op.getFilters();
+  s = ConvShape{m.dim(padded, 0),  m.dim(padded, 1),  m.dim(filters, 0),
+                m.dim(filters, 2), m.dim(filters, 3), outRows,
+                outCols,           op.getStrides(),   op.getDilations()};
+  if (!s.outRows) {
+    s.outRows =
+        m.convWindows(m.dim(padded, 2), s.rows, s.dilations[0], s.strides[0]);
+    s.outCols =
+        m.convWindows(m.dim(padded, 3), s.cols, s.dilations[1], s.strides[1]);
+  }
+  return padded;
+}
+
 /// out[n] = W . cols(n), each product into its zeroed row of the result.
 static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dOp op) {
   Location loc = op.getLoc();
   IndexMath m{rewriter, loc};
   Type element = elementOf(op.getInput());
-  Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
-                              zeroOf(element));
-  Value filters = op.getFilters();
-  ConvShape s{m.dim(padded, 0),
-              m.dim(padded, 1),
-              m.dim(filters, 0),
-              m.dim(filters, 2),
-              m.dim(filters, 3),
-              {},
-              {},
-              op.getStrides(),
-              op.getDilations()};
-  Value span0 =
-      m.add(m.mul(m.sub(s.rows, m.c(1)), m.c(s.dilations[0])), m.c(1));
-  Value span1 =
-      m.add(m.mul(m.sub(s.cols, m.c(1)), m.c(s.dilations[1])), m.c(1));
-  s.outRows = m.windows(m.dim(padded, 2), span0, 0, s.strides[0]);
-  s.outCols = m.windows(m.dim(padded, 3), span1, 0, s.strides[1]);
+  ConvShape s;
+  Value padded = paddedConv(m, op, {}, {}, s);
   Value positions = m.mul(s.outRows, s.outCols);
 
   Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
-  Value weights = reshaped(rewriter, loc, filters, {s.filters, taps});
+  Value weights = reshaped(rewriter, loc, op.getFilters(), {s.filters, taps});
   Value out = emptyOf(rewriter, loc, {s.batch, s.filters, positions}, element);
   out = forEachSample(
       rewriter, loc, s.batch, out,
@@ -217,12 +221,9 @@ static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dGradFiltersOp op) {
   Location loc = op.getLoc();
   IndexMath m{rewriter, loc};
   Type element = elementOf(op.getInput());
-  Value padded = padSymmetric(rewriter, loc, op.getInput(), op.getPadding(),
-                              zeroOf(element));
-  Value filters = op.getFilters(), grad = op.getGrad();
-  ConvShape s{m.dim(padded, 0),  m.dim(padded, 1),  m.dim(filters, 0),
-              m.dim(filters, 2), m.dim(filters, 3), m.dim(grad, 2),
-              m.dim(grad, 3),    op.getStrides(),   op.getDilations()};
+  Value grad = op.getGrad();
+  ConvShape s;
+  Value padded = paddedConv(m, op, m.dim(grad, 2), m.dim(grad, 3), s);
   Value positions = m.mul(s.outRows, s.outCols);
   Value taps = m.mul(s.channels, m.mul(s.rows, s.cols));
 
@@ -284,19 +285,12 @@ static Value lowerAsGemm(OpBuilder &rewriter, th::Conv2dGradInputOp op) {
                     dl = op.getDilations();
   auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
                   Value) -> std::pair<Value, Value> {
-    IndexMath bm{b, l};
-    auto [oy, rowOk] =
-        bm.coveringWindow(bm.add(index[2], bm.c(p[0])),
-                          bm.mul(index[4], bm.c(dl[0])), s[0], outRows);
-    auto [ox, colOk] =
-        bm.coveringWindow(bm.add(index[3], bm.c(p[1])),
-                          bm.mul(index[5], bm.c(dl[1])), s[1], outCols);
-    Value valid = bm.both(rowOk, colOk);
+    IndexMath::Covering at = IndexMath{b, l}.coveringOutput(
+        index[2], index[3], index[4], index[5], p, s, dl, outRows, outCols);
     Value v = tensor::ExtractOp::create(
         b, l, perTap,
-        ValueRange{index[0], index[1], index[4], index[5], bm.orZero(valid, oy),
-                   bm.orZero(valid, ox)});
-    return {v, valid};
+        ValueRange{index[0], index[1], index[4], index[5], at.row, at.col});
+    return {v, at.valid};
   };
   return gatherIntoInput(rewriter, loc, cast<RankedTensorType>(op.getType()),
                          input, tapShape, tapsMap, outRows, outCols, term);

@@ -67,6 +67,32 @@ struct IndexMath {
     return add(floorDiv(sub(add(size, c(2 * padding)), span), c(stride)), c(1));
   }
 
+  /// How many windows of `taps` taps `dilation` apart, `stride` apart,
+  /// fit in `size` (already padded) rows.
+  Value convWindows(Value size, Value taps, int64_t dilation, int64_t stride) {
+    Value span = add(mul(sub(taps, c(1)), c(dilation)), c(1));
+    return windows(size, span, 0, stride);
+  }
+
+  /// The output position whose window reads input (y, x) (unpadded) at
+  /// tap (i, j) of a convolution with `outRows` x `outCols` outputs, and
+  /// whether there is one; the position is (0, 0), safe to read at, where
+  /// there is not.
+  struct Covering {
+    Value row, col, valid;
+  };
+  Covering coveringOutput(Value y, Value x, Value i, Value j,
+                          ArrayRef<int64_t> padding, ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> dilations, Value outRows,
+                          Value outCols) {
+    auto [row, rowOk] = coveringWindow(
+        add(y, c(padding[0])), mul(i, c(dilations[0])), strides[0], outRows);
+    auto [col, colOk] = coveringWindow(
+        add(x, c(padding[1])), mul(j, c(dilations[1])), strides[1], outCols);
+    Value valid = both(rowOk, colOk);
+    return {orZero(valid, row), orZero(valid, col), valid};
+  }
+
   /// The output row that tap `tap` of a window (at `tapOffset` rows from
   /// its start) reads at padded row `padded`, and whether there is one:
   /// (padded - tapOffset) / stride, divisible and in [0, count).

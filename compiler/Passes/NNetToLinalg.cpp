@@ -46,13 +46,9 @@ struct LowerConv2d : OpRewritePattern<th::Conv2dOp> {
                                zeroOf(element));
     Value filters = op.getFilters();
     SmallVector<Value, 4> sizes = {m.dim(input, 0), m.dim(filters, 0)};
-    for (int d = 0; d < 2; ++d) {
-      Value span = m.add(m.mul(m.sub(m.dim(filters, 2 + d), m.c(1)),
-                               m.c(op.getDilations()[d])),
-                         m.c(1));
-      sizes.push_back(
-          m.windows(m.dim(input, 2 + d), span, 0, op.getStrides()[d]));
-    }
+    for (int d = 0; d < 2; ++d)
+      sizes.push_back(m.convWindows(m.dim(input, 2 + d), m.dim(filters, 2 + d),
+                                    op.getDilations()[d], op.getStrides()[d]));
     Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
     auto conv = linalg::Conv2DNchwFchwOp::create(
         rewriter, loc, TypeRange{type}, ValueRange{input, filters},
@@ -120,19 +116,11 @@ struct LowerConv2dGradInput : OpRewritePattern<th::Conv2dGradInputOp> {
                       dl = op.getDilations();
     auto term = [&](OpBuilder &b, Location l, ArrayRef<Value> index,
                     Value filter) -> std::pair<Value, Value> {
-      IndexMath bm{b, l};
-      auto [oy, rowOk] =
-          bm.coveringWindow(bm.add(index[2], bm.c(p[0])),
-                            bm.mul(index[5], bm.c(dl[0])), s[0], rows);
-      auto [ox, colOk] =
-          bm.coveringWindow(bm.add(index[3], bm.c(p[1])),
-                            bm.mul(index[6], bm.c(dl[1])), s[1], cols);
-      Value valid = bm.both(rowOk, colOk);
-      Value g = tensor::ExtractOp::create(b, l, grad,
-                                          ValueRange{index[0], index[4],
-                                                     bm.orZero(valid, oy),
-                                                     bm.orZero(valid, ox)});
-      return {arith::MulFOp::create(b, l, g, filter), valid};
+      IndexMath::Covering at = IndexMath{b, l}.coveringOutput(
+          index[2], index[3], index[5], index[6], p, s, dl, rows, cols);
+      Value g = tensor::ExtractOp::create(
+          b, l, grad, ValueRange{index[0], index[4], at.row, at.col});
+      return {arith::MulFOp::create(b, l, g, filter), at.valid};
     };
     rewriter.replaceOp(op, gatherIntoInput(rewriter, loc,
                                            cast<RankedTensorType>(op.getType()),

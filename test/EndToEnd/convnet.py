@@ -17,16 +17,12 @@ import sys
 
 import numpy as np
 
-import tcc
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "bench"))
 import training  # noqa: E402
 import workloads  # noqa: E402
 
-path, dtype = sys.argv[1], np.dtype(sys.argv[2])
-rtol = 1e-9 if dtype == np.float64 else 2e-3
-m = tcc.load(path)
+m, dtype, rtol = training.load_from_argv(sys.argv)
 rng = np.random.RandomState(7)
 n = 3
 x = rng.randn(n, 1, 256, 256).astype(dtype)

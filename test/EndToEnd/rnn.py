@@ -20,16 +20,12 @@ import sys
 
 import numpy as np
 
-import tcc
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "bench"))
 import training  # noqa: E402
 import workloads  # noqa: E402
 
-path, dtype = sys.argv[1], np.dtype(sys.argv[2])
-rtol = 1e-9 if dtype == np.float64 else 2e-3
-m = tcc.load(path)
+m, dtype, rtol = training.load_from_argv(sys.argv)
 rng = np.random.RandomState(7)
 steps, n = 50, 4
 x = rng.randn(steps, n, 16).astype(dtype)
