@@ -12,17 +12,20 @@
 using namespace mlir;
 
 static constexpr llvm::StringLiteral kIndexChecks = "tcc.index_checks";
-static constexpr llvm::StringLiteral kIndexError = "__tcc_index_error";
+// The runtime's error functions whose first operand numbers a check.
+static constexpr llvm::StringLiteral kCheckErrors[] = {"__tcc_index_error",
+                                                       "__tcc_steps_error"};
 
 std::string tcc::referenceName(llvm::StringRef function) {
   return ("__tcc_reference_" + function).str();
 }
 
-/// Adds `offset` to the check number of every index error `reference`
+/// Adds `offset` to the check number of every check error `reference`
 /// reports, so they follow `module`'s in one table.
 static void renumberIndexChecks(ModuleOp reference, int64_t offset) {
   reference.walk([&](func::CallOp call) {
-    if (call.getCallee() != kIndexError || call.getNumOperands() == 0)
+    if (!llvm::is_contained(kCheckErrors, call.getCallee()) ||
+        call.getNumOperands() == 0)
       return;
     OpBuilder b(call);
     Value check = call.getOperand(0);

@@ -147,7 +147,8 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
 
   // The number of steps: n_steps, else the shortest sequence.
   Value steps;
-  if (args.nSteps && !isa<NoneObject>(args.nSteps.get())) {
+  bool stepsGiven = args.nSteps && !isa<NoneObject>(args.nSteps.get());
+  if (stepsGiven) {
     TensorPtr n = asTensor(args.nSteps, loc);
     DType dtype = dtypeOf(n);
     if (rankOf(n) != 0 || !numpy::isInteger(dtype))
@@ -155,31 +156,24 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
                         "got " +
                             typeString(n->value.getType()));
     steps = castValue(n->value, DType::Int64, loc);
+    // Cut to n_steps rows, so that a sequence's gradient (one row per step)
+    // has its shape. A sequence shorter than that, or a negative n_steps,
+    // fails the call (th.scan's lowering checks both, as Theano does).
     for (Slice &s : slices)
-      s.sequence = subtensor(
-          s.sequence,
-          [&] {
-            auto sl = std::make_shared<SliceObject>();
-            sl->lower = std::make_shared<NoneObject>();
-            sl->upper = wrap(steps);
-            sl->step = std::make_shared<NoneObject>();
-            return sl;
-          }(),
-          loc);
+      s.sequence = subtensor(s.sequence, upTo(steps), loc);
   } else if (slices.empty()) {
     interp.error(loc, "scan: no information about the number of steps: give "
                       "n_steps or a sequence");
+  } else {
+    // The shortest sequence.
+    for (const Slice &s : slices) {
+      Value length = th::ShapeIOp::create(builder, loc, s.sequence->value, 0);
+      steps = steps ? Value(th::MinimumOp::create(builder, loc, steps, length))
+                    : length;
+    }
   }
-  // Every sequence has at least `steps` rows, so no step reads past one
-  // (Theano raises when n_steps is longer; tcc runs the rows there are).
-  for (const Slice &s : slices) {
-    Value length = th::ShapeIOp::create(builder, loc, s.sequence->value, 0);
-    steps = steps ? Value(th::MinimumOp::create(builder, loc, steps, length))
-                  : length;
-  }
-  // And exactly `steps` rows, so that a sequence's gradient (one row per
-  // step) has its shape.
-  if (slices.size() > 1 && !args.nSteps)
+  // And exactly `steps` rows, for the same reason.
+  if (slices.size() > 1 && !stepsGiven)
     for (Slice &s : slices)
       s.sequence = subtensor(s.sequence, upTo(steps), loc);
 

@@ -106,13 +106,14 @@ namespace {
 struct InPlaceUpdatesPass : tcc::impl::InPlaceUpdatesBase<InPlaceUpdatesPass> {
   void runOnOperation() override {
     getOperation().walk([](func::FuncOp func) {
-      // A kernel that checks indices or draws random numbers (which check
-      // their parameters) may stop half-way (docs/ABI.md), and
-      // a variable written in place would then be left half-updated: its
-      // new values go to fresh buffers the runtime commits only on success.
+      // A kernel that checks indices or a scan's steps, or draws random
+      // numbers (which check their parameters), may stop half-way
+      // (docs/ABI.md), and a variable written in place would then be left
+      // half-updated: its new values go to fresh buffers the runtime commits
+      // only on success.
       auto mayStop = [](Operation *op) {
         auto call = dyn_cast<func::CallOp>(op);
-        return isa<th::CheckIndexOp>(op) ||
+        return isa<th::CheckIndexOp, th::CheckStepsOp>(op) ||
                (call && call.getCallee().starts_with("tcc_random_"));
       };
       if (func.isExternal() || func.walk([&](Operation *op) {

@@ -115,12 +115,19 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
     auto c = [&](int64_t v) {
       return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
     };
-    Value steps64 = tensor::ExtractOp::create(rewriter, loc, op.getSteps());
-    steps64 = arith::MaxSIOp::create(
-        rewriter, loc, steps64,
-        arith::ConstantIntOp::create(rewriter, loc, 0, 64));
-    Value steps = arith::IndexCastOp::create(rewriter, loc,
-                                             rewriter.getIndexType(), steps64);
+    // A number of steps that is negative, or that runs past a sequence,
+    // fails the call (Theano raises for both).
+    Value steps = arith::IndexCastOp::create(
+        rewriter, loc, rewriter.getIndexType(),
+        tensor::ExtractOp::create(rewriter, loc, op.getSteps()));
+    Value shortest;
+    for (Value seq : op.getSequences()) {
+      Value length = tensor::DimOp::create(rewriter, loc, seq, 0);
+      shortest = shortest
+                     ? arith::MinUIOp::create(rewriter, loc, shortest, length)
+                     : length;
+    }
+    steps = th::CheckStepsOp::create(rewriter, loc, steps, shortest, "scan");
 
     unsigned outputs = op.getNumOutputs();
     SmallVector<Storage> storage(outputs);

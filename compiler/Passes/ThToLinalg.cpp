@@ -750,11 +750,11 @@ struct ConvertThToLinalgPass
     if (failed(
             applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       return signalPassFailure();
-    // th.check_index stays until tcc-lower-index-checks, after fusion.
+    // The checks stay until tcc-lower-index-checks, after fusion.
     WalkResult left = getOperation().walk([](Operation *op) {
       if (isa<th::ThDialect>(op->getDialect()) &&
           !isa<th::FuncOp, th::ReturnOp, th::SharedOp, th::ReadOp, th::UpdateOp,
-               th::YieldOp, th::CheckIndexOp>(op)) {
+               th::YieldOp, th::CheckIndexOp, th::CheckStepsOp>(op)) {
         op->emitError("could not lower '") << op->getName() << "' to linalg";
         return WalkResult::interrupt();
       }

@@ -43,6 +43,9 @@ struct ActiveKernel {
   int64_t Check = 0, Axis = 0, Index = 0, Size = 0, Bytes = 0;
   // A NaN-guard check that failed: 2 for a NaN, 1 for an infinity.
   int64_t NanCode = 0;
+  // A scan's number of steps that failed its check (Index: the steps,
+  // Size: the shortest sequence's rows, or -1).
+  bool Steps = false;
   // The buffer the kernel allocates next (__tcc_alloc_site): its position
   // in the manifest's alloc_sites and its size, or -1 for a size that
   // overflows.
@@ -137,14 +140,23 @@ int runKernel(const Manifest &M, const FunctionSpec &F, KernelFn Kernel,
                     (K.NanCode == 2 ? "NaN" : "Inf") +
                     " (the first kernel result with a bad value)");
   }
-  if (K.Status != TCC_ERROR_INDEX)
+  std::string Message;
+  if (K.Steps && K.Index < 0)
+    Message = F.Name + ": scan was asked to run for a negative number of " +
+              "steps (" + std::to_string(K.Index) + ")";
+  else if (K.Steps)
+    Message = F.Name + ": a sequence is shorter than the required number " +
+              "of steps: n_steps is " + std::to_string(K.Index) +
+              ", the sequence has " + std::to_string(K.Size) + " rows";
+  else if (K.Status == TCC_ERROR_INDEX)
+    Message = F.Name + ": index " + std::to_string(K.Index) +
+              " is out of bounds for axis " + std::to_string(K.Axis) +
+              " with size " + std::to_string(K.Size);
+  else
     return fail(K.Status, F.Name + ": " + K.Message);
-  std::string Message = F.Name + ": index " + std::to_string(K.Index) +
-                        " is out of bounds for axis " + std::to_string(K.Axis) +
-                        " with size " + std::to_string(K.Size);
   if (K.Check >= 0 && K.Check < static_cast<int64_t>(M.IndexChecks.size()))
     Message += " (" + M.IndexChecks[K.Check] + ")";
-  return fail(TCC_ERROR_INDEX, Message);
+  return fail(K.Status, Message);
 }
 
 void stopKernel(int Status, const char *Message) {
@@ -162,7 +174,7 @@ void stopKernel(int Status, const char *Message) {
 using tcc::rt::Active;
 
 // What the generated code calls (finalize-memref-to-llvm's generic
-// allocation functions, and tcc-lower-index-checks' error call).
+// allocation functions, and tcc-lower-index-checks' error calls).
 extern "C" {
 
 TCC_HIDDEN void *_mlir_memref_to_llvm_alloc(size_t Bytes) {
@@ -197,6 +209,18 @@ TCC_HIDDEN void __tcc_index_error(int64_t Check, int64_t Axis, int64_t Index,
   K->Index = Index;
   K->Size = Size;
   tcc::rt::stop(*K, TCC_ERROR_INDEX);
+}
+
+/// tcc-lower-index-checks' call when a scan's number of steps, `Steps`, is
+/// negative (an IndexError in Theano) or more than the `Rows` of its
+/// shortest sequence (a ValueError).
+TCC_HIDDEN void __tcc_steps_error(int64_t Check, int64_t Steps, int64_t Rows) {
+  tcc::rt::ActiveKernel *K = tcc::rt::activeKernel("scan steps check");
+  K->Check = Check;
+  K->Steps = true;
+  K->Index = Steps;
+  K->Size = Rows;
+  tcc::rt::stop(*K, Steps < 0 ? TCC_ERROR_INDEX : TCC_ERROR_VALUE);
 }
 
 /// tcc-name-allocations' call before each allocation of a kernel buffer:

@@ -17,6 +17,10 @@
 # CHECK-NEXT: multi: ok
 # CHECK-NEXT: return_list: ok
 # CHECK-NEXT: output taps: ok
+# CHECK-NEXT: n_steps 10 : cut: a sequence is shorter than the required number of steps: n_steps is 10, the sequence has 9 rows (scan at {{.*}}scan_model.th:75:14)
+# CHECK-NEXT: n_steps -1 : cut: scan was asked to run for a negative number of steps (-1) (scan at {{.*}}scan_model.th:75:14)
+# CHECK-NEXT: n_steps -14 : cut: scan was asked to run for a negative number of steps (-14) (scan at {{.*}}scan_model.th:75:14)
+# CHECK-NEXT: fib -2: fib: scan was asked to run for a negative number of steps (-2) (scan at {{.*}}scan_model.th:51:11)
 # CHECK-NEXT: sequence taps: ok
 # CHECK-NEXT: go_backwards: ok
 # CHECK-NEXT: map reduce foldl foldr: ok
@@ -119,6 +123,22 @@ close("taps [-1, 1] exact length", m.seq_taps_a(s[:3]), np.array(want[:1]))
 close("taps [-1, 1] too short", m.seq_taps_a(s[:2]), np.zeros(0))
 close("n_steps cut", m.cut(s, 4), np.cumsum(s[:4]))
 close("n_steps 0", m.cut(s, 0), np.zeros(0))
+close("n_steps = len", m.cut(s, len(s)), np.cumsum(s))
+# Theano's scan raises for more steps than a sequence has rows (ValueError)
+# and for a negative number (IndexError); so does the call, naming the scan.
+for steps, error in ((len(s) + 1, ValueError), (-1, IndexError),
+                     (-len(s) - 5, IndexError)):
+    try:
+        m.cut(s, steps)
+        print("n_steps", steps, ": no error")
+    except error as e:
+        print("n_steps", steps, ":", e)
+try:
+    m.fib(np.array([1, 1]), -2)
+    print("fib -2: no error")
+except IndexError as e:
+    print("fib -2:", e)
+close("cut after errors", m.cut(s, 3), np.cumsum(s[:3]))
 print("sequence taps: ok")
 
 acc, want = 0.0, []

@@ -7,9 +7,10 @@
 // the numbers index the module attribute tcc.index_checks.
 
 // CHECK-LABEL: module attributes
-// CHECK-SAME: tcc.index_checks = ["subtensor at {{.*}}a.th:3:9", "advanced_subtensor at {{.*}}a.th:4:2"]
-// The callee is declared once, first in the module.
-// CHECK-NEXT: func.func private @__tcc_index_error(i64, i64, i64, i64)
+// CHECK-SAME: tcc.index_checks = ["subtensor at {{.*}}a.th:3:9", "advanced_subtensor at {{.*}}a.th:4:2", "scan at {{.*}}a.th:7:5"]
+// Each callee is declared once, first in the module.
+// CHECK-DAG: func.func private @__tcc_index_error(i64, i64, i64, i64)
+// CHECK-DAG: func.func private @__tcc_steps_error(i64, i64, i64)
 
 // CHECK-LABEL: func.func @one
 // CHECK-SAME: (%[[I:.*]]: index, %[[N:.*]]: index)
@@ -45,4 +46,37 @@ func.func @two(%i: index, %n: index) -> index {
   return %1 : index
 }
 
+// A scan's number of steps: one unsigned comparison with the rows of the
+// shortest sequence (a negative number is huge), and a call of
+// __tcc_steps_error(check, steps, rows) when it is greater.
+// CHECK-LABEL: func.func @steps
+// CHECK-SAME: (%[[S:.*]]: index, %[[R:.*]]: index)
+// CHECK: %[[BAD:.*]] = arith.cmpi ugt, %[[S]], %[[R]]
+// CHECK: scf.if %[[BAD]] {
+// CHECK-DAG: %[[CHECK:.*]] = arith.constant 2 : i64
+// CHECK-DAG: %[[S64:.*]] = arith.index_cast %[[S]] : index to i64
+// CHECK-DAG: %[[R64:.*]] = arith.index_cast %[[R]] : index to i64
+// CHECK: func.call @__tcc_steps_error(%[[CHECK]], %[[S64]], %[[R64]]) : (i64, i64, i64) -> ()
+// CHECK: }
+// CHECK: return %[[S]]
+func.func @steps(%s: index, %r: index) -> index {
+  %0 = th.check_steps %s, %r {what = "scan"} loc("a.th":7:5)
+  return %0 : index
+}
+
+// Without a sequence only a negative number fails, and the rows are -1.
+// CHECK-LABEL: func.func @steps_alone
+// CHECK-SAME: (%[[S:.*]]: index)
+// CHECK: %[[BAD:.*]] = arith.cmpi slt, %[[S]], %{{.*}}
+// CHECK: %[[NONE:.*]] = arith.constant -1 : index
+// CHECK: scf.if %[[BAD]] {
+// CHECK: %[[NONE64:.*]] = arith.index_cast %[[NONE]] : index to i64
+// CHECK: func.call @__tcc_steps_error(%{{.*}}, %{{.*}}, %[[NONE64]])
+// CHECK: return %[[S]]
+func.func @steps_alone(%s: index) -> index {
+  %0 = th.check_steps %s {what = "scan"} loc("a.th":7:5)
+  return %0 : index
+}
+
 // CHECK-NOT: th.check_index
+// CHECK-NOT: th.check_steps

@@ -1,5 +1,5 @@
 // RUN: %tcc-opt %s --convert-th-to-linalg --mlir-print-local-scope | FileCheck %s
-// RUN: %tcc-opt %s --convert-th-to-linalg | FileCheck %s --check-prefix=NOTH
+// RUN: %tcc-opt %s --convert-th-to-linalg --tcc-lower-index-checks | FileCheck %s --check-prefix=NOTH
 
 // th.scan becomes one scf.for (ScanToLoops.cpp). Its state lives in the
 // loop's iteration arguments: a history buffer of L + n rows written a row
@@ -7,12 +7,17 @@
 
 // NOTH-NOT: {{ th\.[a-z_]+ }}
 
+// The number of steps is checked against the sequences (th.check_steps,
+// lowered by tcc-lower-index-checks): negative, or more than the shortest
+// sequence's rows, fails the call.
+
 // A recurrent output with its history: the initial's row goes first, step
 // t reads row t and writes row t + 1; the result leaves the initial out.
 // CHECK-LABEL: func.func @history
 // CHECK: %[[N64:.*]] = tensor.extract %{{.*}}[] : tensor<i64>
-// CHECK: %[[POS:.*]] = arith.maxsi %[[N64]], %{{.*}} : i64
-// CHECK: %[[N:.*]] = arith.index_cast %[[POS]] : i64 to index
+// CHECK: %[[STEPS:.*]] = arith.index_cast %[[N64]] : i64 to index
+// CHECK: %[[LEN:.*]] = tensor.dim %arg0, %{{.*}} : tensor<?x?xf64>
+// CHECK: %[[N:.*]] = th.check_steps %[[STEPS]], %[[LEN]] {what = "scan"}
 // CHECK: %[[ROWS:.*]] = arith.addi %[[N]], %{{.*}} : index
 // CHECK: %[[BUF:.*]] = tensor.empty(%[[ROWS]], %{{.*}}) : tensor<?x?xf64>
 // CHECK: %[[INIT:.*]] = tensor.insert_slice %{{.*}} into %[[BUF]][0, 0] [1, %{{.*}}] [1, 1] : tensor<1x?xf64> into tensor<?x?xf64>
@@ -53,9 +58,12 @@ func.func @last(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %n: tensor<i64>) -> t
 }
 
 // Taps [-2, -1] without the history: a window of two rows moves down one
-// row per step; the result is its last row.
+// row per step; the result is its last row. Without a sequence, only a
+// negative number of steps fails.
 // CHECK-LABEL: func.func @window
-// CHECK: %[[LOOP:.*]] = scf.for %{{.*}} iter_args(%[[W:.*]] = %{{.*}}) -> (tensor<2x?xf64>)
+// CHECK: %[[STEPS:.*]] = arith.index_cast
+// CHECK: %[[N:.*]] = th.check_steps %[[STEPS]] {what = "scan"}
+// CHECK: %[[LOOP:.*]] = scf.for %{{.*}} = %{{.*}} to %[[N]] step %{{.*}} iter_args(%[[W:.*]] = %{{.*}}) -> (tensor<2x?xf64>)
 // CHECK-DAG: tensor.extract_slice %[[W]][0, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<?xf64>
 // CHECK-DAG: tensor.extract_slice %[[W]][1, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<?xf64>
 // CHECK: %[[KEPT:.*]] = tensor.extract_slice %[[W]][1, 0] [1, %{{.*}}] [1, 1] : tensor<2x?xf64> to tensor<1x?xf64>

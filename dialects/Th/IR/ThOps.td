@@ -689,6 +689,22 @@ def Th_CheckIndexOp : Th_Op<"check_index", [NoMemoryEffect]> {
   let assemblyFormat = "$index `,` $size attr-dict";
 }
 
+def Th_CheckStepsOp : Th_Op<"check_steps", [NoMemoryEffect]> {
+  let summary = "a scan's number of steps, checked against its sequences";
+  let description = [{
+    `steps` must lie in `[0, rows]`, `rows` being the length of the scan's
+    shortest sequence (without one, any `steps` >= 0 will do); the result
+    is `steps`. Otherwise the call fails as Theano's scan fails: a negative
+    number of steps is an IndexError, more steps than a sequence has rows a
+    ValueError. The lowering of th.scan makes it, and `what` and the
+    location say which scan; `tcc-lower-index-checks` turns it into a call
+    to the runtime (docs/ABI.md). Not speculatable, as th.check_index.
+  }];
+  let arguments = (ins Index:$steps, Optional<Index>:$rows, StrAttr:$what);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$steps (`,` $rows^)? attr-dict";
+}
+
 // The index list shared by the subtensor ops: `starts`, `stops` and `steps`
 // hold one entry per leading input dimension. A constant is the bound
 // itself; ShapedType::kDynamic takes the next `dynamic` operand;

@@ -17,8 +17,9 @@ def Th_ScanOp : Th_Op<"scan", [
     SingleBlockImplicitTerminator<"ScanYieldOp">]> {
   let summary = "runs its body once per step (Theano's scan)";
   let description = [{
-    Runs the body for steps t = 0 .. n - 1, where n is `steps` (at most the
-    length of every sequence; the front end makes it so). The body's
+    Runs the body for steps t = 0 .. n - 1, where n is `steps`. A negative
+    n, or one longer than a sequence, fails the call (the lowering checks
+    it with th.check_steps). The body's
     arguments are, in order:
       - row t of each sequence (row n - 1 - t with `reverse`);
       - for each recurrent output j (one whose `taps` entry is not empty),
