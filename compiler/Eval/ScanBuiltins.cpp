@@ -25,13 +25,23 @@ static bool isTrue(const ObjectPtr &v) {
   return true;
 }
 
-static void refuseTruncation(Interpreter &interp, const ObjectPtr &v,
-                             llvm::StringRef name, mlir::Location loc) {
-  if (!isAbsent(v) &&
-      intArgument(interp, v, -1, name, "truncate_gradient", loc) != -1)
-    interp.error(loc, name + ": truncate_gradient (truncated "
-                             "back-propagation through time) is not "
-                             "supported by tcc yet");
+/// truncate_gradient: -1 (the default) for full back-propagation through
+/// time, else how many steps back the gradient goes.
+static std::optional<int64_t> truncation(Interpreter &interp,
+                                         const ObjectPtr &v,
+                                         llvm::StringRef name,
+                                         mlir::Location loc) {
+  if (isAbsent(v))
+    return std::nullopt;
+  int64_t steps = intArgument(interp, v, -1, name, "truncate_gradient", loc);
+  if (steps < -1)
+    interp.error(loc, name +
+                          ": truncate_gradient must be -1 (no truncation) "
+                          "or a number of steps >= 0, got " +
+                          std::to_string(steps));
+  if (steps == -1)
+    return std::nullopt;
+  return steps;
 }
 
 /// The last value of each output: reduce's and the folds' result.
@@ -65,8 +75,8 @@ ObjectPtr eval::scanFunction(llvm::StringRef qualified, llvm::StringRef name) {
                          "n_steps?", "truncate_gradient?", "go_backwards?",
                          "mode?", "name?", "profile?", "allow_gc?", "strict?",
                          "return_list?"});
-      refuseTruncation(in, v[5], "scan", a.loc);
       TensorBuilder::ScanArgs args{v[0], v[1], v[2], v[3], v[4]};
+      args.truncateGradient = truncation(in, v[5], "scan", a.loc);
       args.goBackwards = isTrue(v[6]);
       args.returnList = isTrue(v[12]);
       return in.tensors().scan(args, a.loc);
@@ -77,8 +87,8 @@ ObjectPtr eval::scanFunction(llvm::StringRef qualified, llvm::StringRef name) {
           bindArgs(in, a, "map",
                    {"fn", "sequences", "non_sequences?", "truncate_gradient?",
                     "go_backwards?", "mode?", "name?"});
-      refuseTruncation(in, v[3], "map", a.loc);
       TensorBuilder::ScanArgs args{v[0], v[1], nullptr, v[2], nullptr};
+      args.truncateGradient = truncation(in, v[3], "map", a.loc);
       args.goBackwards = isTrue(v[4]);
       return in.tensors().scan(args, a.loc);
     });

@@ -355,6 +355,8 @@ public:
   /// theano.scan's arguments (TensorScan.cpp).
   struct ScanArgs {
     ObjectPtr fn, sequences, outputsInfo, nonSequences, nSteps;
+    /// How many steps back the gradient goes (truncated BPTT), if limited.
+    std::optional<int64_t> truncateGradient;
     bool goBackwards = false;
     bool returnList = false;
   };

@@ -431,7 +431,9 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
       builder, loc, resultTypes, steps, sequences, initials, invariants,
       builder.getArrayAttr(taps),
       builder.getDenseBoolArrayAttr(SmallVector<bool>(outputs.size(), true)),
-      /*reverse=*/false);
+      /*reverse=*/false,
+      args.truncateGradient ? builder.getI64IntegerAttr(*args.truncateGradient)
+                            : IntegerAttr());
   scan.getBody().takeBody(*region);
 
   auto results = std::make_shared<ListObject>();

@@ -23,6 +23,13 @@
 // and yields each float sequence's gradient as a row (reversed, so the
 // rows come out in step order).
 //
+// With truncate_gradient = k (truncated BPTT) the reverse loop runs only the
+// last min(n, k) steps, on the last rows of its sequences: what flows back
+// stops at step n - k, as in Theano and PyTensor. The earlier rows of the
+// sequences' gradients are zeros, and the window, which then holds the
+// adjoints of the values just before step n - k, gives the initial only
+// the rows that are its own.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Passes/Passes.h"
@@ -38,6 +45,13 @@ namespace {
 
 bool isFloat(Value v) {
   return isa<FloatType>(cast<RankedTensorType>(v.getType()).getElementType());
+}
+
+/// `shape` with its leading size unknown.
+SmallVector<int64_t> withDynamicLeading(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> out(shape);
+  out[0] = ShapedType::kDynamic;
+  return out;
 }
 
 /// th ops for slicing along the leading dimension.
@@ -58,6 +72,18 @@ struct Slicer {
     e.stop.constant = stop;
     return th::SubtensorOp::create(b, loc, x, th::buildIndexList({e}));
   }
+  /// x[start:stop] along the leading dimension, with bounds known at run
+  /// time (0-d int64 tensors; a null one is omitted).
+  Value sliceAt(Value x, Value start, Value stop) {
+    th::IndexEntry e;
+    e.start.dynamic = start;
+    e.stop.dynamic = stop;
+    return th::SubtensorOp::create(b, loc, x, th::buildIndexList({e}));
+  }
+  Value integer(int64_t v) {
+    auto type = RankedTensorType::get({}, b.getI64Type());
+    return th::ConstantOp::create(b, loc, DenseElementsAttr::get(type, {v}));
+  }
   /// x with a leading dimension of size 1.
   Value padLeft(Value x) {
     SmallVector<int64_t> pattern = {-1};
@@ -67,6 +93,23 @@ struct Slicer {
   }
   Value castTo(Value x, Type type) {
     return x.getType() == type ? x : th::CastOp::create(b, loc, type, x);
+  }
+  /// x, of `type`'s shape and element type, as `type`, which may know
+  /// static sizes that x's type does not (a th.cast only forgets them).
+  Value refineTo(Value x, RankedTensorType type) {
+    auto known = cast<RankedTensorType>(x.getType()).getShape();
+    bool refines =
+        llvm::any_of(llvm::seq<int64_t>(0, type.getRank()), [&](int64_t d) {
+          return !type.isDynamicDim(d) && ShapedType::isDynamic(known[d]);
+        });
+    if (!refines)
+      return castTo(x, type);
+    SmallVector<Value> sizes;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      sizes.push_back(type.isDynamicDim(d)
+                          ? Value(th::ShapeIOp::create(b, loc, x, d))
+                          : integer(type.getDimSize(d)));
+    return th::ReshapeOp::create(b, loc, type, x, sizes);
   }
 };
 
@@ -144,19 +187,37 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
     history.push_back(true);
   }
 
+  // Truncated back-propagation through time runs only the last
+  // `kept` = min(n, k) steps back: every reverse sequence (n rows each)
+  // loses its first `cut` = n - kept rows.
+  Value steps = scan.getSteps(), cut;
+  if (std::optional<int64_t> k = scan.getTruncateGradient()) {
+    Value n = steps;
+    steps = th::MinimumOp::create(b, loc, n, s.integer(*k));
+    cut = th::SubOp::create(b, loc, n, steps);
+    for (Value &seq : sequences)
+      seq = s.sliceAt(seq, cut, Value());
+  }
+
   SmallVector<Type> resultTypes;
   for (Value init : initials) {
     auto type = cast<RankedTensorType>(init.getType());
     resultTypes.push_back(RankedTensorType::get(type.getShape().drop_front(),
                                                 type.getElementType()));
   }
-  for (unsigned i : floatSequences)
-    resultTypes.push_back(scan.getSequences()[i].getType());
+  for (unsigned i : floatSequences) {
+    auto type = cast<RankedTensorType>(scan.getSequences()[i].getType());
+    // kept rows, not n, when truncated.
+    if (cut)
+      type = RankedTensorType::get(withDynamicLeading(type.getShape()),
+                                   type.getElementType());
+    resultTypes.push_back(type);
+  }
 
-  auto reverse =
-      th::ScanOp::create(b, loc, resultTypes, scan.getSteps(), sequences,
-                         initials, scan.getInvariants(), b.getArrayAttr(taps),
-                         b.getDenseBoolArrayAttr(history), /*reverse=*/true);
+  auto reverse = th::ScanOp::create(
+      b, loc, resultTypes, steps, sequences, initials, scan.getInvariants(),
+      b.getArrayAttr(taps), b.getDenseBoolArrayAttr(history), /*reverse=*/true,
+      /*truncate_gradient=*/IntegerAttr());
   Block *body = new Block();
   reverse.getBody().push_back(body);
   auto rowOf = [](Value v) {
@@ -304,16 +365,49 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
   b.setInsertionPointAfter(reverse);
   operandGrads.push_back(Value()); // steps
   unsigned r = recurrentFloat.size() + floatInvariants.size();
-  for (Value seq : scan.getSequences())
-    operandGrads.push_back(isFloat(seq) ? reverse.getResult(r++) : Value());
+  for (Value seq : scan.getSequences()) {
+    if (!isFloat(seq)) {
+      operandGrads.push_back(Value());
+      continue;
+    }
+    Value rows = reverse.getResult(r++);
+    // The truncated steps' rows get no gradient.
+    if (cut) {
+      Value skipped =
+          tcc::filledLike(b, loc, s.sliceAt(seq, Value(), cut), 0.0);
+      rows =
+          s.refineTo(th::JoinOp::create(b, loc, ValueRange{skipped, rows}, 0),
+                     cast<RankedTensorType>(seq.getType()));
+    }
+    operandGrads.push_back(rows);
+  }
   unsigned w = 0;
   for (unsigned j = 0; j < outputs; ++j) {
     if (!scan.isRecurrent(j))
       continue;
     Value initial = scan.getInitials()[scan.getInitialIndexOf(j)];
-    operandGrads.push_back(
-        isFloat(initial) ? s.castTo(reverse.getResult(w++), initial.getType())
-                         : Value());
+    if (!isFloat(initial)) {
+      operandGrads.push_back(Value());
+      continue;
+    }
+    // The window holds the adjoints of the L values before step `cut`; row
+    // i of the initial (the value at step i - L) is window row i - cut, and
+    // has none when i < cut: cat[L - m : 2L - m] of cat = zeros ++ window,
+    // m = min(cut, L).
+    Value window = reverse.getResult(w++);
+    if (cut) {
+      int64_t lag = scan.getLagOf(j);
+      Value cat = th::JoinOp::create(
+          b, loc, ValueRange{tcc::filledLike(b, loc, window, 0.0), window}, 0);
+      Value start =
+          th::SubOp::create(b, loc, s.integer(lag),
+                            th::MinimumOp::create(b, loc, cut, s.integer(lag)));
+      window = s.refineTo(
+          s.sliceAt(cat, start,
+                    th::AddOp::create(b, loc, start, s.integer(lag))),
+          cast<RankedTensorType>(window.getType()));
+    }
+    operandGrads.push_back(s.castTo(window, initial.getType()));
   }
   unsigned sum = recurrentFloat.size();
   for (Value inv : scan.getInvariants())

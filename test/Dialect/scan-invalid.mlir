@@ -146,3 +146,14 @@ func.func @isolated(%h0: tensor<1x?xf64>, %w: tensor<?xf64>, %n: tensor<i64>) {
   } {taps = [array<i64: -1>], history = array<i1: true>}
   return
 }
+
+// -----
+
+func.func @negative_truncation(%h0: tensor<1x?xf64>, %n: tensor<i64>) {
+  // expected-error @+1 {{truncates the gradient to -1 steps; it must be 0 or more}}
+  %r = th.scan steps %n : tensor<i64> initials(%h0 : tensor<1x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%h: tensor<?xf64>):
+    th.scan_yield %h : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: true>, truncate_gradient = -1 : i64}
+  return
+}

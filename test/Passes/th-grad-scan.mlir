@@ -24,7 +24,7 @@
 // its adjoint; it carries the adjoint window of the state and the sum of the
 // invariant's gradients, and yields the sequence's gradient row by row.
 
-// NOGRAD-NOT: grad
+// NOGRAD-NOT: {{ grad }}
 
 // CHECK-LABEL: th.func @rnn(
 // CHECK: %[[FWD:.*]] = scan steps %[[N:[^ ]*]] : tensor<i64> sequences(%[[X:[^ ]*]] : tensor<?x?xf64>) initials(%[[H0:[^ ]*]] : tensor<1x?xf64>) invariants(%[[W:[^ ]*]] : tensor<?xf64>)
@@ -109,4 +109,48 @@ th.func @dead_output(%x: tensor<?x?xf64>) -> tensor<?x?xf64> {
     th.scan_yield %a, %b : tensor<?xf64>, tensor<?xf64>
   } {taps = [array<i64>, array<i64>], history = array<i1: true, true>}
   th.return %r#0 : tensor<?x?xf64>
+}
+
+// truncate_gradient = 3: the reverse scan runs min(n, 3) steps on the last
+// rows of its sequences; the sequence's gradient gets zeros for the first
+// n - min(n, 3) rows, and the initial's gradient is the window shifted by
+// that many rows (zero here, where the window has one row and n > 3).
+// CHECK-LABEL: th.func @truncated(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<?x?xf64>
+// CHECK: %[[N:.*]] = shape_i %[[X]][0]
+// CHECK: %[[FWD:.*]] = scan steps %[[N]]
+// CHECK: truncate_gradient = 3 : i64
+// CHECK: %[[K:.*]] = constant dense<3> : tensor<i64>
+// CHECK: %[[KEPT:.*]] = minimum %[[N]], %[[K]]
+// CHECK: %[[CUT:.*]] = sub %[[N]], %[[KEPT]]
+// CHECK: %[[XS:.*]] = subtensor %[[X]][%[[CUT]]:]
+// CHECK-COUNT-3: subtensor %{{.*}}[%[[CUT]]:]
+// CHECK: %[[BWD:.*]]:3 = scan steps %[[KEPT]] : tensor<i64> sequences(%[[XS]],
+// CHECK: } {history = array<i1: false, false, true>, reverse, taps
+// CHECK-NOT: truncate_gradient
+// CHECK: %[[SKIPPED:.*]] = subtensor %[[X]][:%[[CUT]]]
+// CHECK: %[[ZEROS:.*]] = second %[[SKIPPED]]
+// CHECK: %[[DX:.*]] = join %[[ZEROS]], %[[BWD]]#2 axis = 0
+// CHECK: %[[PADDED:.*]] = join %{{.*}}, %[[BWD]]#0 axis = 0 : (tensor<1x?xf64>, tensor<1x?xf64>) -> tensor<2x?xf64>
+// CHECK: %[[SHIFT:.*]] = minimum %[[CUT]],
+// CHECK: %[[START:.*]] = sub %{{.*}}, %[[SHIFT]]
+// CHECK: %[[STOP:.*]] = add %[[START]],
+// CHECK: %[[ROWS:.*]] = subtensor %[[PADDED]][%[[START]]:%[[STOP]]] : tensor<2x?xf64> -> tensor<?x?xf64>
+// CHECK: %[[DH0:.*]] = reshape %[[ROWS]], [%{{.*}}, %{{.*}}] : {{.*}} -> tensor<1x?xf64>
+// CHECK: return %[[DX]], %{{.*}}, %[[BWD]]#1
+th.func @truncated(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %w: tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>) {
+  %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
+  %h = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) invariants(%w : tensor<?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %hp: tensor<?xf64>, %ww: tensor<?xf64>):
+    %m = th.mul %xt, %ww : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    %s = th.add %m, %hp : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    %t = th.tanh %s : tensor<?xf64>
+    th.scan_yield %t : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: true>, truncate_gradient = 3 : i64}
+  %last = th.subtensor %h[-1] : tensor<?x?xf64> -> tensor<?xf64>
+  %c = th.sum %last axes = [0] : tensor<?xf64> -> tensor<f64>
+  %g:3 = th.grad %c wrt(%x, %h0, %w) : tensor<f64>, (tensor<?x?xf64>, tensor<1x?xf64>, tensor<?xf64>) -> (tensor<?x?xf64>, tensor<1x?xf64>, tensor<?xf64>)
+  %gh = th.dimshuffle %g#1 pattern = [1] : tensor<1x?xf64> -> tensor<?xf64>
+  th.return %g#0, %gh, %g#2 : tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>
 }

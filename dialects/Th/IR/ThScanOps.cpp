@@ -54,6 +54,9 @@ LogicalResult ScanOp::verify() {
            << outputs << " tap lists, " << getHistory().size()
            << " history flags and " << getNumResults()
            << " results; they must agree";
+  if (std::optional<int64_t> k = getTruncateGradient(); k && *k < 0)
+    return emitOpError("truncates the gradient to ")
+           << *k << " steps; it must be 0 or more";
   unsigned recurrent = 0, taps = 0;
   for (unsigned j = 0; j < outputs; ++j) {
     ArrayRef<int64_t> t = getTapsOf(j);
@@ -193,7 +196,8 @@ struct KeepOnlyWhatIsRead : OpRewritePattern<ScanOp> {
     auto narrowed = ScanOp::create(
         rewriter, op.getLoc(), types, op.getSteps(), op.getSequences(),
         op.getInitials(), op.getInvariants(), rewriter.getArrayAttr(taps),
-        rewriter.getDenseBoolArrayAttr(kept), op.getReverse());
+        rewriter.getDenseBoolArrayAttr(kept), op.getReverse(),
+        op.getTruncateGradientAttr());
     rewriter.inlineRegionBefore(op.getBody(), narrowed.getBody(),
                                 narrowed.getBody().end());
     auto terminator =

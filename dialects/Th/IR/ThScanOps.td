@@ -33,6 +33,12 @@ def Th_ScanOp : Th_Op<"scan", [
     in step order, or reversed with `reverse`) where `history[j]` is set,
     else only its last value (a recurrent output whose history nothing
     reads; with n = 0 that is the last row of its initial).
+
+    `truncate_gradient` (Theano's truncated back-propagation through time)
+    limits the gradient to the last k steps: the gradient flows from each
+    of them back to none earlier than step n - k, as in Theano and
+    PyTensor. The sequences' rows before it get zero gradients, and so does
+    an initial value that no step of the last k reads.
   }];
   let arguments = (ins 0DTensorOf<[I64]>:$steps,
                        Variadic<Th_Tensor>:$sequences,
@@ -40,7 +46,8 @@ def Th_ScanOp : Th_Op<"scan", [
                        Variadic<Th_Tensor>:$invariants,
                        TypedArrayAttrBase<DenseI64ArrayAttr,
                                           "taps per output">:$taps,
-                       DenseBoolArrayAttr:$history, UnitAttr:$reverse);
+                       DenseBoolArrayAttr:$history, UnitAttr:$reverse,
+                       OptionalAttr<I64Attr>:$truncate_gradient);
   let results = (outs Variadic<Th_Tensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
