@@ -2,6 +2,8 @@
 
 #include "Passes/ExternalFunctions.h"
 
+#include "Th/IR/RewriteReport.h"
+
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -66,4 +68,27 @@ Value tcc::readOnlyVectorArgument(OpBuilder &b, Location loc, Value tensor) {
                       vectorBufferType(element).getLayout()),
       flat, /*read_only=*/true);
   return memref::CastOp::create(b, loc, vectorBufferType(element), view);
+}
+
+tcc::NumberedDescriptions::NumberedDescriptions(ModuleOp module,
+                                                llvm::StringRef attrName)
+    : module(module), attrName(attrName.str()) {
+  if (auto known = module->getAttrOfType<ArrayAttr>(attrName))
+    list.append(known.begin(), known.end());
+  for (auto [i, d] : llvm::enumerate(list))
+    numbers[cast<StringAttr>(d).getValue()] = i;
+}
+
+int64_t tcc::NumberedDescriptions::numberOf(Operation *op,
+                                            llvm::StringRef what) {
+  std::string description =
+      (what + " at " + formatSourceLocation(op->getLoc())).str();
+  auto [it, added] = numbers.try_emplace(description, list.size());
+  if (added)
+    list.push_back(StringAttr::get(op->getContext(), description));
+  return it->second;
+}
+
+void tcc::NumberedDescriptions::save() {
+  module->setAttr(attrName, ArrayAttr::get(module.getContext(), list));
 }

@@ -12,6 +12,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include "llvm/ADT/StringMap.h"
+
 namespace tcc {
 
 /// The function `name` of `module`, declared with `type` if it is not there
@@ -35,6 +37,26 @@ mlir::Value readOnlyVectorArgument(mlir::OpBuilder &b, mlir::Location loc,
 /// vectorBufferType argument.
 mlir::Value vectorArgument(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Value buffer);
+
+/// What a runtime call that fails a kernel refers to by number: the module
+/// attribute `attrName` lists "what at model.th:3:9" strings, which the
+/// manifest carries so the runtime's message can name the operation.
+/// Equal strings share a number, so the list stays as long as the source;
+/// entries already in the attribute keep theirs.
+class NumberedDescriptions {
+public:
+  NumberedDescriptions(mlir::ModuleOp module, llvm::StringRef attrName);
+  /// The number of "`what` at <op's source position>".
+  int64_t numberOf(mlir::Operation *op, llvm::StringRef what);
+  /// Writes the list to the module attribute.
+  void save();
+
+private:
+  mlir::ModuleOp module;
+  std::string attrName;
+  llvm::SmallVector<mlir::Attribute> list;
+  llvm::StringMap<int64_t> numbers;
+};
 
 } // namespace tcc
 

@@ -15,15 +15,12 @@
 #include "Passes/ExternalFunctions.h"
 #include "Passes/Passes.h"
 
-#include "Th/IR/RewriteReport.h"
 #include "Th/IR/ThOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
-
-#include "llvm/ADT/StringMap.h"
 
 namespace tcc {
 #define GEN_PASS_DEF_LOWERINDEXCHECKS
@@ -36,29 +33,6 @@ static constexpr llvm::StringLiteral kIndexError = "__tcc_index_error";
 static constexpr llvm::StringLiteral kStepsError = "__tcc_steps_error";
 
 namespace {
-/// The numbered reasons of the module's checks, "what at model.th:3:9";
-/// equal reasons share a number, so the list stays as long as the source
-/// has indexing expressions and scans.
-struct Reasons {
-  SmallVector<Attribute> list;
-  llvm::StringMap<int64_t> numbers;
-
-  explicit Reasons(ModuleOp module) {
-    if (auto known = module->getAttrOfType<ArrayAttr>("tcc.index_checks"))
-      list.append(known.begin(), known.end());
-    for (auto [i, r] : llvm::enumerate(list))
-      numbers[cast<StringAttr>(r).getValue()] = i;
-  }
-  int64_t numberOf(Operation *op, StringRef what) {
-    std::string reason =
-        (what + " at " + tcc::formatSourceLocation(op->getLoc())).str();
-    auto [it, added] = numbers.try_emplace(reason, list.size());
-    if (added)
-      list.push_back(StringAttr::get(op->getContext(), reason));
-    return it->second;
-  }
-};
-
 /// Calls `callee` under `failed` with the `constants`, then the `operands`
 /// (indices, passed as int64).
 void callOnFailure(OpBuilder &b, Location loc, Value failed,
@@ -89,7 +63,7 @@ struct LowerIndexChecksPass
       return;
 
     OpBuilder b(module.getContext());
-    Reasons reasons(module);
+    tcc::NumberedDescriptions reasons(module, "tcc.index_checks");
     for (Operation *op : checks) {
       b.setInsertionPoint(op);
       if (auto index = dyn_cast<th::CheckIndexOp>(op))
@@ -98,7 +72,7 @@ struct LowerIndexChecksPass
         lowerStepsCheck(b, steps, reasons.numberOf(op, steps.getWhat()));
       op->erase();
     }
-    module->setAttr("tcc.index_checks", b.getArrayAttr(reasons.list));
+    reasons.save();
   }
 
   /// `index` wrapped into [0, size), or `__tcc_index_error(check, axis,

@@ -18,8 +18,6 @@
 #include "Passes/KernelDescription.h"
 #include "Passes/Passes.h"
 
-#include "Th/IR/RewriteReport.h"
-
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -28,7 +26,6 @@
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace tcc {
@@ -108,24 +105,18 @@ struct NameAllocationsPass
     func::FuncOp callee = tcc::declareExternalFunction(
         module, kSiteFunction, b.getFunctionType({i64, i64}, {}));
     DataLayout layout(module);
-    // Equal descriptions share a number.
-    SmallVector<Attribute> sites;
-    llvm::StringMap<int64_t> numbers;
+    tcc::NumberedDescriptions sites(module, "tcc.alloc_sites");
     for (memref::AllocOp alloc : allocs) {
-      std::string site = describeBuffer(alloc) + " at " +
-                         tcc::formatSourceLocation(alloc.getLoc());
-      auto [it, added] = numbers.try_emplace(site, sites.size());
-      if (added)
-        sites.push_back(b.getStringAttr(site));
+      int64_t site = sites.numberOf(alloc, describeBuffer(alloc));
 
       b.setInsertionPoint(alloc);
       Location loc = alloc.getLoc();
       func::CallOp::create(
           b, loc, callee,
-          ValueRange{arith::ConstantIntOp::create(b, loc, i64, it->second),
+          ValueRange{arith::ConstantIntOp::create(b, loc, i64, site),
                      bufferBytes(b, alloc, layout)});
     }
-    module->setAttr("tcc.alloc_sites", b.getArrayAttr(sites));
+    sites.save();
   }
 };
 } // namespace

@@ -14,8 +14,6 @@
 #include "Passes/KernelDescription.h"
 #include "Passes/Passes.h"
 
-#include "Th/IR/RewriteReport.h"
-
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -23,8 +21,6 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
-
-#include "llvm/ADT/StringMap.h"
 
 namespace tcc {
 #define GEN_PASS_DEF_NANGUARD
@@ -109,14 +105,9 @@ struct NanGuardPass : tcc::impl::NanGuardBase<NanGuardPass> {
     Type i64 = b.getI64Type();
     func::FuncOp callee = tcc::declareExternalFunction(
         module, kErrorFunction, b.getFunctionType({i64, i64}, {}));
-    SmallVector<Attribute> reasons;
-    llvm::StringMap<int64_t> numbers;
+    tcc::NumberedDescriptions reasons(module, "tcc.nan_checks");
     for (auto [op, result] : checked) {
-      std::string reason = tcc::describeKernel(op) + " at " +
-                           tcc::formatSourceLocation(op.getLoc());
-      auto [it, added] = numbers.try_emplace(reason, reasons.size());
-      if (added)
-        reasons.push_back(b.getStringAttr(reason));
+      int64_t check = reasons.numberOf(op, tcc::describeKernel(op));
 
       Location loc = op.getLoc();
       b.setInsertionPointAfter(op);
@@ -128,10 +119,10 @@ struct NanGuardPass : tcc::impl::NanGuardBase<NanGuardPass> {
       b.setInsertionPointToStart(&branch.getThenRegion().front());
       func::CallOp::create(
           b, loc, callee,
-          ValueRange{arith::ConstantIntOp::create(b, loc, i64, it->second),
+          ValueRange{arith::ConstantIntOp::create(b, loc, i64, check),
                      arith::ExtUIOp::create(b, loc, i64, code)});
     }
-    module->setAttr("tcc.nan_checks", b.getArrayAttr(reasons));
+    reasons.save();
   }
 };
 } // namespace
