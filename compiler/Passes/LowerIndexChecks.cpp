@@ -93,7 +93,8 @@ struct LowerIndexChecksPass
     // negative is huge as an unsigned number.
     Value outside =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, wrapped, size);
-    callOnFailure(b, loc, outside, callee, {check, op.getAxis()},
+    callOnFailure(b, loc, outside, callee,
+                  {check, static_cast<int64_t>(op.getAxis())},
                   {index, size});
     op.replaceAllUsesWith(wrapped);
   }
