@@ -347,8 +347,8 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
     return out;
   };
 
-  // th.conv2d and th.pool2d: Theano's output sizes (ThNNet.h), which need
-  // the (dilated) kernel to fit in the padded image.
+  // th.conv2d and th.pool2d: Theano's output sizes (ThNNet.h); a
+  // convolution needs the (dilated) kernel to fit in the padded image.
   auto windowedDims = [&](Operation *op) -> FailureOr<DimVec> {
     auto orOne = [&](int sym) {
       return sym >= 0 ? sym : checks.newConstant(1);
@@ -399,10 +399,18 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       }
       int room = checks.newSum({size, constant(2 * padding),
                                 checks.newProduct({span, constant(-1)})});
+      // A pooling window that does not fit gives no rows, as in Theano.
+      if (pool) {
+        out.push_back(checks.newExtreme(
+            checks.newSum(
+                {checks.newQuotient(room, constant(stride)), constant(1)}),
+            constant(0), /*max=*/true));
+        continue;
+      }
       if (failed(checks.requireAtLeast(
               room, 0, op, name, op->getLoc(),
-              llvm::formatv("the {0} must fit in the padded {1}",
-                            conv ? "filters" : "window", d ? "columns" : "rows")
+              llvm::formatv("the filters must fit in the padded {0}",
+                            d ? "columns" : "rows")
                   .str())))
         return failure();
       out.push_back(checks.newSum(
@@ -823,6 +831,14 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
                 ? checks.newExtreme(*steps, checks.newConstant(0), true)
                 : checks.newOpaque(scan.getLoc(), "the number of steps",
                                    "it is computed from tensor data");
+    // A scan that stops on a condition runs from one step to n (none when
+    // n is 0).
+    if (scan.getUntil()) {
+      int most = n;
+      n = checks.newOpaque(scan.getLoc(), "the number of steps",
+                           "the scan stops on a condition");
+      checks.setNonEmptyWhen(n, most);
+    }
     for (unsigned j = 0; j < scan.getNumOutputs(); ++j) {
       DimVec value = dims.lookup(scan.getYieldedValues()[j]);
       if (scan.isRecurrent(j)) {

@@ -366,6 +366,8 @@ LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,
                                             llvm::StringRef why) {
   if (std::optional<int64_t> c = constantValue(a); c && *c >= min)
     return success(); // A static size; the verifier saw it.
+  if (auto it = nonEmptyWhen.find(a); it != nonEmptyWhen.end() && min <= 1)
+    return requireAtLeast(it->second, min, op, what, loc, why);
   if (failed(checkable(a, op,
                        llvm::formatv("{0} needs {1} >= {2}", what, name(a),
                                      min))))

@@ -61,6 +61,11 @@ public:
                     "computed from integer scalar inputs and shapes with +, "
                     "-, * and // can be checked)");
 
+  /// Records that opaque size `a` is at least 1 whenever size `b` is (the
+  /// steps a scan with `until` runs: at most b, and at least one unless b is
+  /// 0), so that `a >= 1` is checked as `b >= 1` before the call.
+  void setNonEmptyWhen(int a, int b) { nonEmptyWhen[a] = b; }
+
   /// The constant value of size `a`, if it has one.
   std::optional<int64_t> constantValue(int a);
 
@@ -134,6 +139,7 @@ private:
   llvm::StringMap<int> interned;
   llvm::EquivalenceClasses<int> classes;
   llvm::DenseMap<int, int> witnesses; // class leader -> simplest node
+  llvm::DenseMap<int, int> nonEmptyWhen; // opaque size -> its bound
   std::vector<std::string> argNames;
   llvm::json::Array checks;
 };

@@ -127,6 +127,9 @@ ObjectPtr xlogxFunction(llvm::StringRef qualified, llvm::StringRef name);
 /// theano.scan, map, reduce, foldl and foldr (ScanBuiltins.cpp); null for
 /// another name.
 ObjectPtr scanFunction(llvm::StringRef qualified, llvm::StringRef name);
+/// The class of theano.scan_module.until(condition) objects, which a step
+/// function returns to stop its scan early.
+std::shared_ptr<ClassObject> untilClass();
 /// theano.tensor.nnet's relu, elu, hard_sigmoid, softsign and conv2d
 /// (also theano.tensor.nnet.conv's), signal.pool's pool_2d and
 /// signal.downsample's max_pool_2d (NNetBuiltins.cpp); null for any other

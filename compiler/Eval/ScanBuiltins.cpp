@@ -2,7 +2,8 @@
 //-----------===//
 //
 // Theano's loop functions with Theano's signatures. map, reduce and the
-// folds are scan with fixed arguments, as in theano/scan/views.py.
+// folds are scan with fixed arguments, as in theano/scan/views.py; until
+// wraps the condition a step returns to stop the loop.
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,7 +68,29 @@ static ObjectPtr lastValues(Interpreter &interp, const ObjectPtr &scanned,
   return out;
 }
 
+std::shared_ptr<ClassObject> eval::untilClass() {
+  static const std::shared_ptr<ClassObject> cls = [] {
+    auto c = std::make_shared<ClassObject>();
+    c->name = "until";
+    return c;
+  }();
+  return cls;
+}
+
 ObjectPtr eval::scanFunction(llvm::StringRef qualified, llvm::StringRef name) {
+  if (name == "until")
+    return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
+      auto v = bindArgs(in, a, "until", {"condition"});
+      TensorBuilder &tb = in.tensors();
+      TensorPtr cond = tb.asTensor(v[0], a.loc);
+      if (tb.rankOf(cond) != 0)
+        in.error(a.loc, "until: the condition must be a scalar, got " +
+                            tb.typeString(cond->value.getType()));
+      auto out = std::make_shared<InstanceObject>();
+      out->cls = untilClass();
+      out->attrs["condition"] = cond;
+      return ObjectPtr(out);
+    });
   if (name == "scan")
     return makeBuiltin(qualified.str(), [](Interpreter &in, CallArgs &a) {
       auto v = bindArgs(in, a, "scan",

@@ -13,10 +13,15 @@
 // - a shared variable the step updates becomes a recurrent output whose
 //   initial is the variable, and its last value is scan's update;
 // - every other value the step uses from outside (non_sequences, shared
-//   variables, anything the closure reaches) becomes a loop invariant.
+//   variables, anything the closure reaches) becomes a loop invariant;
+// - a draw in the step makes its stream's state one of those shared
+//   variables (Theano's scan takes the step's default updates as its own);
+// - an until(condition) the step returns last is yielded after the
+//   outputs, as a bool, and the scan gets `until`.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Eval/Builtins.h"
 #include "Eval/Interpreter.h"
 #include "Eval/TensorBuilder.h"
 
@@ -285,9 +290,28 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
   CallArgs call{stepArgs, {}, loc};
   ObjectPtr returned = interp.call(args.fn, call);
 
-  // The step returns outputs, an updates dict, or both (in either order).
+  // The step returns outputs, an updates dict, or both (in either order),
+  // and last, to stop the loop early, theano.scan_module.until(condition).
   ObjectList values;
   std::shared_ptr<DictObject> updates;
+  TensorPtr until;
+  if (isa<TupleObject>(returned.get()) || isa<ListObject>(returned.get())) {
+    ObjectList items = listOf(returned);
+    auto *last =
+        items.empty() ? nullptr : dyn_cast<InstanceObject>(items.back().get());
+    if (last && last->cls == untilClass()) {
+      until = std::static_pointer_cast<TensorObject>(
+          last->attrs.lookup("condition"));
+      items.pop_back();
+      if (items.size() == 1) {
+        returned = items.front();
+      } else {
+        auto rest = std::make_shared<TupleObject>();
+        rest->items = std::move(items);
+        returned = rest;
+      }
+    }
+  }
   auto takeUpdates = [&](const ObjectPtr &v) {
     if (auto dict = std::dynamic_pointer_cast<DictObject>(v)) {
       updates = dict;
@@ -309,9 +333,9 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
   }
   for (const ObjectPtr &v : values)
     if (isa<InstanceObject>(v.get()) || isa<BuiltinObject>(v.get()))
-      interp.error(loc, "scan: the step function must return tensors and an "
-                        "updates dict (theano.scan_module.until is not "
-                        "supported)");
+      interp.error(loc, "scan: the step function must return tensors, an "
+                        "updates dict, or both, and then optionally "
+                        "theano.scan_module.until(condition), last");
   if (infos.empty())
     outputs.resize(values.size());
   if (values.size() != outputs.size())
@@ -341,43 +365,64 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
   }
 
   // A shared variable the step updates is read, in the step, as its value
-  // after the previous step.
-  std::vector<std::pair<TensorPtr, size_t>> sharedOutputs;
-  if (updates) {
-    for (auto &[key, value] : updates->items) {
-      auto shared = std::dynamic_pointer_cast<TensorObject>(key);
-      if (!shared || shared->sharedSymbol.empty())
-        interp.error(loc, "scan: the step's updates must be keyed by shared "
-                          "variables");
-      TensorPtr v = asTensor(value, loc);
-      auto type =
-          stateType(llvm::cast<RankedTensorType>(shared->value.getType()));
-      TensorPtr fitted = forgetStaticSizes(v, type, loc);
-      if (!fitted)
-        interp.error(loc, "scan: the update of shared variable '" +
-                              shared->name + "' is " +
-                              typeString(v->value.getType()) +
-                              ", but the variable is " +
-                              typeString(shared->value.getType()));
-      unsigned position = sequences.size();
-      for (const Output &o : outputs)
-        position += o.taps.size();
-      Value state = body->insertArgument(position, type, loc);
-      shared->value.replaceUsesWithIf(state, [&](OpOperand &use) {
-        return inBody(use.getOwner()->getParentRegion());
-      });
-      yields.push_back(fitted->value);
-      sharedOutputs.push_back({shared, outputs.size()});
-      outputs.push_back({std::vector<int64_t>{-1}, type, shared});
-    }
-  }
-  th::ScanYieldOp::create(builder, loc, yields);
-
-  body->walk([&](Operation *op) {
-    if (isa<th::RandomDrawOp>(op))
-      interp.error(op->getLoc(), "scan: random draws inside the step "
-                                 "function are not supported by tcc yet");
+  // after the previous step. A draw in the step updates its stream's state
+  // (its default update) the same way, as Theano's scan makes the default
+  // updates of the step's shared variables its own updates.
+  std::vector<std::pair<ObjectPtr, ObjectPtr>> stepUpdates;
+  if (updates)
+    stepUpdates = updates->items;
+  llvm::SmallPtrSet<Object *, 4> updated;
+  for (auto &[key, value] : stepUpdates)
+    updated.insert(key.get());
+  std::vector<std::pair<TensorPtr, TensorPtr>> drawn;
+  for (auto &[read, update] : defaultUpdates)
+    if (update.second && inBody(update.second->value.getParentRegion()) &&
+        !updated.contains(update.first.get()))
+      drawn.push_back(update);
+  // In the order the streams' states were made, not the map's.
+  llvm::sort(drawn, [](const auto &a, const auto &b) {
+    return a.first->sharedSymbol < b.first->sharedSymbol;
   });
+  llvm::SmallPtrSet<Object *, 4> streamStates;
+  for (auto &[state, next] : drawn) {
+    stepUpdates.push_back({state, next});
+    streamStates.insert(state.get());
+    // A stream made by the step reads its state there; the scan reads it
+    // before the loop.
+    if (Operation *read = state->value.getDefiningOp();
+        read && inBody(read->getParentRegion()))
+      read->moveBefore(outer.getBlock(), outer.getPoint());
+  }
+  std::vector<std::pair<TensorPtr, size_t>> sharedOutputs;
+  for (auto &[key, value] : stepUpdates) {
+    auto shared = std::dynamic_pointer_cast<TensorObject>(key);
+    if (!shared || shared->sharedSymbol.empty())
+      interp.error(loc, "scan: the step's updates must be keyed by shared "
+                        "variables");
+    TensorPtr v = asTensor(value, loc);
+    auto type =
+        stateType(llvm::cast<RankedTensorType>(shared->value.getType()));
+    TensorPtr fitted = forgetStaticSizes(v, type, loc);
+    if (!fitted)
+      interp.error(loc, "scan: the update of shared variable '" + shared->name +
+                            "' is " + typeString(v->value.getType()) +
+                            ", but the variable is " +
+                            typeString(shared->value.getType()));
+    unsigned position = sequences.size();
+    for (const Output &o : outputs)
+      position += o.taps.size();
+    Value state = body->insertArgument(position, type, loc);
+    shared->value.replaceUsesWithIf(state, [&](OpOperand &use) {
+      return inBody(use.getOwner()->getParentRegion());
+    });
+    yields.push_back(fitted->value);
+    sharedOutputs.push_back({shared, outputs.size()});
+    outputs.push_back({std::vector<int64_t>{-1}, type, shared});
+  }
+  // The loop stops after a step whose condition is true (nonzero).
+  if (until)
+    yields.push_back(castValue(until->value, DType::Bool, loc));
+  th::ScanYieldOp::create(builder, loc, yields);
 
   // Everything else the step reads from outside becomes an invariant;
   // constants are copied in, so rewrites inside the body still see them.
@@ -433,17 +478,23 @@ ObjectPtr TensorBuilder::scan(const ScanArgs &args, Location loc) {
       builder.getDenseBoolArrayAttr(SmallVector<bool>(outputs.size(), true)),
       /*reverse=*/false,
       args.truncateGradient ? builder.getI64IntegerAttr(*args.truncateGradient)
-                            : IntegerAttr());
+                            : IntegerAttr(),
+      /*until=*/static_cast<bool>(until));
   scan.getBody().takeBody(*region);
 
   auto results = std::make_shared<ListObject>();
   for (unsigned j = 0; j < values.size(); ++j)
     results->items.push_back(wrap(scan.getResult(j)));
   auto updatesOut = std::make_shared<DictObject>();
-  for (auto &[shared, j] : sharedOutputs)
-    updatesOut->items.push_back(
-        {shared, subtensor(wrap(scan.getResult(j)),
-                           std::make_shared<IntObject>(-1), loc)});
+  for (auto &[shared, j] : sharedOutputs) {
+    TensorPtr last = subtensor(wrap(scan.getResult(j)),
+                               std::make_shared<IntObject>(-1), loc);
+    updatesOut->items.push_back({shared, last});
+    // A stream's state is left as the last step left it, also by a
+    // function that does not take the scan's updates.
+    if (streamStates.contains(shared.get()))
+      defaultUpdates[shared->value] = {shared, last};
+  }
 
   auto out = std::make_shared<TupleObject>();
   if (results->items.empty())

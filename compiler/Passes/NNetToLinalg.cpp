@@ -152,7 +152,8 @@ static PoolGeometry poolGeometry(OpBuilder &b, Location loc, OpTy op,
     Value size = m.dim(input, 2 + d);
     Value count;
     if (op.getIgnoreBorder()) {
-      count = m.windows(size, m.c(w[d]), p[d], s[d]);
+      // None when the window does not fit.
+      count = m.max(m.windows(size, m.c(w[d]), p[d], s[d]), m.c(0));
     } else if (s[d] >= w[d]) {
       count = m.add(m.floorDiv(m.sub(size, m.c(1)), m.c(s[d])), m.c(1));
     } else {

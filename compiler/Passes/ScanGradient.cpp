@@ -23,6 +23,10 @@
 // and yields each float sequence's gradient as a row (reversed, so the
 // rows come out in step order).
 //
+// A scan that stops on an until condition is differentiated as the scan of
+// the m steps it ran (the condition has no gradient); the sequences' rows
+// it never read get zeros.
+//
 // With truncate_gradient = k (truncated BPTT) the reverse loop runs only the
 // last min(n, k) steps, on the last rows of its sequences: what flows back
 // stops at step n - k, as in Theano and PyTensor. The earlier rows of the
@@ -187,10 +191,24 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
     history.push_back(true);
   }
 
+  // A scan that stopped on its condition ran m <= n steps, as many as its
+  // histories have rows (all of them keep it until scan_save_mem runs,
+  // after th-grad): the reverse loop runs m steps, on the first m rows of
+  // the forward sequences.
+  Value steps = scan.getSteps(), ran, cut;
+  if (scan.getUntil()) {
+    if (outputs == 0 || !scan.getHistory()[0])
+      return scan.emitError("internal: the gradient of a scan that stops on "
+                            "a condition needs the history of its output 0");
+    ran = th::ShapeIOp::create(b, loc, scan.getResult(0), 0);
+    steps = ran;
+    for (Value &seq : MutableArrayRef<Value>(sequences).take_front(
+             scan.getSequences().size()))
+      seq = s.sliceAt(seq, Value(), ran);
+  }
   // Truncated back-propagation through time runs only the last
   // `kept` = min(n, k) steps back: every reverse sequence (n rows each)
   // loses its first `cut` = n - kept rows.
-  Value steps = scan.getSteps(), cut;
   if (std::optional<int64_t> k = scan.getTruncateGradient()) {
     Value n = steps;
     steps = th::MinimumOp::create(b, loc, n, s.integer(*k));
@@ -207,8 +225,8 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
   }
   for (unsigned i : floatSequences) {
     auto type = cast<RankedTensorType>(scan.getSequences()[i].getType());
-    // kept rows, not n, when truncated.
-    if (cut)
+    // kept rows, not n, when truncated or stopped early.
+    if (cut || ran)
       type = RankedTensorType::get(withDynamicLeading(type.getShape()),
                                    type.getElementType());
     resultTypes.push_back(type);
@@ -217,7 +235,7 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
   auto reverse = th::ScanOp::create(
       b, loc, resultTypes, steps, sequences, initials, scan.getInvariants(),
       b.getArrayAttr(taps), b.getDenseBoolArrayAttr(history), /*reverse=*/true,
-      /*truncate_gradient=*/IntegerAttr());
+      /*truncate_gradient=*/IntegerAttr(), /*until=*/false);
   Block *body = new Block();
   reverse.getBody().push_back(body);
   auto rowOf = [](Value v) {
@@ -371,14 +389,19 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
       continue;
     }
     Value rows = reverse.getResult(r++);
-    // The truncated steps' rows get no gradient.
+    // The truncated steps' rows get no gradient, nor do the rows after the
+    // last step run.
     if (cut) {
       Value skipped =
           tcc::filledLike(b, loc, s.sliceAt(seq, Value(), cut), 0.0);
-      rows =
-          s.refineTo(th::JoinOp::create(b, loc, ValueRange{skipped, rows}, 0),
-                     cast<RankedTensorType>(seq.getType()));
+      rows = th::JoinOp::create(b, loc, ValueRange{skipped, rows}, 0);
     }
+    if (ran) {
+      Value unread = tcc::filledLike(b, loc, s.sliceAt(seq, ran, Value()), 0.0);
+      rows = th::JoinOp::create(b, loc, ValueRange{rows, unread}, 0);
+    }
+    if (cut || ran)
+      rows = s.refineTo(rows, cast<RankedTensorType>(seq.getType()));
     operandGrads.push_back(rows);
   }
   unsigned w = 0;

@@ -16,6 +16,13 @@
 //   computed once in front of it, under n > 0, to size the buffer (a step
 //   of zero rows gives zero sizes).
 //
+// A scan with `until` stops after the step whose condition holds: the
+// scf.for also carries whether it is still running and how many steps ran,
+// the step is under an scf.if on the former, and the histories are cut to
+// the latter. (The iterations left after the stop only pass the state on;
+// an scf.while would skip them, at the price of a loop bufferization keeps
+// in place less reliably.)
+//
 //===----------------------------------------------------------------------===//
 
 #include "Passes/Passes.h"
@@ -188,6 +195,12 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
       }
     }
 
+    // With `until`, the loop also carries whether it is still running and
+    // how many steps it has run.
+    if (op.getUntil()) {
+      inits.push_back(arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+      inits.push_back(c(0));
+    }
     auto loop = scf::ForOp::create(
         rewriter, loc, c(0), steps, c(1), inits,
         [](OpBuilder &b, Location l, Value, ValueRange iterArgs) {
@@ -196,7 +209,23 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
     Operation *terminator = loop.getBody()->getTerminator();
     rewriter.setInsertionPoint(terminator);
     Value iv = loop.getInductionVar();
-    ValueRange state = loop.getRegionIterArgs();
+    ValueRange state = loop.getRegionIterArgs().take_front(outputs);
+    // A step runs only while no condition has stopped the loop; the
+    // remaining iterations of the scf.for carry the state through.
+    scf::IfOp running;
+    if (op.getUntil()) {
+      ValueRange carried = loop.getRegionIterArgs();
+      running = scf::IfOp::create(rewriter, loc, loop.getResultTypes(),
+                                  carried[outputs], /*withElseRegion=*/true);
+      rewriter.setInsertionPointToStart(running.elseBlock());
+      scf::YieldOp::create(rewriter, loc, carried);
+      rewriter.setInsertionPointToStart(running.thenBlock());
+      Operation *inner = scf::YieldOp::create(rewriter, loc, carried);
+      rewriter.modifyOpInPlace(
+          terminator, [&] { terminator->setOperands(running.getResults()); });
+      terminator = inner;
+      rewriter.setInsertionPoint(terminator);
+    }
     Value t = iv;
     if (op.getReverse())
       t = arith::SubIOp::create(
@@ -235,8 +264,12 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
 
     Block &body = op.getBodyBlock();
     auto yield = cast<th::ScanYieldOp>(body.getTerminator());
-    SmallVector<Value> yielded(yield.getValues());
     rewriter.inlineBlockBefore(&body, terminator, args);
+    // Read after inlining: a yielded body argument is now its value.
+    SmallVector<Value> yielded(yield.getValues());
+    Value stop;
+    if (op.getUntil())
+      stop = yielded.pop_back_val();
     rewriter.eraseOp(yield);
     rewriter.setInsertionPoint(terminator);
 
@@ -271,6 +304,16 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
       }
       }
     }
+    Value ran = steps;
+    if (op.getUntil()) {
+      // Still running unless this step's condition holds.
+      Value holds = tensor::ExtractOp::create(rewriter, loc, stop);
+      Value yes = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+      next.push_back(arith::XOrIOp::create(rewriter, loc, holds, yes));
+      next.push_back(arith::AddIOp::create(
+          rewriter, loc, loop.getRegionIterArgs()[outputs + 1], c(1)));
+      ran = loop.getResult(outputs + 1);
+    }
     rewriter.modifyOpInPlace(terminator,
                              [&] { terminator->setOperands(next); });
 
@@ -280,12 +323,17 @@ struct LowerScan : OpRewritePattern<th::ScanOp> {
       Value final = loop.getResult(j);
       switch (storage[j]) {
       case Storage::Rows:
+        // The rows of the steps run (all n without `until`).
+        results.push_back(op.getUntil()
+                              ? rows.rows(final, rewriter.getIndexAttr(0), ran)
+                              : final);
+        break;
       case Storage::Last:
         results.push_back(final);
         break;
       case Storage::History:
         results.push_back(
-            rows.rows(final, rewriter.getIndexAttr(op.getLagOf(j)), steps));
+            rows.rows(final, rewriter.getIndexAttr(op.getLagOf(j)), ran));
         break;
       case Storage::Window:
         results.push_back(

@@ -157,3 +157,38 @@ func.func @negative_truncation(%h0: tensor<1x?xf64>, %n: tensor<i64>) {
   } {taps = [array<i64: -1>], history = array<i1: true>, truncate_gradient = -1 : i64}
   return
 }
+
+// -----
+
+// With `until` the body yields the condition last, a 0-d i1.
+func.func @until_condition_not_bool(%x: tensor<?x?xf64>, %n: tensor<i64>) {
+  // expected-error @+1 {{stops on a condition, which must be a 0-d i1, got 'tensor<f64>'}}
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>):
+    %c = th.sum %xt axes = [0] : tensor<?xf64> -> tensor<f64>
+    th.scan_yield %xt, %c : tensor<?xf64>, tensor<f64>
+  } {taps = [array<i64>], history = array<i1: true>, until}
+  return
+}
+
+// -----
+
+func.func @until_without_condition(%x: tensor<?x?xf64>, %n: tensor<i64>) {
+  // expected-error @+1 {{body yields 1 values for 1 outputs and the until condition}}
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>):
+    th.scan_yield %xt : tensor<?xf64>
+  } {taps = [array<i64>], history = array<i1: true>, until}
+  return
+}
+
+// -----
+
+func.func @until_reverse(%x: tensor<?x?xf64>, %n: tensor<i64>, %c: tensor<i1>) {
+  // expected-error @+1 {{cannot both run in reverse and stop on a condition}}
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>) invariants(%c : tensor<i1>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %cc: tensor<i1>):
+    th.scan_yield %xt, %cc : tensor<?xf64>, tensor<i1>
+  } {taps = [array<i64>], history = array<i1: true>, reverse, until}
+  return
+}

@@ -10,7 +10,8 @@
 # ignore_border (partial windows at the border), stride smaller and larger
 # than the window, padding, on rank-4, rank-3 and rank-2 inputs and
 # float32, the defaults, the old names (ds, st, padding) and
-# downsample.max_pool_2d; windows that fit exactly once, and empty outputs
+# downsample.max_pool_2d; windows that fit exactly once, windows that do
+# not fit (no rows with ignore_border, as in Theano), and empty outputs
 # (an image with no rows, an empty batch). Filters larger than the image
 # and channels that do not match are located errors. Tolerance: 1e-12
 # relative for float64, 1e-5 for float32 (plus the same times the largest
@@ -66,6 +67,7 @@
 # CHECK-NEXT: ok pool4
 # CHECK-NEXT: ok pool4 partial windows
 # CHECK-NEXT: ok pool4 exact fit
+# CHECK-NEXT: ok pool4 windows that do not fit
 # CHECK-NEXT: ok pool3
 # CHECK-NEXT: ok pool2
 # CHECK-NEXT: ok pool2 tall
@@ -242,6 +244,14 @@ x4s = rng.randn(1, 2, 4, 3)
 want = pools(x4s)
 assert want[17].shape == (1, 2, 1, 3) and want[5].shape == (1, 2, 1, 1)
 check("pool4 exact fit", m.pool4(x4s), want)
+# A 3x2 image: windows of 4 rows, or of 3 columns, do not fit; with
+# ignore_border they give no rows (or columns), as in Theano.
+x4t = rng.randn(1, 2, 3, 2)
+want = pools(x4t)
+assert want[17].shape == (1, 2, 0, 2) and want[5].shape == (1, 2, 1, 0)
+check("pool4 windows that do not fit", m.pool4(x4t), want)
+np.testing.assert_array_equal(m.pool_tall_grad(x4t), np.ones_like(x4t))
+assert m.pool_tall_grad(x4)[0, 0].tolist() != np.ones((7, 6)).tolist()
 x3 = rng.randn(3, 7, 6)
 check("pool3", m.pool3(x3), pools(x3))
 x2 = rng.randn(7, 6)

@@ -154,3 +154,37 @@ th.func @truncated(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %w: tensor<?xf64>)
   %gh = th.dimshuffle %g#1 pattern = [1] : tensor<1x?xf64> -> tensor<?xf64>
   th.return %g#0, %gh, %g#2 : tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>
 }
+
+// until: the gradient is the reverse scan of the m steps run, m being the
+// rows of the history; it reads the first m rows of the sequence, whose
+// later rows get zeros. The reverse scan does not stop on a condition.
+// CHECK-LABEL: th.func @until(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<?x?xf64>
+// CHECK: %[[FWD:.*]] = scan steps
+// CHECK: until}
+// CHECK: %[[RAN:.*]] = shape_i %[[FWD]][0]
+// CHECK: %[[XS:.*]] = subtensor %[[X]][:%[[RAN]]]
+// CHECK: %[[BWD:.*]]:2 = scan steps %[[RAN]] : tensor<i64> sequences(%[[XS]],
+// CHECK: } {history = array<i1: false, true>, reverse, taps
+// CHECK-NOT: until
+// CHECK: %[[UNREAD:.*]] = subtensor %[[X]][%[[RAN]]:]
+// CHECK: %[[ZEROS:.*]] = second %[[UNREAD]]
+// CHECK: %[[DX:.*]] = join %[[BWD]]#1, %[[ZEROS]] axis = 0
+// CHECK: return %[[DX]]
+th.func @until(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>) {
+  %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
+  %h = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %hp: tensor<?xf64>):
+    %s = th.add %xt, %hp : tensor<?xf64>, tensor<?xf64> -> tensor<?xf64>
+    %t = th.tanh %s : tensor<?xf64>
+    %c = th.sum %t axes = [0] : tensor<?xf64> -> tensor<f64>
+    %z = th.constant dense<0.5> : tensor<f64>
+    %stop = th.gt %c, %z : tensor<f64>, tensor<f64> -> tensor<i1>
+    th.scan_yield %t, %stop : tensor<?xf64>, tensor<i1>
+  } {taps = [array<i64: -1>], history = array<i1: true>, until}
+  %c = th.sum %h axes = [0, 1] : tensor<?x?xf64> -> tensor<f64>
+  %g:2 = th.grad %c wrt(%x, %h0) : tensor<f64>, (tensor<?x?xf64>, tensor<1x?xf64>) -> (tensor<?x?xf64>, tensor<1x?xf64>)
+  %gh = th.dimshuffle %g#1 pattern = [1] : tensor<1x?xf64> -> tensor<?xf64>
+  th.return %g#0, %gh : tensor<?x?xf64>, tensor<?xf64>
+}

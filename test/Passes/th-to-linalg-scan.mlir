@@ -102,3 +102,27 @@ func.func @map_reverse(%x: tensor<?x?xf64>, %n: tensor<i64>) -> tensor<?x?xf64> 
   } {taps = [array<i64>], history = array<i1: true>, reverse}
   return %r : tensor<?x?xf64>
 }
+
+// until: the scf.for also carries whether it is still running and how
+// many steps ran; a step runs under an scf.if on the former and clears it
+// when its condition holds; the history is cut to the steps run.
+// CHECK-LABEL: func.func @until
+// CHECK: %[[LOOP:.*]]:3 = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}, %[[LIVE:.*]] = %true, %[[RAN:.*]] = %{{.*}}) -> (tensor<?xf64>, i1, index)
+// CHECK: %[[STEP:.*]]:3 = scf.if %[[LIVE]] -> (tensor<?xf64>, i1, index)
+// CHECK: %[[STOP:.*]] = tensor.extract %{{.*}}[] : tensor<i1>
+// CHECK: %[[GOON:.*]] = arith.xori %[[STOP]], %true : i1
+// CHECK: %[[NEXT:.*]] = arith.addi %[[RAN]], %{{.*}} : index
+// CHECK: scf.yield %{{.*}}, %[[GOON]], %[[NEXT]] : tensor<?xf64>, i1, index
+// CHECK: } else {
+// CHECK: scf.yield %[[ACC]], %[[LIVE]], %[[RAN]] : tensor<?xf64>, i1, index
+// CHECK: scf.yield %[[STEP]]#0, %[[STEP]]#1, %[[STEP]]#2 : tensor<?xf64>, i1, index
+// CHECK: tensor.extract_slice %[[LOOP]]#0[1] [%[[LOOP]]#2] [1] : tensor<?xf64> to tensor<?xf64>
+func.func @until(%h0: tensor<1xf64>, %n: tensor<i64>, %max: tensor<f64>) -> tensor<?xf64> {
+  %r = th.scan steps %n : tensor<i64> initials(%h0 : tensor<1xf64>) invariants(%max : tensor<f64>) -> tensor<?xf64> {
+  ^bb0(%h: tensor<f64>, %m: tensor<f64>):
+    %two = th.add %h, %h : tensor<f64>, tensor<f64> -> tensor<f64>
+    %stop = th.gt %two, %m : tensor<f64>, tensor<f64> -> tensor<i1>
+    th.scan_yield %two, %stop : tensor<f64>, tensor<i1>
+  } {taps = [array<i64: -1>], history = array<i1: true>, until}
+  return %r : tensor<?xf64>
+}

@@ -28,12 +28,12 @@ std::optional<int64_t> convOutputSize(int64_t size, int64_t kernel,
                                       int64_t dilation);
 
 /// Theano's pooling output size along one axis (Pool.out_shape): with
-/// ignore_border, (size + 2 padding - window) // stride + 1 (nothing when
-/// the window does not fit); without, (size - 1) // stride + 1 when
-/// stride >= window, else max(0, (size - 1 - window + stride) // stride) + 1.
-std::optional<int64_t> poolOutputSize(int64_t size, int64_t window,
-                                      int64_t stride, int64_t padding,
-                                      bool ignoreBorder);
+/// ignore_border, max(0, (size + 2 padding - window) // stride + 1) (no
+/// rows when the window does not fit); without, (size - 1) // stride + 1
+/// when stride >= window, else
+/// max(0, (size - 1 - window + stride) // stride) + 1.
+int64_t poolOutputSize(int64_t size, int64_t window, int64_t stride,
+                       int64_t padding, bool ignoreBorder);
 
 /// The result type of th.conv2d, or failure with a message in `why`.
 FailureOr<RankedTensorType>

@@ -36,11 +36,12 @@ std::optional<int64_t> mlir::th::convOutputSize(int64_t size, int64_t kernel,
   return span / stride + 1;
 }
 
-std::optional<int64_t> mlir::th::poolOutputSize(int64_t size, int64_t window,
-                                                int64_t stride, int64_t padding,
-                                                bool ignoreBorder) {
+int64_t mlir::th::poolOutputSize(int64_t size, int64_t window, int64_t stride,
+                                 int64_t padding, bool ignoreBorder) {
+  // A window that does not fit gives no rows, as Theano's max(0, ...).
   if (ignoreBorder)
-    return convOutputSize(size, window, padding, stride, 1);
+    return std::max<int64_t>(
+        0, *tcc::python::floorDivide(size + 2 * padding - window, stride) + 1);
   if (stride >= window)
     return *tcc::python::floorDivide(size - 1, stride) + 1;
   return std::max<int64_t>(
@@ -137,15 +138,9 @@ FailureOr<RankedTensorType> mlir::th::inferPool2dResultType(
   for (int d = 0; d < 2; ++d) {
     int64_t size = input.getDimSize(2 + d);
     std::optional<int64_t> out;
-    if (!ShapedType::isDynamic(size)) {
+    if (!ShapedType::isDynamic(size))
       out =
           poolOutputSize(size, window[d], strides[d], padding[d], ignoreBorder);
-      if (!out)
-        return fail(why, llvm::formatv("the window has {0} {1} but the input "
-                                       "has only {2} with padding {3}",
-                                       window[d], d ? "columns" : "rows",
-                                       size + 2 * padding[d], padding[d]));
-    }
     shape.push_back(spatialDim(out));
   }
   return RankedTensorType::get(shape, input.getElementType());

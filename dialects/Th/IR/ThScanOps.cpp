@@ -44,7 +44,17 @@ ValueRange ScanOp::getInvariantArgs() {
 }
 
 ValueRange ScanOp::getYieldedValues() {
-  return cast<ScanYieldOp>(getBodyBlock().getTerminator()).getValues();
+  ValueRange all =
+      cast<ScanYieldOp>(getBodyBlock().getTerminator()).getValues();
+  return getUntil() && !all.empty() ? all.drop_back() : all;
+}
+
+Value ScanOp::getUntilCondition() {
+  if (!getUntil())
+    return {};
+  ValueRange all =
+      cast<ScanYieldOp>(getBodyBlock().getTerminator()).getValues();
+  return all.empty() ? Value() : all.back();
 }
 
 LogicalResult ScanOp::verify() {
@@ -90,10 +100,20 @@ LogicalResult ScanOp::verify() {
       return emitOpError("invariant ")
              << inv.getType() << " is taken as " << arg.getType();
 
-  ValueRange yields = getYieldedValues();
-  if (yields.size() != outputs)
+  size_t yielded = cast<ScanYieldOp>(body.getTerminator()).getValues().size();
+  if (yielded != outputs + (getUntil() ? 1 : 0))
     return emitOpError("body yields ")
-           << yields.size() << " values for " << outputs << " outputs";
+           << yielded << " values for " << outputs << " outputs"
+           << (getUntil() ? " and the until condition" : "");
+  ValueRange yields = getYieldedValues();
+  if (getUntil()) {
+    auto cond = dyn_cast<RankedTensorType>(getUntilCondition().getType());
+    if (!cond || cond.getRank() != 0 || !cond.getElementType().isInteger(1))
+      return emitOpError("stops on a condition, which must be a 0-d i1, got ")
+             << getUntilCondition().getType();
+    if (getReverse())
+      return emitOpError("cannot both run in reverse and stop on a condition");
+  }
   for (unsigned j = 0; j < outputs; ++j) {
     auto yielded = cast<RankedTensorType>(yields[j].getType());
     if (isRecurrent(j)) {
@@ -184,6 +204,7 @@ struct KeepOnlyWhatIsRead : OpRewritePattern<ScanOp> {
     SmallVector<bool> kept;
     SmallVector<Value> yields;
     ValueRange yielded = op.getYieldedValues();
+    Value until = op.getUntilCondition();
     for (unsigned j = 0; j < outputs; ++j) {
       if (dropped[j])
         continue;
@@ -197,11 +218,13 @@ struct KeepOnlyWhatIsRead : OpRewritePattern<ScanOp> {
         rewriter, op.getLoc(), types, op.getSteps(), op.getSequences(),
         op.getInitials(), op.getInvariants(), rewriter.getArrayAttr(taps),
         rewriter.getDenseBoolArrayAttr(kept), op.getReverse(),
-        op.getTruncateGradientAttr());
+        op.getTruncateGradientAttr(), op.getUntil());
     rewriter.inlineRegionBefore(op.getBody(), narrowed.getBody(),
                                 narrowed.getBody().end());
     auto terminator =
         cast<ScanYieldOp>(narrowed.getBodyBlock().getTerminator());
+    if (until)
+      yields.push_back(until);
     rewriter.modifyOpInPlace(terminator,
                              [&] { terminator->setOperands(yields); });
 

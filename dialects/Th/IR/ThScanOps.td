@@ -39,6 +39,12 @@ def Th_ScanOp : Th_Op<"scan", [
     of them back to none earlier than step n - k, as in Theano and
     PyTensor. The sequences' rows before it get zero gradients, and so does
     an initial value that no step of the last k reads.
+
+    With `until` (Theano's theano.scan_module.until) the body yields one
+    more value after the outputs, a 0-d i1: true stops the loop after that
+    step. `steps` is then the most steps the loop may run, and the results'
+    histories have one row per step run (m <= n). The gradient flows back
+    through the m steps run; the condition has none.
   }];
   let arguments = (ins 0DTensorOf<[I64]>:$steps,
                        Variadic<Th_Tensor>:$sequences,
@@ -47,7 +53,8 @@ def Th_ScanOp : Th_Op<"scan", [
                        TypedArrayAttrBase<DenseI64ArrayAttr,
                                           "taps per output">:$taps,
                        DenseBoolArrayAttr:$history, UnitAttr:$reverse,
-                       OptionalAttr<I64Attr>:$truncate_gradient);
+                       OptionalAttr<I64Attr>:$truncate_gradient,
+                       UnitAttr:$until);
   let results = (outs Variadic<Th_Tensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
@@ -80,7 +87,10 @@ def Th_ScanOp : Th_Op<"scan", [
     ::mlir::ValueRange getSequenceArgs();
     ::mlir::ValueRange getTapArgsOf(unsigned j);
     ::mlir::ValueRange getInvariantArgs();
+    /// The values yielded for the outputs (not the `until` condition).
     ::mlir::ValueRange getYieldedValues();
+    /// The `until` condition the body yields, or null.
+    ::mlir::Value getUntilCondition();
   }];
 }
 
