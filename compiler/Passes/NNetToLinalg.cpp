@@ -46,9 +46,14 @@ struct LowerConv2d : OpRewritePattern<th::Conv2dOp> {
                                zeroOf(element));
     Value filters = op.getFilters();
     SmallVector<Value, 4> sizes = {m.dim(input, 0), m.dim(filters, 0)};
-    for (int d = 0; d < 2; ++d)
-      sizes.push_back(m.convWindows(m.dim(input, 2 + d), m.dim(filters, 2 + d),
-                                    op.getDilations()[d], op.getStrides()[d]));
+    for (int d = 0; d < 2; ++d) {
+      // In this order whatever the host compiler (a call's arguments are
+      // evaluated in no set order).
+      Value taps = m.dim(filters, 2 + d);
+      Value size = m.dim(input, 2 + d);
+      sizes.push_back(
+          m.convWindows(size, taps, op.getDilations()[d], op.getStrides()[d]));
+    }
     Value init = filled(rewriter, loc, type, sizes, zeroOf(element));
     auto conv = linalg::Conv2DNchwFchwOp::create(
         rewriter, loc, TypeRange{type}, ValueRange{input, filters},

@@ -335,23 +335,27 @@ Value tcc::buildScalarOp(OpBuilder &b, Location loc, Operation *op,
         auto lt = [&](Value l, Value r) {
           return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, l, r);
         };
-        Value rational = arith::DivFOp::create(
-            b, loc, arith::MulFOp::create(b, loc, c(1.5), a),
-            arith::AddFOp::create(b, loc, c(1.0), a));
-        Value linear = arith::AddFOp::create(
-            b, loc, c(0.935409070603099),
-            arith::MulFOp::create(b, loc, c(0.0458812946797165),
-                                  arith::SubFOp::create(b, loc, a, c(1.7))));
-        Value z = arith::SelectOp::create(
-            b, loc, lt(a, c(1.7)), rational,
-            arith::SelectOp::create(b, loc, lt(a, c(3.0)), linear,
-                                    c(0.99505475368673)));
+        // One statement per op: C++ leaves the order of a call's arguments
+        // open, and the IR must not depend on the host compiler.
+        Value denominator = arith::AddFOp::create(b, loc, c(1.0), a);
+        Value numerator = arith::MulFOp::create(b, loc, c(1.5), a);
+        Value rational = arith::DivFOp::create(b, loc, numerator, denominator);
+        Value offset = arith::SubFOp::create(b, loc, a, c(1.7));
+        Value slope =
+            arith::MulFOp::create(b, loc, c(0.0458812946797165), offset);
+        Value linear =
+            arith::AddFOp::create(b, loc, c(0.935409070603099), slope);
+        Value belowThree = lt(a, c(3.0));
+        Value outer = arith::SelectOp::create(b, loc, belowThree, linear,
+                                              c(0.99505475368673));
+        Value belowKnee = lt(a, c(1.7));
+        Value z = arith::SelectOp::create(b, loc, belowKnee, rational, outer);
         Value nonNegative = arith::CmpFOp::create(
             b, loc, arith::CmpFPredicate::OGE, half, c(0.0));
-        z = arith::SelectOp::create(b, loc, nonNegative, z,
-                                    arith::NegFOp::create(b, loc, z));
-        return arith::MulFOp::create(b, loc, c(0.5),
-                                     arith::AddFOp::create(b, loc, z, c(1.0)));
+        Value negated = arith::NegFOp::create(b, loc, z);
+        z = arith::SelectOp::create(b, loc, nonNegative, z, negated);
+        Value shifted = arith::AddFOp::create(b, loc, z, c(1.0));
+        return arith::MulFOp::create(b, loc, c(0.5), shifted);
       })
       .Case([&](SoftplusOp) -> Value {
         // log1p(exp(x)) = max(x, 0) + log1p(exp(-|x|)): never overflows.
