@@ -126,3 +126,19 @@ func.func @until(%h0: tensor<1xf64>, %n: tensor<i64>, %max: tensor<f64>) -> tens
   } {taps = [array<i64: -1>], history = array<i1: true>, until}
   return %r : tensor<?xf64>
 }
+
+// A step that yields one of its arguments unchanged (here an invariant's
+// zero gradient, as a reverse scan makes it): the loop yields the
+// iteration argument itself.
+// CHECK-LABEL: func.func @yields_argument
+// CHECK: %[[LOOP:.*]] = scf.for %{{.*}} iter_args(%[[H:.*]] = %{{.*}}) -> (tensor<?xf64>)
+// CHECK-NEXT: scf.yield %[[H]] : tensor<?xf64>
+// CHECK: return %[[LOOP]]
+func.func @yields_argument(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %n: tensor<i64>) -> tensor<?xf64> {
+  %r = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
+      initials(%h0 : tensor<1x?xf64>) -> tensor<?xf64> {
+  ^bb0(%xt: tensor<?xf64>, %h: tensor<?xf64>):
+    th.scan_yield %h : tensor<?xf64>
+  } {taps = [array<i64: -1>], history = array<i1: false>}
+  return %r : tensor<?xf64>
+}
