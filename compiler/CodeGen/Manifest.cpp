@@ -837,7 +837,11 @@ computeShapeChecks(th::FuncOp func, ArrayRef<th::SharedOp> reads,
       int most = n;
       n = checks.newOpaque(scan.getLoc(), "the number of steps",
                            "the scan stops on a condition");
-      checks.setNonEmptyWhen(n, most);
+      SmallVector<int> rows;
+      for (Value seq : scan.getSequences())
+        rows.push_back(dims[seq].front() >= 0 ? dims[seq].front()
+                                              : checks.newConstant(1));
+      checks.setStepsRun(n, most, rows);
     }
     for (unsigned j = 0; j < scan.getNumOutputs(); ++j) {
       DimVec value = dims.lookup(scan.getYieldedValues()[j]);

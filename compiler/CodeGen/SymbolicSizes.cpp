@@ -68,6 +68,23 @@ std::optional<int64_t> SymbolicSizes::constantValue(int a) {
 }
 
 int SymbolicSizes::newSum(ArrayRef<int> parts) {
+  // a + len(x[a:]) is len(x) when a counts the steps of a scan over x.
+  for (auto [i, p] : llvm::enumerate(parts)) {
+    Sym w = witness(p);
+    if (w.kind != Sym::Kind::SliceLength || w.step != 1 || !w.hasStart ||
+        w.hasStop || !stepsRunWithin(w.operands[1], w.operands[0]))
+      continue;
+    auto *run = llvm::find_if(
+        parts, [&](int q) { return leader(q) == leader(w.operands[1]); });
+    if (run == parts.end())
+      continue;
+    SmallVector<int> rest;
+    for (auto [j, q] : llvm::enumerate(parts))
+      if (j != i && j != size_t(run - parts.begin()))
+        rest.push_back(q);
+    rest.push_back(w.operands[0]);
+    return newSum(rest);
+  }
   Sym s;
   for (int p : parts) {
     Sym w = witness(p);
@@ -131,6 +148,11 @@ int SymbolicSizes::newExtreme(int a, int b, bool max) {
     return newConstant(max ? std::max(*ca, *cb) : std::min(*ca, *cb));
   if (leader(a) == leader(b))
     return a;
+  // max(n, 0) is n for a size n (a scan's steps), and min(n, 0) is 0.
+  if (cb == 0 && nonNegative(a))
+    return max ? a : b;
+  if (ca == 0 && nonNegative(b))
+    return max ? b : a;
   Sym s;
   s.kind = max ? Sym::Kind::Max : Sym::Kind::Min;
   s.operands = {std::min(leader(a), leader(b)), std::max(leader(a), leader(b))};
@@ -152,6 +174,9 @@ int SymbolicSizes::newSliceLength(int of, std::optional<int> start,
     return newConstant(th::sliceLength(*n, from, to, step));
   if (known && step == 1 && (!start || *from == 0) && !stop)
     return of;
+  // x[:a] has a rows when a counts the steps of a scan over x.
+  if (step == 1 && (!start || from == 0) && stop && stepsRunWithin(*stop, of))
+    return *stop;
   // x[::-1] reverses: the same length.
   if (step == -1 && !start && !stop)
     return of;
@@ -341,6 +366,40 @@ LogicalResult SymbolicSizes::unify(int a, int b, Operation *op,
   return success();
 }
 
+void SymbolicSizes::setStepsRun(int a, int most, ArrayRef<int> sequenceRows) {
+  StepsRun run{most, {most}};
+  llvm::append_range(run.bounds, sequenceRows);
+  stepsRun[leader(a)] = std::move(run);
+}
+
+bool SymbolicSizes::stepsRunWithin(int a, int rows) {
+  auto it = stepsRun.find(leader(a));
+  return it != stepsRun.end() &&
+         llvm::any_of(it->second.bounds,
+                      [&](int bound) { return leader(bound) == leader(rows); });
+}
+
+bool SymbolicSizes::nonNegative(int a) {
+  Sym w = witness(a);
+  switch (w.kind) {
+  case Sym::Kind::ArgValue:
+    return false;
+  case Sym::Kind::SliceLength:
+  case Sym::Kind::Opaque:
+    return true;
+  case Sym::Kind::Linear:
+    if (w.constant < 0)
+      return false;
+    break; // Its dimensions are sizes; its other terms are operands.
+  case Sym::Kind::Product:
+  case Sym::Kind::Quotient:
+  case Sym::Kind::Min:
+  case Sym::Kind::Max:
+    break;
+  }
+  return llvm::all_of(w.operands, [&](int op) { return nonNegative(op); });
+}
+
 std::optional<SymbolicSizes::Sym> SymbolicSizes::opaquePart(int a) {
   Sym w = witness(a);
   if (w.kind == Sym::Kind::Opaque)
@@ -366,8 +425,8 @@ LogicalResult SymbolicSizes::requireAtLeast(int a, int64_t min, Operation *op,
                                             llvm::StringRef why) {
   if (std::optional<int64_t> c = constantValue(a); c && *c >= min)
     return success(); // A static size; the verifier saw it.
-  if (auto it = nonEmptyWhen.find(a); it != nonEmptyWhen.end() && min <= 1)
-    return requireAtLeast(it->second, min, op, what, loc, why);
+  if (auto it = stepsRun.find(leader(a)); it != stepsRun.end() && min <= 1)
+    return requireAtLeast(it->second.most, min, op, what, loc, why);
   if (failed(checkable(a, op,
                        llvm::formatv("{0} needs {1} >= {2}", what, name(a),
                                      min))))

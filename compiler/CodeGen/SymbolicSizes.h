@@ -61,10 +61,14 @@ public:
                     "computed from integer scalar inputs and shapes with +, "
                     "-, * and // can be checked)");
 
-  /// Records that opaque size `a` is at least 1 whenever size `b` is (the
-  /// steps a scan with `until` runs: at most b, and at least one unless b is
-  /// 0), so that `a >= 1` is checked as `b >= 1` before the call.
-  void setNonEmptyWhen(int a, int b) { nonEmptyWhen[a] = b; }
+  /// Records that opaque size `a` counts the steps a scan with `until` ran:
+  /// at least one unless its bound `most` is 0, so that `a >= 1` is checked
+  /// as `most >= 1` before the call; and at most `most` and each of
+  /// `sequenceRows`, the lengths of the sequences its steps read a row of.
+  /// Every size made from `a` comes after the scan, which has then checked
+  /// those bounds, so len(x[:a]) is `a` and a + len(x[a:]) is len(x) for
+  /// such a sequence x (a gradient's rows and the zeros after them).
+  void setStepsRun(int a, int most, llvm::ArrayRef<int> sequenceRows);
 
   /// The constant value of size `a`, if it has one.
   std::optional<int64_t> constantValue(int a);
@@ -83,6 +87,9 @@ public:
                                      llvm::StringRef why);
 
   llvm::json::Array take() { return std::move(checks); }
+
+  /// The size as a Python expression over the arguments' shapes.
+  std::string name(int a, bool nested = false);
 
 private:
   /// A node: a linear form (argument dimensions plus a constant), or a
@@ -128,18 +135,22 @@ private:
   /// An opaque size `a` is or is computed from, if any.
   std::optional<Sym> opaquePart(int a);
   llvm::json::Value json(int a);
-public:
-  /// The size as a Python expression over the arguments' shapes.
-  std::string name(int a, bool nested = false);
+  /// Whether size `a` is at least 0 (every size but an argument's value).
+  bool nonNegative(int a);
+  /// Whether `a` counts the steps of a scan that read `rows`-long rows.
+  bool stepsRunWithin(int a, int rows);
 
-private:
+  struct StepsRun {
+    int most;
+    llvm::SmallVector<int, 2> bounds; // `most` and the sequences' lengths
+  };
 
   std::vector<Sym> syms;
   /// Structural hashing: equal expressions of the same classes share a node.
   llvm::StringMap<int> interned;
   llvm::EquivalenceClasses<int> classes;
   llvm::DenseMap<int, int> witnesses; // class leader -> simplest node
-  llvm::DenseMap<int, int> nonEmptyWhen; // opaque size -> its bound
+  llvm::DenseMap<int, StepsRun> stepsRun; // keyed by the opaque size
   std::vector<std::string> argNames;
   llvm::json::Array checks;
 };

@@ -48,31 +48,27 @@ static ObjectPtr tensorResult(TensorPtr t) {
 }
 
 /// conv2d's border_mode: 'valid', 'full', 'half', an int or an (int, int)
-/// pair of paddings. The modes pad by the dilated filter's size, which
-/// must then be known at compile time.
-static std::array<int64_t, 2> borderPadding(Interpreter &in,
-                                            const ObjectPtr &mode,
-                                            const TensorPtr &filters,
-                                            std::array<int64_t, 2> dilations,
-                                            bool oldInterface, Location loc) {
+/// pair of paddings (in `padding`).
+static ConvBorder borderMode(Interpreter &in, const ObjectPtr &mode,
+                             bool oldInterface, std::array<int64_t, 2> &padding,
+                             Location loc) {
   if (isAbsent(mode))
-    return {0, 0};
+    return ConvBorder::Padding;
   auto *text = llvm::dyn_cast<StrObject>(mode.get());
   if (!text) {
     if (oldInterface)
       in.error(loc, "conv2d: border_mode must be 'valid' or 'full' in "
                     "theano.tensor.nnet.conv.conv2d");
-    std::array<int64_t, 2> pads =
-        pairArgument(in, mode, {0, 0}, "conv2d", "border_mode", loc);
-    if (pads[0] < 0 || pads[1] < 0)
+    padding = pairArgument(in, mode, {0, 0}, "conv2d", "border_mode", loc);
+    if (padding[0] < 0 || padding[1] < 0)
       in.error(loc, llvm::formatv("conv2d: border_mode padding must be "
                                   "non-negative, got ({0}, {1})",
-                                  pads[0], pads[1]));
-    return pads;
+                                  padding[0], padding[1]));
+    return ConvBorder::Padding;
   }
   llvm::StringRef name = text->value;
   if (name == "valid")
-    return {0, 0};
+    return ConvBorder::Padding;
   if (name != "full" && (name != "half" || oldInterface))
     in.error(loc, llvm::formatv("conv2d: border_mode must be {0}, got '{1}'",
                                 oldInterface
@@ -80,22 +76,7 @@ static std::array<int64_t, 2> borderPadding(Interpreter &in,
                                     : "'valid', 'full', 'half', an int or a "
                                       "pair of ints",
                                 name));
-  TensorBuilder &tb = in.tensors();
-  auto type = llvm::cast<RankedTensorType>(filters->value.getType());
-  std::array<int64_t, 2> pads;
-  for (int d = 0; d < 2; ++d) {
-    if (tb.rankOf(filters) != 4 || type.isDynamicDim(2 + d))
-      in.error(loc, llvm::formatv(
-                        "conv2d: border_mode='{0}' needs the filters' rows "
-                        "and columns known at compile time, and the filters "
-                        "here can change size (a shared variable or an "
-                        "input); pass the padding as border_mode=(rows, "
-                        "columns)",
-                        name));
-    int64_t span = th::dilatedSize(type.getDimSize(2 + d), dilations[d]);
-    pads[d] = name == "full" ? span - 1 : span / 2;
-  }
-  return pads;
+  return name == "full" ? ConvBorder::Full : ConvBorder::Half;
 }
 
 static ObjectPtr conv2dCall(Interpreter &in, CallArgs &a, bool oldInterface) {
@@ -112,32 +93,30 @@ static ObjectPtr conv2dCall(Interpreter &in, CallArgs &a, bool oldInterface) {
   TensorBuilder &tb = in.tensors();
   // input_shape, filter_shape and image_shape are hints in Theano (for its
   // choice of algorithm); the sizes are checked when the model is called.
-  TensorPtr filters = tb.asTensor(v[1], a.loc);
-  std::array<int64_t, 2> dilations = {1, 1};
-  bool flip = true;
+  Conv2dOptions options;
   if (!oldInterface) {
-    dilations =
+    options.dilations =
         pairArgument(in, v[8], {1, 1}, "conv2d", "filter_dilation", a.loc);
-    flip = isAbsent(v[6]) || truthy(in, v[6], a.loc);
-    if (!isAbsent(v[9]) &&
-        intArgument(in, v[9], 1, "conv2d", "num_groups", a.loc) != 1)
-      in.error(a.loc, "conv2d: grouped convolution (num_groups != 1) is not "
-                      "supported by tcc yet");
+    options.flip = isAbsent(v[6]) || truthy(in, v[6], a.loc);
+    if (!isAbsent(v[9]))
+      options.groups = intArgument(in, v[9], 1, "conv2d", "num_groups", a.loc);
+    if (options.groups < 1)
+      in.error(a.loc, llvm::formatv("conv2d: num_groups must be positive, "
+                                    "got {0}",
+                                    options.groups));
     if (!isAbsent(v[10]) && truthy(in, v[10], a.loc))
       in.error(a.loc, "conv2d: unshared convolution is not supported by tcc");
   }
-  std::array<int64_t, 2> strides =
+  options.strides =
       pairArgument(in, v[5], {1, 1}, "conv2d", "subsample", a.loc);
-  for (auto [what, pair] : {std::pair{"subsample", strides},
-                            std::pair{"filter_dilation", dilations}})
+  for (auto [what, pair] : {std::pair{"subsample", options.strides},
+                            std::pair{"filter_dilation", options.dilations}})
     if (pair[0] < 1 || pair[1] < 1)
       in.error(a.loc, llvm::formatv("conv2d: {0} must be positive, got ({1}, "
                                     "{2})",
                                     what, pair[0], pair[1]));
-  std::array<int64_t, 2> padding =
-      borderPadding(in, v[4], filters, dilations, oldInterface, a.loc);
-  return tensorResult(
-      tb.conv2d(v[0], filters, padding, strides, dilations, flip, a.loc));
+  options.border = borderMode(in, v[4], oldInterface, options.padding, a.loc);
+  return tensorResult(tb.conv2d(v[0], v[1], options, a.loc));
 }
 
 /// pool_2d(input, ws, ignore_border, stride, pad, mode) and its older

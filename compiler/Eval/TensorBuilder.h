@@ -82,6 +82,18 @@ enum class UnaryKind {
   Erfcx,
 };
 enum class ReduceKind { Sum, Prod, Mean, Max, Min };
+/// conv2d's border_mode: explicit paddings, or as many rows and columns as
+/// the (dilated) filters have, less one ('full'), or half that ('half').
+enum class ConvBorder { Padding, Full, Half };
+/// conv2d's keyword arguments, as Theano's abstract_conv takes them.
+struct Conv2dOptions {
+  ConvBorder border = ConvBorder::Padding;
+  std::array<int64_t, 2> padding = {0, 0}; // with ConvBorder::Padding
+  std::array<int64_t, 2> strides = {1, 1}; // subsample
+  std::array<int64_t, 2> dilations = {1, 1};
+  bool flip = true;
+  int64_t groups = 1; // num_groups
+};
 
 class TensorBuilder {
 public:
@@ -168,17 +180,21 @@ public:
   /// `name` is the function as the program called it, for errors.
   TensorPtr softmax(const ObjectPtr &x, bool log, llvm::StringRef name,
                     mlir::Location loc);
-  /// `x.dimshuffle(1, 'x', 0)`: -1 stands for 'x'.
   /// Theano's conv2d (TensorNNet.cpp): a 4-d input and 4-d filters, both
   /// converted to the float upcast of their dtypes; the filters are flipped
-  /// (a true convolution) unless `flip` is false.
+  /// (a true convolution) unless `flip` is false. 'full' and 'half' pad by
+  /// the filters' sizes, when the model is called where the filters can
+  /// change size. With groups > 1, each group of input channels has its
+  /// own group of filters.
   TensorPtr conv2d(const ObjectPtr &input, const ObjectPtr &filters,
-                   std::array<int64_t, 2> padding,
-                   std::array<int64_t, 2> strides,
-                   std::array<int64_t, 2> dilations, bool flip,
-                   mlir::Location loc);
+                   Conv2dOptions options, mlir::Location loc);
+  /// `x` padded along dimension 2 + d by the rows (columns) that `border`
+  /// needs for the filters `w`, whose size is known only at run time.
+  mlir::Value padByFilterSize(mlir::Value x, mlir::Value w, ConvBorder border,
+                              int64_t dilation, int64_t d, mlir::Location loc);
   /// Theano's pool_2d over the last two dimensions of a float tensor of
-  /// rank 2 to 4; `mode` is max, sum, average_inc_pad or average_exc_pad.
+  /// rank 2 or more; `mode` is max, sum, average_inc_pad or
+  /// average_exc_pad.
   TensorPtr pool2d(const ObjectPtr &input, std::array<int64_t, 2> window,
                    std::array<int64_t, 2> strides,
                    std::array<int64_t, 2> padding, bool ignoreBorder,

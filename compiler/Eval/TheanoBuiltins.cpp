@@ -95,6 +95,8 @@ static std::optional<std::vector<bool>> patternOf(llvm::StringRef base) {
       .Case("tensor3", std::vector<bool>(3, false))
       .Case("tensor4", std::vector<bool>(4, false))
       .Case("tensor5", std::vector<bool>(5, false))
+      .Case("tensor6", std::vector<bool>(6, false))
+      .Case("tensor7", std::vector<bool>(7, false))
       .Default(std::nullopt);
 }
 

@@ -2,13 +2,13 @@
 # NumPy references (Inputs/nnet_ref.py, in the shared test helpers: conv2d
 # as loops over the kernel, pool_2d transcribed from PyTensor's
 # Pool.perform), through the Python loader. conv2d: every border mode
-# ('valid', 'full' and 'half' with filters known at compile time, an int
-# and a pair with any filters), subsample, filter_dilation,
-# filter_flip=False, shared filters that change size, the old
+# ('valid', 'full' and 'half' with filters known at compile time, shared
+# or given when called, an int and a pair), subsample, filter_dilation,
+# filter_flip=False, num_groups, shared filters that change size, the old
 # theano.tensor.nnet.conv.conv2d, float32, and empty outputs (an empty
 # batch, no filters). pool_2d: every mode, with and without
 # ignore_border (partial windows at the border), stride smaller and larger
-# than the window, padding, on rank-4, rank-3 and rank-2 inputs and
+# than the window, padding, on inputs of rank 2 to 6 and
 # float32, the defaults, the old names (ds, st, padding) and
 # downsample.max_pool_2d; windows that fit exactly once, windows that do
 # not fit (no rows with ignore_border, as in Theano), and empty outputs
@@ -20,26 +20,8 @@
 # RUN: %python %s %t.so | FileCheck %s
 # RUN: %tcc -O0 %S/Inputs/conv_pool_model.th -o %t.O0.so
 # RUN: %python %s %t.O0.so | FileCheck %s
-# Compile-time errors: 'full' and 'half' need the filters' sizes, which
-# shared filters do not fix; padding needs ignore_border=True and must be
+# Compile-time errors: padding needs ignore_border=True and must be
 # smaller than the window.
-# RUN: sed 's/^# P1: //; t; d' %s > %t1.th && not %tcc %t1.th -o %t1.so 2>&1 | FileCheck --check-prefix=E1 %s
-# P1: import numpy as np
-# P1: import theano
-# P1: import theano.tensor as T
-# P1: from theano.tensor.nnet import conv2d
-# P1: x = T.tensor4('x')
-# P1: w = theano.shared(np.ones((2, 3, 3, 3)), name='w')
-# P1: f = theano.function([x], conv2d(x, w, border_mode='full'))
-# E1: :7:26: error: conv2d: border_mode='full' needs the filters' rows and columns known at compile time, and the filters here can change size (a shared variable or an input); pass the padding as border_mode=(rows, columns)
-# RUN: sed 's/^# P2: //; t; d' %s > %t2.th && not %tcc %t2.th -o %t2.so 2>&1 | FileCheck --check-prefix=E2 %s
-# P2: import theano
-# P2: import theano.tensor as T
-# P2: from theano.tensor.nnet import conv2d
-# P2: x = T.tensor4('x')
-# P2: w = T.tensor4('w')
-# P2: f = theano.function([x, w], conv2d(x, w, border_mode='half'))
-# E2: :6:29: error: conv2d: border_mode='half' needs the filters' rows and columns known at compile time
 # RUN: sed 's/^# P3: //; t; d' %s > %t3.th && not %tcc %t3.th -o %t3.so 2>&1 | FileCheck --check-prefix=E3 %s
 # P3: import theano
 # P3: import theano.tensor as T
@@ -61,6 +43,12 @@
 # CHECK-NEXT: ok conv_const
 # CHECK-NEXT: ok conv_shared
 # CHECK-NEXT: ok conv_shared resized
+# CHECK-NEXT: ok conv_sized (3, 2)
+# CHECK-NEXT: ok conv_sized (4, 1)
+# CHECK-NEXT: ok conv_sized (1, 5)
+# CHECK-NEXT: ok conv_sized (2, 2)
+# CHECK-NEXT: ok conv_groups
+# CHECK-NEXT: ok conv_groups errors
 # CHECK-NEXT: ok conv_old
 # CHECK-NEXT: ok conv_f32
 # CHECK-NEXT: ok conv errors
@@ -69,6 +57,8 @@
 # CHECK-NEXT: ok pool4 exact fit
 # CHECK-NEXT: ok pool4 windows that do not fit
 # CHECK-NEXT: ok pool3
+# CHECK-NEXT: ok pool5
+# CHECK-NEXT: ok pool6
 # CHECK-NEXT: ok pool2
 # CHECK-NEXT: ok pool2 tall
 # CHECK-NEXT: ok pool_f32
@@ -157,15 +147,57 @@ check("conv_const", m.conv_const(x), want)
 x2 = rng.randn(2, 2, 6, 7)
 Ws = m.ws.get_value()
 assert Ws.shape == (3, 2, 2, 3)
-check("conv_shared", m.conv_shared(x2), [
-    conv2d_ref(x2, Ws), conv2d_ref(x2, Ws, pad=(2, 1)),
-    conv2d_ref(x2, Ws, pad=(1, 2), stride=(2, 2))])
+# 'full' and 'half' pad by the filters' size when called.
+def shared_refs(Wv):
+    fs = Wv.shape[2:]
+    return [conv2d_ref(x2, Wv), conv2d_ref(x2, Wv, pad=(2, 1)),
+            conv2d_ref(x2, Wv, pad=(1, 2), stride=(2, 2)),
+            conv2d_ref(x2, Wv, pad=conv_padding('full', fs)),
+            conv2d_ref(x2, Wv, pad=conv_padding('half', fs, (2, 1)),
+                       dil=(2, 1))]
+
+
+check("conv_shared", m.conv_shared(x2), shared_refs(Ws))
 Wn = rng.randn(5, 2, 4, 1)
 m.ws.set_value(Wn)
-check("conv_shared resized", m.conv_shared(x2), [
-    conv2d_ref(x2, Wn), conv2d_ref(x2, Wn, pad=(2, 1)),
-    conv2d_ref(x2, Wn, pad=(1, 2), stride=(2, 2))])
+got = m.conv_shared(x2)
+assert got[3].shape == (2, 5, 9, 7) and got[4].shape == (2, 5, 6, 7)
+check("conv_shared resized", got, shared_refs(Wn))
 m.ws.set_value(Ws)
+
+# Filters that are an input.
+for fs in [(3, 2), (4, 1), (1, 5), (2, 2)]:
+    ww = rng.randn(3, 3, *fs)
+    check(f"conv_sized {fs}", m.conv_sized(x, ww), [
+        conv2d_ref(x, ww, pad=conv_padding('full', fs)),
+        conv2d_ref(x, ww, pad=conv_padding('half', fs)),
+        conv2d_ref(x, ww, pad=conv_padding('full', fs), stride=(2, 3),
+                   flip=False),
+        conv2d_ref(x, ww, pad=conv_padding('half', fs, (1, 3)), dil=(1, 3))])
+
+# num_groups: group g of the channels with group g of the filters.
+def grouped_ref(xv, wv, groups, **kw):
+    c, f = xv.shape[1] // groups, wv.shape[0] // groups
+    return np.concatenate([conv2d_ref(xv[:, g * c:(g + 1) * c],
+                                      wv[g * f:(g + 1) * f], **kw)
+                           for g in range(groups)], axis=1)
+
+
+x6c = rng.randn(2, 6, 7, 6)
+w2g, w3g = rng.randn(4, 3, 3, 2), rng.randn(6, 2, 2, 3)
+check("conv_groups", m.conv_groups(x6c, w2g, w3g), [
+    grouped_ref(x6c, w2g, 2),
+    grouped_ref(x6c, w3g, 3, pad=conv_padding('half', (2, 3)), stride=(2, 1))])
+# Channels or filters that the groups do not divide: an error.
+for xx, w2, w3 in [(rng.randn(2, 5, 7, 6), w2g, w3g),
+                   (x6c, rng.randn(5, 3, 3, 2), w3g)]:
+    try:
+        m.conv_groups(xx, w2, w3)
+    except tcc.Error as e:
+        assert str(e).startswith("conv_groups: ") and "reshape" in str(e), e
+    else:
+        raise AssertionError(f"conv_groups ran on {xx.shape}, {w2.shape}")
+print("ok conv_groups errors")
 
 # theano.tensor.nnet.conv.conv2d: a true convolution ('valid' or 'full').
 check("conv_old", m.conv_old(x, w), [
@@ -254,6 +286,22 @@ np.testing.assert_array_equal(m.pool_tall_grad(x4t), np.ones_like(x4t))
 assert m.pool_tall_grad(x4)[0, 0].tolist() != np.ones((7, 6)).tolist()
 x3 = rng.randn(3, 7, 6)
 check("pool3", m.pool3(x3), pools(x3))
+x5 = rng.randn(2, 1, 3, 7, 6)
+check("pool5", m.pool5(x5), pools(x5))
+x6 = rng.randn(2, 1, 2, 3, 5, 7)
+# The gradient of the sum of squares of 2x2 max pools: twice each window's
+# maximum at its place (the values are distinct), nothing in the last row
+# and column, which ignore_border drops.
+grad = np.zeros_like(x6)
+for r in range(0, 4, 2):
+    for c in range(0, 6, 2):
+        win = x6[..., r:r + 2, c:c + 2].reshape(x6.shape[:-2] + (4,))
+        k = win.argmax(-1)
+        idx = np.indices(k.shape)
+        grad[(*idx, r + k // 2, c + k % 2)] = 2 * win.max(-1)
+check("pool6", m.pool6(x6), [
+    pool_ref(x6, (2, 3), True, (1, 2), mode='average_exc_pad'),
+    pool_ref(x6, (3, 2)), grad])
 x2 = rng.randn(7, 6)
 check("pool2", m.pool2(x2), pools(x2))
 x2t = rng.randn(11, 4)

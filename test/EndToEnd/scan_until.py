@@ -1,28 +1,19 @@
 # theano.scan_module.until (a scan that stops on a condition) against loops
 # written in NumPy: the Theano documentation's powers of two, a tanh RNN
 # over a sequence that stops early (its history, its last state, its
-# number of steps and its gradients with respect to the initial state and
-# the weights, checked by central differences of the NumPy loop),
+# number of steps and its gradients with respect to the initial state, the
+# weights and the sequence, checked by central differences of the NumPy
+# loop), the same over a sequence read with taps,
 # Fibonacci with taps and an integer condition, a shared variable updated
 # by the steps run only, and map. The same at -O0.
 # RUN: %tcc %S/Inputs/scan_until.th -o %t.so
 # RUN: %tcc -O0 %S/Inputs/scan_until.th -o %t.O0.so
 # RUN: %python %s %t.so | FileCheck %s
 # RUN: %python %s %t.O0.so | FileCheck %s
-# Not yet: the gradient with respect to a sequence. Its rows past the steps
-# run are zeros, but tcc checks sizes before the call and cannot relate the
-# steps run to the sequence's rows, so it refuses with a located error.
-# RUN: sed 's/^# P1: //; t; d' %s > %t1.th && not %tcc %t1.th -o %t1.so 2>&1 | FileCheck --check-prefix=E1 %s
-# P1: import theano
-# P1: import theano.tensor as T
-# P1: from theano.scan_module import until
-# P1: x = T.dmatrix('x')
-# P1: h, _ = theano.scan(lambda v: (T.tanh(v), until(v.sum() > 1)), sequences=x)
-# P1: f = theano.function([x], T.grad(h.sum(), x))
-# E1: .th:5:8: error: inc_subtensor needs x.shape[0] == {{.*}}, but the scan stops on a condition
 #
 # CHECK: powers: ok
 # CHECK-NEXT: rnn: ok
+# CHECK-NEXT: taps: ok
 # CHECK-NEXT: fibonacci: ok
 # CHECK-NEXT: shared: ok
 # CHECK-NEXT: map: ok
@@ -89,18 +80,45 @@ def numeric_grad(f, a, eps=1e-6):
 # The state sums 0.706, 0.869, 0.694, ...: 0.8 stops after two steps, 0.5
 # after the first, 0.9 never (all six rows).
 for lim, steps in ((0.8, 2), (0.5, 1), (0.9, 6)):
-    h, dh0, dw = m.rnn(X, H, W, lim)
+    h, dh0, dw, dx = m.rnn(X, H, W, lim)
     want = rnn(X, H, W, lim)
     assert h.shape == (steps, 4), (lim, h.shape)
     np.testing.assert_allclose(h, want, rtol=1e-12, atol=1e-14)
     last, count = m.rnn_last(X, H, W, lim)
     np.testing.assert_allclose(last, want[-1], rtol=1e-12, atol=1e-14)
     assert int(count) == steps, (lim, count)
+    # The rows no step read have no gradient.
+    assert not dx[steps:].any(), (lim, dx)
     for got, arg, f in ((dh0, H, lambda a: cost(X, a, W, lim)),
-                        (dw, W, lambda a: cost(X, H, a, lim))):
+                        (dw, W, lambda a: cost(X, H, a, lim)),
+                        (dx, X, lambda a: cost(a, H, W, lim))):
         np.testing.assert_allclose(got, numeric_grad(f, arg), rtol=1e-6,
                                    atol=1e-8, err_msg=str(lim))
 print("rnn: ok")
+
+def taps_rnn(x, g, lim):
+    rows = []
+    for t in range(1, len(x)):
+        g = np.tanh(0.5 * x[t - 1] + x[t] - 0.3 * g)
+        rows.append(g)
+        if g.sum() > lim:
+            break
+    return np.array(rows)
+
+
+# The state sums 0.488, -0.419, 0.274, ...: 0.3 stops after the first step
+# (which reads rows 0 and 1), 0.6 never (five steps, rows 0 to 5).
+G = np.array([0.1, -0.2, 0.3])
+for lim, steps in ((0.3, 1), (0.6, 5)):
+    gs, dx = m.taps_rnn(X, G, lim)
+    want = taps_rnn(X, G, lim)
+    assert gs.shape == (steps, 3), (lim, gs.shape)
+    np.testing.assert_allclose(gs, want, rtol=1e-12, atol=1e-14)
+    assert not dx[steps + 1:].any(), (lim, dx)
+    np.testing.assert_allclose(
+        dx, numeric_grad(lambda a: (taps_rnn(a, G, lim) ** 2).sum(), X),
+        rtol=1e-6, atol=1e-8, err_msg=str(lim))
+print("taps: ok")
 
 fib = m.fibonacci(np.array([0, 1], dtype=np.int64), 100)
 assert fib.dtype == np.int64
