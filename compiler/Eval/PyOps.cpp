@@ -15,6 +15,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 using namespace mlir;
@@ -725,8 +726,14 @@ ObjectPtr eval::evalUnary(Interpreter &interp, ast::UnaryOpKind op,
       return x;
   }
   if (auto i = asInt(x)) {
-    if (op == ast::UnaryOpKind::Neg)
+    if (op == ast::UnaryOpKind::Neg) {
+      if (*i == std::numeric_limits<int64_t>::min())
+        interp.error(loc, llvm::formatv("integer overflow: -({0}) does not "
+                                        "fit in 64 bits (tcc's compile-time "
+                                        "integers are int64)",
+                                        *i));
       return Interpreter::integer(-*i);
+    }
     if (op == ast::UnaryOpKind::Pos)
       return Interpreter::integer(*i);
     if (op == ast::UnaryOpKind::Invert)

@@ -4,9 +4,11 @@
 #include "Eval/Interpreter.h"
 #include "Eval/TensorBuilder.h"
 
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace tcc;
@@ -157,8 +159,14 @@ void eval::registerPythonBuiltins(Interpreter &interp,
         return in.tensors().unary(UnaryKind::Abs, v[0], a.loc);
     if (auto *f = dyn_cast<FloatObject>(v[0].get()))
       return Interpreter::floating(std::fabs(f->value));
-    if (auto i = asInt(v[0]))
+    if (auto i = asInt(v[0])) {
+      if (*i == std::numeric_limits<int64_t>::min())
+        in.error(a.loc, llvm::formatv("integer overflow: abs({0}) does not "
+                                      "fit in 64 bits (tcc's compile-time "
+                                      "integers are int64)",
+                                      *i));
       return Interpreter::integer(*i < 0 ? -*i : *i);
+    }
     in.error(a.loc, "bad operand type for abs(): '" + typeName(v[0]) + "'");
   });
   auto minMax = [](bool isMax) {

@@ -94,6 +94,13 @@ std::vector<int64_t> TensorBuilder::scanTaps(const ObjectPtr &taps,
       interp.error(loc, "scan: the taps of " + what + " must be ints");
     if (llvm::is_contained(out, i->value))
       interp.error(loc, "scan: the taps of " + what + " must be different");
+    // Far enough for any tensor that fits in memory, and near enough that
+    // the offsets computed from taps cannot overflow.
+    constexpr int64_t kFarthest = int64_t(1) << 40;
+    if (i->value < -kFarthest || i->value > kFarthest)
+      interp.error(loc, llvm::formatv("scan: tap {0} of {1} is farther than "
+                                      "2**40 steps from the current one",
+                                      i->value, what));
     out.push_back(i->value);
   }
   if (out.empty())
