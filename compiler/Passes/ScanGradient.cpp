@@ -69,6 +69,13 @@ struct Slicer {
     e.start.constant = i;
     return th::SubtensorOp::create(b, loc, x, th::buildIndexList({e}));
   }
+  /// x[i] along the leading dimension, i a 0-d int64 tensor.
+  Value indexAt(Value x, Value i) {
+    th::IndexEntry e;
+    e.isIndex = true;
+    e.start.dynamic = i;
+    return th::SubtensorOp::create(b, loc, x, th::buildIndexList({e}));
+  }
   Value slice(Value x, std::optional<int64_t> start,
               std::optional<int64_t> stop) {
     th::IndexEntry e;
@@ -414,21 +421,26 @@ LogicalResult tcc::buildScanVJP(OpBuilder &b, th::ScanOp scan,
       continue;
     }
     // The window holds the adjoints of the L values before step `cut`; row
-    // i of the initial (the value at step i - L) is window row i - cut, and
-    // has none when i < cut: cat[L - m : 2L - m] of cat = zeros ++ window,
-    // m = min(cut, L).
+    // i of the initial (the value at step i - L) is window row i - m,
+    // m = min(cut, L), and has none when i < m. Row by row (L is a tap
+    // distance), so that the gradient keeps the initial's L rows where
+    // `cut` is known only at run time (a scan that stops on a condition).
     Value window = reverse.getResult(w++);
     if (cut) {
       int64_t lag = scan.getLagOf(j);
-      Value cat = th::JoinOp::create(
-          b, loc, ValueRange{tcc::filledLike(b, loc, window, 0.0), window}, 0);
-      Value start =
-          th::SubOp::create(b, loc, s.integer(lag),
-                            th::MinimumOp::create(b, loc, cut, s.integer(lag)));
-      window = s.refineTo(
-          s.sliceAt(cat, start,
-                    th::AddOp::create(b, loc, start, s.integer(lag))),
-          cast<RankedTensorType>(window.getType()));
+      Value shift = th::MinimumOp::create(b, loc, cut, s.integer(lag));
+      SmallVector<Value> rows;
+      for (int64_t i = 0; i < lag; ++i) {
+        Value from = th::SubOp::create(b, loc, s.integer(i), shift);
+        Value row = s.indexAt(
+            window, th::MaximumOp::create(b, loc, from, s.integer(0)));
+        Value none = tcc::filledLike(b, loc, row, 0.0);
+        Value has = th::GeOp::create(b, loc, from, s.integer(0));
+        rows.push_back(s.padLeft(
+            th::IfElseOp::create(b, loc, row.getType(), has, row, none)));
+      }
+      window =
+          rows.size() == 1 ? rows.front() : th::JoinOp::create(b, loc, rows, 0);
     }
     operandGrads.push_back(s.castTo(window, initial.getType()));
   }

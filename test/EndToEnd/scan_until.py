@@ -3,7 +3,8 @@
 # over a sequence that stops early (its history, its last state, its
 # number of steps and its gradients with respect to the initial state, the
 # weights and the sequence, checked by central differences of the NumPy
-# loop), the same over a sequence read with taps,
+# loop, and truncated to two steps), the same over a sequence read with
+# taps,
 # Fibonacci with taps and an integer condition, a shared variable updated
 # by the steps run only, and map. The same at -O0.
 # RUN: %tcc %S/Inputs/scan_until.th -o %t.so
@@ -87,6 +88,12 @@ for lim, steps in ((0.8, 2), (0.5, 1), (0.9, 6)):
     last, count = m.rnn_last(X, H, W, lim)
     np.testing.assert_allclose(last, want[-1], rtol=1e-12, atol=1e-14)
     assert int(count) == steps, (lim, count)
+    # truncate_gradient=2: exact when at most two steps ran; otherwise the
+    # initial state is more than two steps back and gets nothing.
+    want = numeric_grad(lambda a: cost(X, a, W, lim), H)
+    np.testing.assert_allclose(m.rnn_truncated(X, H, W, lim),
+                               want if steps <= 2 else np.zeros(4),
+                               rtol=1e-6, atol=1e-8, err_msg=str(lim))
     # The rows no step read have no gradient.
     assert not dx[steps:].any(), (lim, dx)
     for got, arg, f in ((dh0, H, lambda a: cost(X, a, W, lim)),

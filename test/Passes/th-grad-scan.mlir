@@ -131,13 +131,18 @@ th.func @dead_output(%x: tensor<?x?xf64>) -> tensor<?x?xf64> {
 // CHECK: %[[SKIPPED:.*]] = subtensor %[[X]][:%[[CUT]]]
 // CHECK: %[[ZEROS:.*]] = second %[[SKIPPED]]
 // CHECK: %[[DX:.*]] = join %[[ZEROS]], %[[BWD]]#2 axis = 0
-// CHECK: %[[PADDED:.*]] = join %{{.*}}, %[[BWD]]#0 axis = 0 : (tensor<1x?xf64>, tensor<1x?xf64>) -> tensor<2x?xf64>
+// The initial's row 0 is the window's row 0 - min(cut, 1) when that is
+// not negative, else zeros: row by row, so it keeps its static row.
 // CHECK: %[[SHIFT:.*]] = minimum %[[CUT]],
-// CHECK: %[[START:.*]] = sub %{{.*}}, %[[SHIFT]]
-// CHECK: %[[STOP:.*]] = add %[[START]],
-// CHECK: %[[ROWS:.*]] = subtensor %[[PADDED]][%[[START]]:%[[STOP]]] : tensor<2x?xf64> -> tensor<?x?xf64>
-// CHECK: %[[DH0:.*]] = reshape %[[ROWS]], [%{{.*}}, %{{.*}}] : {{.*}} -> tensor<1x?xf64>
-// CHECK: return %[[DX]], %{{.*}}, %[[BWD]]#1
+// CHECK: %[[FROM:.*]] = sub %{{.*}}, %[[SHIFT]]
+// CHECK: %[[AT:.*]] = maximum %[[FROM]],
+// CHECK: %[[ROW:.*]] = subtensor %[[BWD]]#0[%[[AT]]] : tensor<1x?xf64> -> tensor<?xf64>
+// CHECK: %[[NONE:.*]] = second %[[ROW]]
+// CHECK: %[[HAS:.*]] = ge %[[FROM]],
+// CHECK: %[[PICKED:.*]] = ifelse %[[HAS]], %[[ROW]], %[[NONE]]
+// CHECK: %[[DH0:.*]] = dimshuffle %[[PICKED]] pattern = [-1, 0] : tensor<?xf64> -> tensor<1x?xf64>
+// CHECK: %[[DH0ROW:.*]] = dimshuffle %[[DH0]] pattern = [1]
+// CHECK: return %[[DX]], %[[DH0ROW]], %[[BWD]]#1
 th.func @truncated(%x: tensor<?x?xf64>, %h0: tensor<1x?xf64>, %w: tensor<?xf64>) -> (tensor<?x?xf64>, tensor<?xf64>, tensor<?xf64>) {
   %n = th.shape_i %x[0] : tensor<?x?xf64> -> tensor<i64>
   %h = th.scan steps %n : tensor<i64> sequences(%x : tensor<?x?xf64>)
