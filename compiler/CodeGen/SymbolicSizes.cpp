@@ -88,15 +88,17 @@ int SymbolicSizes::newSum(ArrayRef<int> parts) {
   Sym s;
   for (int p : parts) {
     Sym w = witness(p);
-    if (w.kind != Sym::Kind::Linear) {
-      // A sum of a product: keep it as a term of its own.
+    std::optional<int64_t> constant = python::add(s.constant, w.constant);
+    if (w.kind != Sym::Kind::Linear || !constant) {
+      // A sum of a product, or of a constant that would overflow the sum's:
+      // keep it as a term of its own.
       s.operands.push_back(p);
       continue;
     }
     // A sum's own product terms are terms of this sum too.
     s.dims.append(w.dims.begin(), w.dims.end());
     s.operands.append(w.operands.begin(), w.operands.end());
-    s.constant += w.constant;
+    s.constant = *constant;
   }
   if (!s.operands.empty()) {
     // Products in a sum: a Linear node whose operands are added too.
@@ -111,8 +113,13 @@ int SymbolicSizes::newProduct(ArrayRef<int> parts) {
   int64_t constant = 1;
   SmallVector<int, 2> factors;
   for (int p : parts) {
-    if (std::optional<int64_t> c = constantValue(p))
-      constant *= *c;
+    // A product that does not fit in 64 bits stays symbolic: no buffer can
+    // have that size, and the runtime's checks of it fail as overflows.
+    std::optional<int64_t> c = constantValue(p);
+    std::optional<int64_t> folded =
+        c ? python::multiply(constant, *c) : std::nullopt;
+    if (folded)
+      constant = *folded;
     else
       factors.push_back(leader(p));
   }

@@ -28,11 +28,9 @@ pairArgument(Interpreter &in, const ObjectPtr &value,
              llvm::StringRef param, Location loc) {
   if (isAbsent(value))
     return dflt;
-  if (std::optional<int64_t> v = asInt(value))
-    return {*v, *v};
+  std::optional<int64_t> a = asInt(value), b = a;
   const ObjectList *items = sequenceItems(value);
-  std::optional<int64_t> a, b;
-  if (items && items->size() == 2) {
+  if (!a && items && items->size() == 2) {
     a = asInt((*items)[0]);
     b = asInt((*items)[1]);
   }
@@ -40,6 +38,11 @@ pairArgument(Interpreter &in, const ObjectPtr &value,
     in.error(loc, llvm::formatv("{0}: {1} must be two ints known at compile "
                                 "time, got {2}",
                                 function, param, toStr(value)));
+  if (*a > th::kMaxWindowParameter || *b > th::kMaxWindowParameter)
+    in.error(loc, llvm::formatv("{0}: {1} must be at most {2} (Theano's C "
+                                "code takes it as an int), got {3}",
+                                function, param, th::kMaxWindowParameter,
+                                toStr(value)));
   return {*a, *b};
 }
 

@@ -16,6 +16,8 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "PythonIntegers.h"
+
 #include "mlir/IR/Matchers.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -405,8 +407,8 @@ TensorPtr TensorBuilder::reshape(const ObjectPtr &xObj, const ObjectPtr &shape,
                                     *ndim, sizeObjs.size()));
   SmallVector<Value> sizes;
   SmallVector<int64_t> shapeOut;
+  SmallVector<int64_t> knownSizes;
   int rest = -1;
-  int64_t known = 1;
   bool allStatic = true;
   for (auto [i, s] : llvm::enumerate(sizeObjs)) {
     sizes.push_back(sizeValue(s, "reshape", i, loc));
@@ -424,18 +426,28 @@ TensorPtr TensorBuilder::reshape(const ObjectPtr &xObj, const ObjectPtr &shape,
     shapeOut.push_back(n ? *n : ShapedType::kDynamic);
     allStatic &= n.has_value();
     if (n)
-      known *= *n;
+      knownSizes.push_back(*n);
   }
+  std::optional<int64_t> known = python::elementCount(knownSizes);
+  if (!known)
+    interp.error(loc, llvm::formatv("integer overflow: reshape: the sizes {0} "
+                                    "hold more elements than fit in 64 bits",
+                                    shapeString(shapeOut)));
   auto inType = llvm::cast<RankedTensorType>(x->value.getType());
   if (allStatic && inType.hasStaticShape()) {
-    int64_t count = inType.getNumElements();
-    bool ok = rest < 0 ? count == known : known != 0 && count % known == 0;
+    std::optional<int64_t> count = python::elementCount(inType.getShape());
+    if (!count)
+      interp.error(loc, llvm::formatv("integer overflow: reshape: a tensor of "
+                                      "shape {0} has more elements than fit in "
+                                      "64 bits",
+                                      shapeString(inType.getShape())));
+    bool ok = rest < 0 ? *count == *known : *known != 0 && *count % *known == 0;
     if (!ok)
       interp.error(loc, llvm::formatv("cannot reshape a tensor of size {0} "
                                       "into shape {1}",
-                                      count, shapeString(shapeOut)));
+                                      *count, shapeString(shapeOut)));
     if (rest >= 0)
-      shapeOut[rest] = count / known;
+      shapeOut[rest] = *count / *known;
   }
   auto type = RankedTensorType::get(shapeOut, inType.getElementType());
   return wrap(th::ReshapeOp::create(builder, loc, type, x->value, sizes));

@@ -15,6 +15,8 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "PythonIntegers.h"
+
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -33,8 +35,13 @@ ObjectPtr TensorBuilder::dimSize(const TensorPtr &x, int64_t d, Location loc) {
 ObjectPtr TensorBuilder::sizeTimes(const ObjectPtr &a, const ObjectPtr &b,
                                    Location loc) {
   std::optional<int64_t> x = asInt(a), y = asInt(b);
-  if (x && y)
-    return Interpreter::integer(*x * *y);
+  if (x && y) {
+    if (std::optional<int64_t> product = python::multiply(*x, *y))
+      return Interpreter::integer(*product);
+    interp.error(loc, llvm::formatv("integer overflow: a size of {0} * {1} "
+                                    "elements does not fit in 64 bits",
+                                    *x, *y));
+  }
   if (y == 1)
     return a;
   if (x == 1)

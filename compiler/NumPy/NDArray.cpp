@@ -322,7 +322,8 @@ Result<NDArray> NDArray::arange(PyScalar start, PyScalar stop, PyScalar step,
   // _calc_length: ceil((stop - start) / step) computed on Python numbers.
   double quotient;
   if (allInts)
-    quotient = static_cast<double>(stop.intValue - start.intValue) /
+    quotient = (static_cast<double>(static_cast<__int128>(stop.intValue) -
+                                    start.intValue)) /
                static_cast<double>(step.intValue);
   else
     quotient = (stop.asDouble() - start.asDouble()) / stepValue;
@@ -340,8 +341,11 @@ Result<NDArray> NDArray::arange(PyScalar start, PyScalar stop, PyScalar step,
   // NumPy stores start and start + step (added as Python numbers), then its
   // dtype's fill() extrapolates: buffer[i] = start + i * (buffer[1] -
   // buffer[0]) in the element type (float for float16).
-  PyScalar second = allInts ? PyScalar::ofInt(start.intValue + step.intValue)
-                            : PyScalar::ofFloat(start.asDouble() + stepValue);
+  // (With two elements or more, start + step lies before stop: no overflow.)
+  PyScalar second =
+      allInts ? PyScalar::ofInt(length > 1 ? start.intValue + step.intValue
+                                           : start.intValue)
+              : PyScalar::ofFloat(start.asDouble() + stepValue);
   Result<bool> filled = dispatchDType(target, [&](auto tag) -> Result<bool> {
     using T = typename decltype(tag)::type;
     uint8_t *base = array->data();

@@ -51,28 +51,36 @@ static std::string describeBuffer(memref::AllocOp alloc) {
 }
 
 /// The size in bytes of `alloc`'s buffer as an i64, or -1 if it does not
-/// fit in one.
+/// fit in one. An empty buffer is 0 bytes, however large its other sizes.
 static Value bufferBytes(OpBuilder &b, memref::AllocOp alloc,
                          const DataLayout &layout) {
   Location loc = alloc.getLoc();
   MemRefType type = alloc.getType();
   Type i64 = b.getI64Type();
+  if (llvm::is_contained(type.getShape(), 0))
+    return arith::ConstantIntOp::create(b, loc, i64, 0);
   int64_t staticBytes =
       static_cast<int64_t>(layout.getTypeSize(type.getElementType()));
   bool staticOverflow = false;
   for (int64_t dim : type.getShape())
     if (!ShapedType::isDynamic(dim))
       staticOverflow |= llvm::MulOverflow(staticBytes, dim, staticBytes);
-  if (staticOverflow)
+  if (staticOverflow && alloc.getDynamicSizes().empty())
     return arith::ConstantIntOp::create(b, loc, i64, -1);
-  Value bytes = arith::ConstantIntOp::create(b, loc, i64, staticBytes);
+  Value bytes = arith::ConstantIntOp::create(b, loc, i64,
+                                             staticOverflow ? 0 : staticBytes);
   if (alloc.getDynamicSizes().empty())
     return bytes;
 
   Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
-  Value overflow = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 0);
+  Value overflow =
+      arith::ConstantIntOp::create(b, loc, b.getI1Type(), staticOverflow);
+  Value empty = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 0);
   for (Value size : alloc.getDynamicSizes()) {
     Value dim = arith::IndexCastOp::create(b, loc, i64, size);
+    empty = arith::OrIOp::create(
+        b, loc, empty,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, dim, zero));
     // Unsigned: the sizes are not negative (the manifest's checks and the
     // shape computations see to it), and a wrapped product has a high word.
     auto product = arith::MulUIExtendedOp::create(b, loc, bytes, dim);
@@ -86,8 +94,9 @@ static Value bufferBytes(OpBuilder &b, memref::AllocOp alloc,
   overflow = arith::OrIOp::create(
       b, loc, overflow,
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, bytes, zero));
-  return arith::SelectOp::create(
+  Value checked = arith::SelectOp::create(
       b, loc, overflow, arith::ConstantIntOp::create(b, loc, i64, -1), bytes);
+  return arith::SelectOp::create(b, loc, empty, zero, checked);
 }
 
 namespace {

@@ -1,4 +1,4 @@
-//===- PythonIntegers.h - Python's integer slice and division rules -------===//
+//===- PythonIntegers.h - Python's integer slice, division, size rules ----===//
 //
 // Header-only, shared by the runtime's shape checks (Call.cpp) and the
 // compiler (the th dialect's types, the manifest's symbolic sizes), so a
@@ -41,6 +41,39 @@ inline std::optional<int64_t> floorDivide(int64_t a, int64_t b) {
     return std::nullopt;
   int64_t q = a / b;
   return a % b != 0 && (a < 0) != (b < 0) ? q - 1 : q;
+}
+
+/// `a * b`, or nullopt where the product does not fit in 64 bits (sizes
+/// folded at compile time: NumPy's "array is too big").
+inline std::optional<int64_t> multiply(int64_t a, int64_t b) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product))
+    return std::nullopt;
+  return product;
+}
+
+/// `a + b`, or nullopt where the sum does not fit in 64 bits.
+inline std::optional<int64_t> add(int64_t a, int64_t b) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum))
+    return std::nullopt;
+  return sum;
+}
+
+/// The product of `dims`, or nullopt where it does not fit in 64 bits (an
+/// empty dimension makes it 0 whatever the others are).
+template <typename Range>
+std::optional<int64_t> elementCount(const Range &dims) {
+  int64_t count = 1;
+  for (int64_t d : dims)
+    if (d == 0)
+      return 0;
+  for (int64_t d : dims)
+    if (std::optional<int64_t> product = multiply(count, d))
+      count = *product;
+    else
+      return std::nullopt;
+  return count;
 }
 
 } // namespace tcc::python

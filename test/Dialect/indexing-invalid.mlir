@@ -75,3 +75,25 @@ th.func @static_mismatch(%x: tensor<?xf64>) {
   %0 = th.reshape %x, [%four] : tensor<?xf64>, (tensor<i64>) -> tensor<5xf64>
   th.return
 }
+
+// -----
+
+// Sizes whose product passes 64 bits (this was undefined behaviour in the
+// verifier, which multiplied them unchecked).
+th.func @count_overflow(%x: tensor<2x3xf64>) {
+  %big = th.constant dense<4611686018427387904> : tensor<i64>
+  %four = th.constant dense<4> : tensor<i64>
+  // expected-error @+1 {{'th.reshape' op sizes multiply past 64 bits}}
+  %0 = th.reshape %x, [%big, %four] : tensor<2x3xf64>, (tensor<i64>, tensor<i64>) -> tensor<4611686018427387904x4xf64>
+  th.return
+}
+
+// -----
+
+// An input whose static sizes pass 64 bits is not compared (no such tensor
+// exists at run time; its reshape fails there).
+th.func @input_overflow(%x: tensor<1099511627776x1099511627776xf64>) {
+  %m1 = th.constant dense<-1> : tensor<i64>
+  %0 = th.reshape %x, [%m1] : tensor<1099511627776x1099511627776xf64>, (tensor<i64>) -> tensor<?xf64>
+  th.return
+}

@@ -346,3 +346,30 @@ th.func @pool_grad_wrong_result(%x: tensor<2x3x9x8xf64>, %y: tensor<2x3x5x4xf64>
   %0 = "th.pool2d_grad"(%x, %y, %g) <{mode = 0 : i32, padding = array<i64: 0, 0>, strides = array<i64: 2, 2>, window = array<i64: 2, 2>}> : (tensor<2x3x9x8xf64>, tensor<2x3x5x4xf64>, tensor<2x3x5x4xf64>) -> tensor<2x3x5x4xf64>
   th.return
 }
+
+// -----
+
+// Paddings, strides, dilations and windows are Theano's C ints: bounded,
+// the size rules cannot overflow.
+th.func @conv_huge_dilation(%x: tensor<2x3x9x8xf64>, %w: tensor<4x3x3x2xf64>) {
+  // expected-error @+1 {{'th.conv2d' op dilations must be <= 2147483647, got (4611686018427387904, 1)}}
+  %0 = th.conv2d %x, %w padding = [0, 0] strides = [1, 1] dilations = [4611686018427387904, 1] : tensor<2x3x9x8xf64>, tensor<4x3x3x2xf64> -> tensor<2x4x?x7xf64>
+  th.return
+}
+
+// -----
+
+th.func @pool_huge_padding(%x: tensor<2x3x9x8xf64>) {
+  // expected-error @+1 {{'th.pool2d' op padding must be <= 2147483647, got (0, 2147483648)}}
+  %0 = th.pool2d %x max window = [2, 2] strides = [2, 2] padding = [0, 2147483648] ignore_border : tensor<2x3x9x8xf64> -> tensor<2x3x?x?xf64>
+  th.return
+}
+
+// -----
+
+// A padded size past 64 bits.
+th.func @conv_padded_overflow(%x: tensor<2x3x9223372036854775807x8xf64>, %w: tensor<4x3x3x2xf64>) {
+  // expected-error @+1 {{'th.conv2d' op 9223372036854775807 rows with padding 1 on each side do not fit in 64 bits}}
+  %0 = th.conv2d %x, %w padding = [1, 0] strides = [1, 1] dilations = [1, 1] : tensor<2x3x9223372036854775807x8xf64>, tensor<4x3x3x2xf64> -> tensor<2x4x?x7xf64>
+  th.return
+}

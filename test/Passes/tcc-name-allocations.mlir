@@ -18,26 +18,61 @@ func.func @static_shape() -> memref<3x5xf64> {
 }
 
 // Dynamic sizes: each multiplies the bytes with its overflow seen in the
-// high word; a product past INT64_MAX is passed as -1.
+// high word; a product past INT64_MAX is passed as -1, unless a size is 0
+// (an empty buffer is 0 bytes).
 // CHECK-LABEL: func.func @dynamic_shape
 // CHECK-SAME: (%[[M:.*]]: index, %[[N:.*]]: index)
 // CHECK-DAG: %[[SITE:.*]] = arith.constant 0 : i64
 // CHECK-DAG: %[[FOUR:.*]] = arith.constant 4 : i64
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i64
 // CHECK: %[[M64:.*]] = arith.index_cast %[[M]] : index to i64
+// CHECK: %[[MZERO:.*]] = arith.cmpi eq, %[[M64]], %[[ZERO]] : i64
 // CHECK: %[[LO1:.*]], %[[HI1:.*]] = arith.mului_extended %[[FOUR]], %[[M64]] : i64
-// CHECK: %[[OV1:.*]] = arith.cmpi ne, %[[HI1]], %{{.*}} : i64
+// CHECK: %[[OV1:.*]] = arith.cmpi ne, %[[HI1]], %[[ZERO]] : i64
 // CHECK: %[[N64:.*]] = arith.index_cast %[[N]] : index to i64
+// CHECK: %[[NZERO:.*]] = arith.cmpi eq, %[[N64]], %[[ZERO]] : i64
+// CHECK: %[[EMPTY:.*]] = arith.ori %{{.*}}, %[[NZERO]] : i1
 // CHECK: %[[LO2:.*]], %[[HI2:.*]] = arith.mului_extended %[[LO1]], %[[N64]] : i64
 // CHECK: arith.cmpi ne, %[[HI2]]
-// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[LO2]], %{{.*}} : i64
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[LO2]], %[[ZERO]] : i64
 // CHECK: %[[OV:.*]] = arith.ori %{{.*}}, %[[NEG]] : i1
 // CHECK: %[[MINUS1:.*]] = arith.constant -1 : i64
-// CHECK: %[[BYTES:.*]] = arith.select %[[OV]], %[[MINUS1]], %[[LO2]] : i64
+// CHECK: %[[CHECKED:.*]] = arith.select %[[OV]], %[[MINUS1]], %[[LO2]] : i64
+// CHECK: %[[BYTES:.*]] = arith.select %[[EMPTY]], %[[ZERO]], %[[CHECKED]] : i64
 // CHECK: call @__tcc_alloc_site(%[[SITE]], %[[BYTES]])
 // CHECK-NEXT: memref.alloc(%[[M]], %[[N]]) : memref<?x?xf32>
 func.func @dynamic_shape(%m: index, %n: index) -> memref<?x?xf32> {
   %a = memref.alloc(%m, %n) : memref<?x?xf32> loc(#mul)
   return %a : memref<?x?xf32>
+}
+
+// Static sizes whose product passes INT64_MAX: -1 when no dynamic size is
+// 0, else 0 bytes (a (2^62, 4, n) buffer with n = 0 is empty). A static 0
+// makes the buffer empty whatever the other sizes are.
+// CHECK-LABEL: func.func @static_overflow
+// CHECK-SAME: (%[[N:.*]]: index)
+// CHECK-DAG: %[[SITE:.*]] = arith.constant 0 : i64
+// CHECK-DAG: %[[MINUS1:.*]] = arith.constant -1 : i64
+// CHECK: call @__tcc_alloc_site(%[[SITE]], %[[MINUS1]])
+// CHECK-NEXT: memref.alloc() : memref<4611686018427387904x4xf64>
+// CHECK: %[[TRUE:.*]] = arith.constant true
+// CHECK: %[[N64:.*]] = arith.index_cast %[[N]] : index to i64
+// CHECK: %[[NZERO:.*]] = arith.cmpi eq, %[[N64]], %{{.*}} : i64
+// CHECK: %[[EMPTYN:.*]] = arith.ori %{{.*}}, %[[NZERO]] : i1
+// CHECK: %[[OV:.*]] = arith.ori %[[TRUE]], %{{.*}} : i1
+// CHECK: %[[CHECKED:.*]] = arith.select %{{.*}}, %{{.*}}, %{{.*}} : i64
+// CHECK: %[[BYTES:.*]] = arith.select %[[EMPTYN]], %{{.*}}, %[[CHECKED]] : i64
+// CHECK: call @__tcc_alloc_site(%{{.*}}, %[[BYTES]])
+// CHECK-NEXT: memref.alloc(%[[N]]) : memref<4611686018427387904x4x?xf64>
+// CHECK: %[[SITE2:.*]] = arith.constant 0 : i64
+// CHECK-NEXT: %[[EMPTY:.*]] = arith.constant 0 : i64
+// CHECK-NEXT: call @__tcc_alloc_site(%[[SITE2]], %[[EMPTY]])
+// CHECK-NEXT: memref.alloc() : memref<4611686018427387904x4x0xf64>
+func.func @static_overflow(%n: index) {
+  %a = memref.alloc() : memref<4611686018427387904x4xf64> loc(#mul)
+  %b = memref.alloc(%n) : memref<4611686018427387904x4x?xf64> loc(#mul)
+  %c = memref.alloc() : memref<4611686018427387904x4x0xf64> loc(#mul)
+  return
 }
 
 // With no th op in its location, a buffer is described by the linalg op

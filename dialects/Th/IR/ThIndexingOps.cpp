@@ -370,11 +370,12 @@ LogicalResult ReshapeOp::verify() {
            << getSizes().size() << " sizes for a result of rank "
            << type.getRank();
   int numRest = 0;
-  std::optional<int64_t> count = 1;
+  bool allConstant = true;
+  SmallVector<int64_t> constants;
   for (auto [d, size] : llvm::enumerate(getSizes())) {
     std::optional<int64_t> c = constantSize(size);
     if (!c) {
-      count.reset();
+      allConstant = false;
       continue;
     }
     if (*c == -1) {
@@ -387,15 +388,21 @@ LogicalResult ReshapeOp::verify() {
       return emitOpError("result dimension ")
              << d << " has size " << type.getDimSize(d) << " but its size "
              << "operand is " << *c;
-    if (count)
-      *count *= *c;
+    constants.push_back(*c);
   }
   if (numRest > 1)
     return emitOpError("can have only one size of -1");
-  if (count && numRest == 0 && input.hasStaticShape() &&
-      input.getNumElements() != *count)
+  // No tensor has more elements than an int64 counts (NumPy: "array is too
+  // big"), whatever the other sizes are.
+  std::optional<int64_t> count = tcc::python::elementCount(constants);
+  if (!count)
+    return emitOpError("sizes multiply past 64 bits");
+  std::optional<int64_t> inputCount =
+      input.hasStaticShape() ? tcc::python::elementCount(input.getShape())
+                             : std::nullopt;
+  if (allConstant && numRest == 0 && inputCount && *inputCount != *count)
     return emitOpError("cannot reshape ")
-           << input.getNumElements() << " elements into " << *count;
+           << *inputCount << " elements into " << *count;
   return success();
 }
 

@@ -7,6 +7,8 @@
 
 #include "Th/IR/ThOps.h"
 
+#include "PythonIntegers.h"
+
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -40,9 +42,16 @@ mlir::th::inferJoinResultType(ArrayRef<RankedTensorType> inputs, int64_t axis,
     if (type.getElementType() != first.getElementType())
       return fail(why, "inputs must have one element type");
     int64_t along = type.getDimSize(axis);
-    joined = ShapedType::isDynamic(along) || ShapedType::isDynamic(joined)
-                 ? ShapedType::kDynamic
-                 : joined + along;
+    if (ShapedType::isDynamic(along) || ShapedType::isDynamic(joined)) {
+      joined = ShapedType::kDynamic;
+      continue;
+    }
+    std::optional<int64_t> sum = tcc::python::add(joined, along);
+    if (!sum)
+      return fail(why, llvm::formatv("the joined axis would have {0} + {1} "
+                                     "elements, more than fit in 64 bits",
+                                     joined, along));
+    joined = *sum;
   }
   for (int64_t d = 0; d < rank; ++d) {
     if (d == axis) {

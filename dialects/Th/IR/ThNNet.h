@@ -11,13 +11,19 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 namespace mlir::th {
 
+/// The largest padding, stride, dilation or pooling window: Theano's C
+/// implementations (and cuDNN) take them as ints. Bounded so, the size
+/// rules below cannot overflow.
+constexpr int64_t kMaxWindowParameter = INT32_MAX;
+
 /// The rows a kernel of `kernel` taps spans with `dilation`:
-/// (kernel - 1) * dilation + 1.
+/// (kernel - 1) * dilation + 1, saturated at INT64_MAX.
 int64_t dilatedSize(int64_t kernel, int64_t dilation);
 
 /// Theano's convolution output size along one axis:

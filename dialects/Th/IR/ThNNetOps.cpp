@@ -24,16 +24,30 @@ static LogicalResult fail(std::string *why, const llvm::Twine &message) {
 }
 
 int64_t mlir::th::dilatedSize(int64_t kernel, int64_t dilation) {
-  return (kernel - 1) * dilation + 1;
+  // 128 bits: a static kernel size times a dilation can pass 64 bits.
+  __int128 span = static_cast<__int128>(kernel - 1) * dilation + 1;
+  return span > INT64_MAX ? INT64_MAX : static_cast<int64_t>(span);
 }
 
 std::optional<int64_t> mlir::th::convOutputSize(int64_t size, int64_t kernel,
                                                 int64_t padding, int64_t stride,
                                                 int64_t dilation) {
-  int64_t span = size + 2 * padding - dilatedSize(kernel, dilation);
-  if (span < 0)
+  __int128 span =
+      static_cast<__int128>(size) + 2 * padding - dilatedSize(kernel, dilation);
+  if (span < 0 || span / stride + 1 > INT64_MAX)
     return std::nullopt;
-  return span / stride + 1;
+  return static_cast<int64_t>(span / stride + 1);
+}
+
+/// `size + 2 * padding` fits in 64 bits, so the size rules above and the
+/// kernels' index arithmetic stay within int64.
+static LogicalResult checkPaddedSize(int64_t size, int64_t padding, int d,
+                                     std::string *why) {
+  if (static_cast<__int128>(size) + 2 * padding <= INT64_MAX)
+    return success();
+  return fail(why, llvm::formatv("{0} {1} with padding {2} on each side do "
+                                 "not fit in 64 bits",
+                                 size, d ? "columns" : "rows", padding));
 }
 
 int64_t mlir::th::poolOutputSize(int64_t size, int64_t window, int64_t stride,
@@ -60,6 +74,11 @@ static LogicalResult checkPairs(ArrayRef<int64_t> values, llvm::StringRef name,
     if (v < min)
       return fail(why, llvm::formatv("{0} must be >= {1}, got ({2}, {3})", name,
                                      min, values[0], values[1]));
+  for (int64_t v : values)
+    if (v > kMaxWindowParameter)
+      return fail(why,
+                  llvm::formatv("{0} must be <= {1}, got ({2}, {3})", name,
+                                kMaxWindowParameter, values[0], values[1]));
   return success();
 }
 
@@ -99,14 +118,19 @@ FailureOr<RankedTensorType> mlir::th::inferConv2dResultType(
   for (int d = 0; d < 2; ++d) {
     int64_t size = input.getDimSize(2 + d), kernel = filters.getDimSize(2 + d);
     std::optional<int64_t> out;
+    if (!ShapedType::isDynamic(size) &&
+        failed(checkPaddedSize(size, padding[d], d, why)))
+      return failure();
     if (!ShapedType::isDynamic(size) && !ShapedType::isDynamic(kernel)) {
       out = convOutputSize(size, kernel, padding[d], strides[d], dilations[d]);
+      int64_t span = dilatedSize(kernel, dilations[d]);
       if (!out)
         return fail(why,
                     llvm::formatv("the filters span {0} {1} (dilation {2}) "
                                   "but the input has only {3} with padding "
                                   "{4}",
-                                  dilatedSize(kernel, dilations[d]),
+                                  span == INT64_MAX ? "more than 2**63 - 1"
+                                                    : std::to_string(span),
                                   d ? "columns" : "rows", dilations[d],
                                   size + 2 * padding[d], padding[d]));
     }
@@ -138,6 +162,9 @@ FailureOr<RankedTensorType> mlir::th::inferPool2dResultType(
   for (int d = 0; d < 2; ++d) {
     int64_t size = input.getDimSize(2 + d);
     std::optional<int64_t> out;
+    if (!ShapedType::isDynamic(size) &&
+        failed(checkPaddedSize(size, padding[d], d, why)))
+      return failure();
     if (!ShapedType::isDynamic(size))
       out =
           poolOutputSize(size, window[d], strides[d], padding[d], ignoreBorder);
